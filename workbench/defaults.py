@@ -1,0 +1,272 @@
+"""Every number a rule uses, in one table, with its unit and source.
+
+Each entry is a configurable default, never a constant buried in code. ``(H)`` in
+``source`` marks a design heuristic beyond the cited evidence (domain.md). A client
+file may override any entry by name (``Client.overrides``); :func:`resolve` checks the
+name and the allowed range and returns a read-only :class:`Params`.
+
+References
+----------
+[1] Foster C. et al. (2001) A new approach to monitoring exercise training. JSCR 15:109.
+[2] Gabbett T. (2016) The training-injury prevention paradox. BJSM 50:273.
+[3] Nielsen R.O. et al. (2014) Excessive progression in weekly running distance. JOSPT 44:739.
+[4] Frandsen J. et al. (2025) How much running is too much? BJSM.
+[5] Foster C. (1998) Monitoring training in athletes. MSSE 30:1164.
+[6] Ainsworth B.E. et al. (2011) Compendium of Physical Activities. MSSE 43:1575.
+[7] Hill J.C. et al. (2008) STarT Back Screening Tool. Arthritis Rheum 59:632.
+[8] Ostelo R. et al. (2008) Interpreting change scores for pain and functional status. Spine 33:90.
+[9] George S.Z. et al. (2010) Graded exposure vs graded activity. JOSPT.
+[10] WHO (2020) Guidelines on physical activity and sedentary behaviour.
+[11] Silbernagel K.G. et al. (2007) Pain-monitoring model. AJSM 35:897.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One configurable number.
+
+    Attributes
+    ----------
+    value : float
+        The default value, in ``unit``.
+    unit : str
+        Unit in brackets style, e.g. ``"fraction"``, ``"AU"``, ``"weeks"``.
+    source : str
+        Citation; ``(H)`` marks a heuristic.
+    description : str
+        What the number controls, in the domain's words.
+    low, high : float
+        Allowed range for an override (inclusive).
+    """
+
+    value: float
+    unit: str
+    source: str
+    description: str
+    low: float
+    high: float
+
+    @property
+    def heuristic(self) -> bool:
+        """True when the number is a design heuristic (marked ``(H)``)."""
+        return "(H)" in self.source
+
+
+DEFAULTS: dict[str, Rule] = {
+    # --- load and ceilings (domain.md §4) ---
+    "start_ceiling_fraction": Rule(
+        0.75, "fraction", "graded activity convention (H)",
+        "starting weekly ceiling as a share of the client's current tolerated weekly load",
+        0.1, 1.0),
+    "min_start_ceiling_au": Rule(
+        150.0, "AU", "(H)",
+        "lowest starting weekly ceiling, for clients with little or no current activity "
+        "(e.g. three 15-min sessions at RPE 3 = 135 AU)",
+        0.0, 5000.0),
+    "weekly_rise": Rule(
+        0.10, "fraction", "Gabbett 2016 [2]; weak trial support, so configurable",
+        "largest rise of the weekly ceiling after a green week", 0.0, 0.30),
+    "max_weekly_rise": Rule(
+        0.30, "fraction", "Nielsen 2014 JOSPT [3]",
+        "hard cap on any week-on-week rise of the ceiling or of the planned load", 0.0, 0.30),
+    "session_cap_fraction": Rule(
+        1.10, "fraction", "Frandsen 2025 BJSM [4]",
+        "a session in one discipline at most this share of the longest session in that "
+        "discipline in the last 30 days", 1.0, 2.0),
+    "new_discipline_session_min": Rule(
+        20.0, "min", "(H)",
+        "longest first session in a discipline the client has not done in the last 30 days",
+        5.0, 120.0),
+    "acwr_warn": Rule(
+        1.3, "ratio", "Gabbett 2016 [2]; critiques Lolli 2019, Impellizzeri 2020",
+        "acute:chronic load ratio above which a warning is shown", 1.0, 3.0),
+    "acwr_block": Rule(
+        1.5, "ratio", "Gabbett 2016 [2] (soft guardrail only)",
+        "acute:chronic load ratio at or above which the week is blocked", 1.0, 3.0),
+    "monotony_max": Rule(
+        2.0, "ratio", "Foster 1998 [5] (H for the cut)",
+        "weekly mean daily load / SD of daily load", 1.0, 10.0),
+    "start_high_ceiling_factor": Rule(
+        0.7, "fraction", "(H)",
+        "STarT Back high risk: starting ceiling multiplied by this", 0.1, 1.0),
+    "early_phase_weeks": Rule(
+        2.0, "weeks", "(H)",
+        "weeks 1..N are moderate at most (MET below vigorous, RPE at most early_max_rpe)",
+        0.0, 12.0),
+    "early_max_rpe": Rule(
+        5.0, "CR-10", "(H)", "highest typical effort allowed in the early phase", 0.0, 10.0),
+    "vigorous_met": Rule(
+        6.0, "MET", "Ainsworth 2011 [6]", "MET at or above which work is vigorous", 3.0, 15.0),
+    "moderate_met": Rule(
+        3.0, "MET", "Ainsworth 2011 [6]", "MET at or above which work is moderate", 1.0, 6.0),
+    "vigorous_rpe": Rule(
+        7.0, "CR-10", "(H)", "typical effort at or above which work counts as vigorous",
+        1.0, 10.0),
+    "vigorous_after_green_weeks": Rule(
+        4.0, "weeks", "(H)", "vigorous work only after this many consecutive green weeks",
+        0.0, 12.0),
+    "high_demand_level": Rule(
+        3.0, "level 0-3", "(H)", "a demand at or above this level counts as high", 1.0, 3.0),
+    "multi_high_demand_count": Rule(
+        2.0, "dimensions", "(H)",
+        "exercises with at least this many high demands are left out of the first weeks",
+        1.0, 7.0),
+    "multi_high_demand_weeks": Rule(
+        4.0, "weeks", "(H)",
+        "weeks 1..N leave out exercises with several high demands", 0.0, 12.0),
+    # --- graded exposure (domain.md §3) ---
+    "exposure_interval_weeks": Rule(
+        1.0, "weeks", "George 2010 [9] (H for the interval)",
+        "graded-exposure mode: one feared movement may come back one step per this many weeks",
+        1.0, 12.0),
+    "exposure_max_blocks": Rule(
+        1.0, "blocks", "(H)",
+        "graded-exposure mode: blocks a week that use a newly returned movement step",
+        0.0, 14.0),
+    # --- instruments (domain.md §2) ---
+    "fabq_pa_elevated": Rule(
+        14.0, "points", "FABQ-PA > 14 elevated fear-avoidance (domain.md §2)",
+        "FABQ-PA total above this sets graded-exposure mode", 0.0, 24.0),
+    "tsk_high": Rule(
+        37.0, "points", "TSK-17 > 37 high kinesiophobia (domain.md §2)",
+        "TSK-17 total above this sets graded-exposure mode", 17.0, 68.0),
+    # --- screening (domain.md §1) ---
+    "clearance_age_over": Rule(
+        50.0, "years", "AHCPR 1994; NICE NG59 (UK lists 55)",
+        "new-onset back pain above this age needs medical clearance first", 18.0, 100.0),
+    "clearance_age_under": Rule(
+        20.0, "years", "AHCPR 1994",
+        "new-onset back pain below this age needs medical clearance first", 0.0, 30.0),
+    "cauda_equina_new_days": Rule(
+        14.0, "days", "GIRFT cauda equina pathway",
+        "bladder/bowel change this new (or worsening) is an emergency", 1.0, 90.0),
+    # --- pain monitoring (domain.md §5) ---
+    "pain_safe_max": Rule(
+        2.0, "NRS 0-10", "Silbernagel 2007 [11]", "pain during a session up to this is safe",
+        0.0, 10.0),
+    "pain_acceptable_max": Rule(
+        5.0, "NRS 0-10", "Silbernagel 2007 [11]",
+        "pain during a session up to this is acceptable; above is too much", 0.0, 10.0),
+    # --- what a week contains (domain.md §6) ---
+    "min_disciplines_per_week": Rule(
+        2.0, "disciplines", "van Dieën 2017; Hayden 2021 (H)",
+        "disciplines a week, at least", 1.0, 9.0),
+    "max_discipline_share": Rule(
+        0.60, "fraction", "(H)", "no discipline above this share of the week's load", 0.2, 1.0),
+    "max_uses_per_exercise": Rule(
+        3.0, "uses/week", "(H)", "an exercise at most this many times a week", 1.0, 7.0),
+    "strength_min_days": Rule(
+        2.0, "days", "WHO 2020 [10]; ACSM", "strength on at least this many non-consecutive days",
+        0.0, 7.0),
+    "strength_day_min_minutes": Rule(
+        10.0, "min", "(H)", "a strength day has at least this many strength minutes", 1.0, 60.0),
+    "goal_credit_per_level": Rule(
+        1.0 / 3.0, "fraction", "(H)",
+        "share of a block's minutes credited to a goal per contribution level (0-3)",
+        0.0, 1.0),
+    # --- planner ---
+    "relative_gap": Rule(
+        0.01, "fraction", "solver setting", "stop when the proven gap is at most this",
+        0.0, 0.5),
+    "time_limit_s": Rule(
+        10.0, "s", "solver setting", "time limit per solve", 0.1, 600.0),
+}
+
+
+class Params(Mapping[str, float]):
+    """Read-only resolved parameters: the defaults with a client's overrides applied.
+
+    Values are read as attributes (``params.weekly_rise``) or by key.
+    """
+
+    __slots__ = ("_values",)
+
+    def __init__(self, values: Mapping[str, float]):
+        object.__setattr__(self, "_values", dict(values))
+
+    def __getattr__(self, name: str) -> float:
+        try:
+            return self._values[name]
+        except KeyError:
+            raise AttributeError(name) from None
+
+    def __setattr__(self, name, value):  # noqa: D105
+        raise AttributeError("Params is read-only")
+
+    def __getitem__(self, key: str) -> float:
+        return self._values[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._values)
+
+    def __len__(self) -> int:
+        return len(self._values)
+
+    def __repr__(self) -> str:
+        changed = {k: v for k, v in self._values.items() if v != DEFAULTS[k].value}
+        return f"Params(overrides={changed})"
+
+
+class OverrideError(ValueError):
+    """An override names an unknown rule or is out of its allowed range."""
+
+
+def check_override(name: str, value: float) -> str | None:
+    """Return why an override is refused, or None when it is acceptable.
+
+    Parameters
+    ----------
+    name : str
+        A key of :data:`DEFAULTS`.
+    value : float
+        The proposed value, in the rule's unit.
+    """
+    rule = DEFAULTS.get(name)
+    if rule is None:
+        return f"unknown rule {name!r}; known rules: {', '.join(sorted(DEFAULTS))}"
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return f"{name} must be a number [{rule.unit}], got {value!r}"
+    if not rule.low <= value <= rule.high:
+        return f"{name} must be between {rule.low:g} and {rule.high:g} [{rule.unit}], got {value!r}"
+    return None
+
+
+def resolve(overrides: Mapping[str, float] | None = None) -> Params:
+    """Defaults with ``overrides`` applied, after checking each override.
+
+    Raises
+    ------
+    OverrideError
+        Naming every refused override and why.
+    """
+    overrides = dict(overrides or {})
+    problems = [p for k, v in overrides.items() if (p := check_override(k, v))]
+    if problems:
+        raise OverrideError("; ".join(problems))
+    values = {k: r.value for k, r in DEFAULTS.items()}
+    values.update({k: float(v) for k, v in overrides.items()})
+    return Params(values)
+
+
+def defaults_table():
+    """The defaults as a pandas DataFrame (name, value, unit, heuristic, source, description)."""
+    import pandas as pd
+
+    return pd.DataFrame(
+        [
+            {
+                "name": k,
+                "value": r.value,
+                "unit": r.unit,
+                "heuristic": r.heuristic,
+                "source": r.source,
+                "description": r.description,
+            }
+            for k, r in DEFAULTS.items()
+        ]
+    ).set_index("name")
