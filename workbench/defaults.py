@@ -60,121 +60,239 @@ class Rule:
 DEFAULTS: dict[str, Rule] = {
     # --- load and ceilings (domain.md §4) ---
     "start_ceiling_fraction": Rule(
-        0.75, "fraction", "graded activity convention (H)",
+        0.75,
+        "fraction",
+        "graded activity convention (H)",
         "starting weekly ceiling as a share of the client's current tolerated weekly load",
-        0.1, 1.0),
+        0.1,
+        1.0,
+    ),
     "min_start_ceiling_au": Rule(
-        150.0, "AU", "(H)",
+        150.0,
+        "AU",
+        "(H)",
         "lowest starting weekly ceiling, for clients with little or no current activity "
         "(e.g. three 15-min sessions at RPE 3 = 135 AU)",
-        0.0, 5000.0),
+        0.0,
+        5000.0,
+    ),
     "weekly_rise": Rule(
-        0.10, "fraction", "Gabbett 2016 [2]; weak trial support, so configurable",
-        "largest rise of the weekly ceiling after a green week", 0.0, 0.30),
+        0.10,
+        "fraction",
+        "Gabbett 2016 [2]; weak trial support, so configurable",
+        "largest rise of the weekly ceiling after a green week",
+        0.0,
+        0.30,
+    ),
     "max_weekly_rise": Rule(
-        0.30, "fraction", "Nielsen 2014 JOSPT [3]",
-        "hard cap on any week-on-week rise of the ceiling or of the planned load", 0.0, 0.30),
+        0.30,
+        "fraction",
+        "Nielsen 2014 JOSPT [3]",
+        "hard cap on any week-on-week rise of the ceiling or of the planned load",
+        0.0,
+        0.30,
+    ),
     "session_cap_fraction": Rule(
-        1.10, "fraction", "Frandsen 2025 BJSM [4]",
+        1.10,
+        "fraction",
+        "Frandsen 2025 BJSM [4]",
         "a session in one discipline at most this share of the longest session in that "
-        "discipline in the last 30 days", 1.0, 2.0),
+        "discipline in the last 30 days",
+        1.0,
+        2.0,
+    ),
     "new_discipline_session_min": Rule(
-        20.0, "min", "(H)",
+        20.0,
+        "min",
+        "(H)",
         "longest first session in a discipline the client has not done in the last 30 days",
-        5.0, 120.0),
+        5.0,
+        120.0,
+    ),
     "acwr_warn": Rule(
-        1.3, "ratio", "Gabbett 2016 [2]; critiques Lolli 2019, Impellizzeri 2020",
-        "acute:chronic load ratio above which a warning is shown", 1.0, 3.0),
+        1.3,
+        "ratio",
+        "Gabbett 2016 [2]; critiques Lolli 2019, Impellizzeri 2020",
+        "acute:chronic load ratio above which a warning is shown",
+        1.0,
+        3.0,
+    ),
     "acwr_block": Rule(
-        1.5, "ratio", "Gabbett 2016 [2] (soft guardrail only)",
-        "acute:chronic load ratio at or above which the week is blocked", 1.0, 3.0),
+        1.5,
+        "ratio",
+        "Gabbett 2016 [2] (soft guardrail only)",
+        "acute:chronic load ratio at or above which the week is blocked",
+        1.0,
+        3.0,
+    ),
     "monotony_max": Rule(
-        2.0, "ratio", "Foster 1998 [5] (H for the cut)",
-        "weekly mean daily load / SD of daily load", 1.0, 10.0),
+        2.0,
+        "ratio",
+        "Foster 1998 [5] (H for the cut)",
+        "weekly mean daily load / SD of daily load",
+        1.0,
+        10.0,
+    ),
     "start_high_ceiling_factor": Rule(
-        0.7, "fraction", "(H)",
-        "STarT Back high risk: starting ceiling multiplied by this", 0.1, 1.0),
+        0.7,
+        "fraction",
+        "(H)",
+        "STarT Back high risk: starting ceiling multiplied by this",
+        0.1,
+        1.0,
+    ),
     "early_phase_weeks": Rule(
-        2.0, "weeks", "(H)",
+        2.0,
+        "weeks",
+        "(H)",
         "weeks 1..N are moderate at most (MET below vigorous, RPE at most early_max_rpe)",
-        0.0, 12.0),
+        0.0,
+        12.0,
+    ),
     "early_max_rpe": Rule(
-        5.0, "CR-10", "(H)", "highest typical effort allowed in the early phase", 0.0, 10.0),
+        5.0, "CR-10", "(H)", "highest typical effort allowed in the early phase", 0.0, 10.0
+    ),
     "vigorous_met": Rule(
-        6.0, "MET", "Ainsworth 2011 [6]", "MET at or above which work is vigorous", 3.0, 15.0),
+        6.0, "MET", "Ainsworth 2011 [6]", "MET at or above which work is vigorous", 3.0, 15.0
+    ),
     "moderate_met": Rule(
-        3.0, "MET", "Ainsworth 2011 [6]", "MET at or above which work is moderate", 1.0, 6.0),
+        3.0, "MET", "Ainsworth 2011 [6]", "MET at or above which work is moderate", 1.0, 6.0
+    ),
     "vigorous_rpe": Rule(
-        7.0, "CR-10", "(H)", "typical effort at or above which work counts as vigorous",
-        1.0, 10.0),
+        7.0, "CR-10", "(H)", "typical effort at or above which work counts as vigorous", 1.0, 10.0
+    ),
     "vigorous_after_green_weeks": Rule(
-        4.0, "weeks", "(H)", "vigorous work only after this many consecutive green weeks",
-        0.0, 12.0),
+        4.0, "weeks", "(H)", "vigorous work only after this many consecutive green weeks", 0.0, 12.0
+    ),
     "high_demand_level": Rule(
-        3.0, "level 0-3", "(H)", "a demand at or above this level counts as high", 1.0, 3.0),
+        3.0, "level 0-3", "(H)", "a demand at or above this level counts as high", 1.0, 3.0
+    ),
     "multi_high_demand_count": Rule(
-        2.0, "dimensions", "(H)",
+        2.0,
+        "dimensions",
+        "(H)",
         "exercises with at least this many high demands are left out of the first weeks",
-        1.0, 7.0),
+        1.0,
+        7.0,
+    ),
     "multi_high_demand_weeks": Rule(
-        4.0, "weeks", "(H)",
-        "weeks 1..N leave out exercises with several high demands", 0.0, 12.0),
+        4.0, "weeks", "(H)", "weeks 1..N leave out exercises with several high demands", 0.0, 12.0
+    ),
     # --- graded exposure (domain.md §3) ---
     "exposure_interval_weeks": Rule(
-        1.0, "weeks", "George 2010 [9] (H for the interval)",
+        1.0,
+        "weeks",
+        "George 2010 [9] (H for the interval)",
         "graded-exposure mode: one feared movement may come back one step per this many weeks",
-        1.0, 12.0),
+        1.0,
+        12.0,
+    ),
     "exposure_max_blocks": Rule(
-        1.0, "blocks", "(H)",
+        1.0,
+        "blocks",
+        "(H)",
         "graded-exposure mode: blocks a week that use a newly returned movement step",
-        0.0, 14.0),
+        0.0,
+        14.0,
+    ),
     # --- instruments (domain.md §2) ---
     "fabq_pa_elevated": Rule(
-        14.0, "points", "FABQ-PA > 14 elevated fear-avoidance (domain.md §2)",
-        "FABQ-PA total above this sets graded-exposure mode", 0.0, 24.0),
+        14.0,
+        "points",
+        "FABQ-PA > 14 elevated fear-avoidance (domain.md §2)",
+        "FABQ-PA total above this sets graded-exposure mode",
+        0.0,
+        24.0,
+    ),
     "tsk_high": Rule(
-        37.0, "points", "TSK-17 > 37 high kinesiophobia (domain.md §2)",
-        "TSK-17 total above this sets graded-exposure mode", 17.0, 68.0),
+        37.0,
+        "points",
+        "TSK-17 > 37 high kinesiophobia (domain.md §2)",
+        "TSK-17 total above this sets graded-exposure mode",
+        17.0,
+        68.0,
+    ),
     # --- screening (domain.md §1) ---
     "clearance_age_over": Rule(
-        50.0, "years", "AHCPR 1994; NICE NG59 (UK lists 55)",
-        "new-onset back pain above this age needs medical clearance first", 18.0, 100.0),
+        50.0,
+        "years",
+        "AHCPR 1994; NICE NG59 (UK lists 55)",
+        "new-onset back pain above this age needs medical clearance first",
+        18.0,
+        100.0,
+    ),
     "clearance_age_under": Rule(
-        20.0, "years", "AHCPR 1994",
-        "new-onset back pain below this age needs medical clearance first", 0.0, 30.0),
+        20.0,
+        "years",
+        "AHCPR 1994",
+        "new-onset back pain below this age needs medical clearance first",
+        0.0,
+        30.0,
+    ),
     "cauda_equina_new_days": Rule(
-        14.0, "days", "GIRFT cauda equina pathway",
-        "bladder/bowel change this new (or worsening) is an emergency", 1.0, 90.0),
+        14.0,
+        "days",
+        "GIRFT cauda equina pathway",
+        "bladder/bowel change this new (or worsening) is an emergency",
+        1.0,
+        90.0,
+    ),
     # --- pain monitoring (domain.md §5) ---
     "pain_safe_max": Rule(
-        2.0, "NRS 0-10", "Silbernagel 2007 [11]", "pain during a session up to this is safe",
-        0.0, 10.0),
+        2.0,
+        "NRS 0-10",
+        "Silbernagel 2007 [11]",
+        "pain during a session up to this is safe",
+        0.0,
+        10.0,
+    ),
     "pain_acceptable_max": Rule(
-        5.0, "NRS 0-10", "Silbernagel 2007 [11]",
-        "pain during a session up to this is acceptable; above is too much", 0.0, 10.0),
+        5.0,
+        "NRS 0-10",
+        "Silbernagel 2007 [11]",
+        "pain during a session up to this is acceptable; above is too much",
+        0.0,
+        10.0,
+    ),
     # --- what a week contains (domain.md §6) ---
     "min_disciplines_per_week": Rule(
-        2.0, "disciplines", "van Dieën 2017; Hayden 2021 (H)",
-        "disciplines a week, at least", 1.0, 9.0),
+        2.0,
+        "disciplines",
+        "van Dieën 2017; Hayden 2021 (H)",
+        "disciplines a week, at least",
+        1.0,
+        9.0,
+    ),
     "max_discipline_share": Rule(
-        0.60, "fraction", "(H)", "no discipline above this share of the week's load", 0.2, 1.0),
+        0.60, "fraction", "(H)", "no discipline above this share of the week's load", 0.2, 1.0
+    ),
     "max_uses_per_exercise": Rule(
-        3.0, "uses/week", "(H)", "an exercise at most this many times a week", 1.0, 7.0),
+        3.0, "uses/week", "(H)", "an exercise at most this many times a week", 1.0, 7.0
+    ),
     "strength_min_days": Rule(
-        2.0, "days", "WHO 2020 [10]; ACSM", "strength on at least this many non-consecutive days",
-        0.0, 7.0),
+        2.0,
+        "days",
+        "WHO 2020 [10]; ACSM",
+        "strength on at least this many non-consecutive days",
+        0.0,
+        7.0,
+    ),
     "strength_day_min_minutes": Rule(
-        10.0, "min", "(H)", "a strength day has at least this many strength minutes", 1.0, 60.0),
+        10.0, "min", "(H)", "a strength day has at least this many strength minutes", 1.0, 60.0
+    ),
     "goal_credit_per_level": Rule(
-        1.0 / 3.0, "fraction", "(H)",
+        1.0 / 3.0,
+        "fraction",
+        "(H)",
         "share of a block's minutes credited to a goal per contribution level (0-3)",
-        0.0, 1.0),
+        0.0,
+        1.0,
+    ),
     # --- planner ---
     "relative_gap": Rule(
-        0.01, "fraction", "solver setting", "stop when the proven gap is at most this",
-        0.0, 0.5),
-    "time_limit_s": Rule(
-        10.0, "s", "solver setting", "time limit per solve", 0.1, 600.0),
+        0.01, "fraction", "solver setting", "stop when the proven gap is at most this", 0.0, 0.5
+    ),
+    "time_limit_s": Rule(10.0, "s", "solver setting", "time limit per solve", 0.1, 600.0),
 }
 
 

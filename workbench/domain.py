@@ -191,8 +191,7 @@ class Exercise:
 RED_FLAGS: dict[str, tuple[str, str]] = {
     "bladder_bowel_change": (
         "emergency",
-        "New or worsening change in bladder or bowel control (retention, hesitancy, "
-        "incontinence)?",
+        "New or worsening change in bladder or bowel control (retention, hesitancy, incontinence)?",
     ),
     "saddle_numbness": ("emergency", "Numbness in the saddle or genital area?"),
     "bilateral_leg_symptoms": ("emergency", "Weakness or numbness in both legs?"),

@@ -1,0 +1,266 @@
+"""Which exercises may be used in which week, with a reason for every one left out.
+
+domain.md §3-4. An exercise is contraindicated when any movement demand exceeds the
+client's tolerance that week. Other hard filters: the doctor's written restrictions,
+equipment, supervision, the early-phase rules, vigorous gating, the trainer's bans and
+imported rows not yet reviewed. Exclusions are data with their reasons: the optimizer
+creates no variable for an excluded (exercise, week) pair.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from workbench.defaults import Params
+from workbench.domain import Client, Dimension, Exercise, available_equipment
+
+#: Exclusion families, in the order a trainer reads them.
+FAMILIES = {
+    "tolerance": "movement demand above the client's tolerance",
+    "graded_exposure": "a feared movement that has not come back yet",
+    "doctor_discipline": "the doctor's restriction on a discipline",
+    "doctor_exercise": "the doctor's restriction on an exercise",
+    "doctor_max_effort": "above the doctor's maximum effort",
+    "equipment": "equipment or setting the client does not have",
+    "supervision": "needs a supervised session, and none is scheduled",
+    "session_length": "longer than the client's session",
+    "early_phase_effort": "more than moderate effort in the first weeks",
+    "early_phase_demands": "several high demands in the first weeks",
+    "vigorous_gating": "vigorous work before enough green weeks",
+    "trainer_ban": "left out by the trainer",
+    "needs_review": "imported and not yet reviewed by a trainer",
+}
+
+
+@dataclass(frozen=True)
+class Exclusion:
+    """One reason an exercise is left out.
+
+    Attributes
+    ----------
+    exercise_id : str
+    weeks : tuple of int
+        1-based weeks of the horizon this reason applies to.
+    family : str
+        A key of :data:`FAMILIES`.
+    reason : str
+        Plain words, e.g. ``"loaded flexion 3 > tolerance 1"``.
+    """
+
+    exercise_id: str
+    weeks: tuple[int, ...]
+    family: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Eligibility:
+    """The allowed (exercise, week) set and the exclusions.
+
+    Attributes
+    ----------
+    ids : tuple of str
+        Catalog ids, in catalog order (rows of ``mask``).
+    mask : numpy.ndarray
+        Bool, shape ``(n_exercises, weeks)``: True where the pair is allowed.
+    exclusions : tuple of Exclusion
+        Every reason, for every excluded pair.
+    supervised_only : frozenset of str
+        Allowed ids that may go only on supervised days.
+    tolerances : numpy.ndarray
+        Shape ``(weeks, 7)``: tolerance per week and dimension.
+    """
+
+    ids: tuple[str, ...]
+    mask: np.ndarray
+    exclusions: tuple[Exclusion, ...]
+    supervised_only: frozenset[str]
+    tolerances: np.ndarray
+    _by_id: dict = field(default_factory=dict, repr=False, compare=False)
+
+    @property
+    def weeks(self) -> int:
+        """Horizon [weeks]."""
+        return self.mask.shape[1]
+
+    def allowed(self, week: int) -> list[str]:
+        """Ids allowed in 1-based ``week``, in catalog order."""
+        col = self.mask[:, week - 1]
+        return [i for i, ok in zip(self.ids, col, strict=True) if ok]
+
+    def reasons(self, exercise_id: str, week: int | None = None) -> list[Exclusion]:
+        """Every exclusion of ``exercise_id`` (in ``week`` only, when given)."""
+        if not self._by_id:
+            for e in self.exclusions:
+                self._by_id.setdefault(e.exercise_id, []).append(e)
+        found = self._by_id.get(exercise_id, [])
+        return [e for e in found if week is None or week in e.weeks]
+
+
+def _is_vigorous(ex: Exercise, params: Params) -> bool:
+    return ex.met >= params.vigorous_met or ex.rpe >= params.vigorous_rpe
+
+
+def exercise_exclusions(
+    ex: Exercise,
+    client: Client,
+    params: Params,
+    tolerances: np.ndarray,
+    *,
+    equipment: frozenset[str],
+    bans: frozenset[str] = frozenset(),
+    include_unreviewed: bool = False,
+) -> list[Exclusion]:
+    """Every reason ``ex`` is left out in some week of the horizon.
+
+    Parameters
+    ----------
+    ex : Exercise
+    client : Client
+    params : Params
+    tolerances : numpy.ndarray
+        ``(weeks, 7)`` tolerance schedule (see
+        :func:`workbench.rules.tolerance.tolerance_schedule`).
+    equipment : frozenset of str
+        Everything the client can use.
+    bans : frozenset of str
+        Exercise ids the trainer left out.
+    include_unreviewed : bool
+        Allow imported rows still marked "needs review".
+
+    Returns
+    -------
+    list of Exclusion
+        Empty when the exercise is allowed in every week.
+    """
+    weeks = tolerances.shape[0]
+    every = tuple(range(1, weeks + 1))
+    out: list[Exclusion] = []
+
+    def add(family: str, reason: str, in_weeks: Iterable[int] = every) -> None:
+        in_weeks = tuple(in_weeks)
+        if in_weeks:
+            out.append(Exclusion(ex.id, in_weeks, family, reason))
+
+    week1 = tolerances[0]
+    for i, dim in enumerate(Dimension):
+        demand = ex.demands[dim]
+        blocked = [w for w in every if demand > tolerances[w - 1, i]]
+        if not blocked:
+            continue
+        if demand > week1[i] and len(blocked) < weeks:
+            add(
+                "graded_exposure",
+                f"{dim.label} {demand} > tolerance {week1[i]} until week {blocked[-1] + 1} "
+                "(graded exposure)",
+                blocked,
+            )
+        else:
+            add("tolerance", f"{dim.label} {demand} > tolerance {week1[i]}", blocked)
+
+    cl = client.clearance
+    if ex.discipline in cl.banned_disciplines:
+        add("doctor_discipline", f"the doctor's restrictions leave out {ex.discipline.label}")
+    if ex.id in cl.banned_exercises:
+        add("doctor_exercise", "the doctor's restrictions leave out this exercise")
+    if cl.max_rpe is not None and ex.rpe > cl.max_rpe:
+        add("doctor_max_effort", f"effort RPE {ex.rpe:g} > the doctor's maximum {cl.max_rpe:g}")
+    missing = sorted(ex.equipment - equipment)
+    if missing:
+        add("equipment", "needs " + ", ".join(m.replace("_", " ") for m in missing))
+    if ex.needs_supervision and not client.supervised_days:
+        add("supervision", "needs supervision, and no supervised session is scheduled")
+    if ex.minutes > client.minutes_per_session:
+        add(
+            "session_length",
+            f"{ex.minutes} min block > the {client.minutes_per_session} min session",
+        )
+
+    done = client.consecutive_green_weeks  # program weeks already behind the client
+    early = [w for w in every if done + w <= params.early_phase_weeks]
+    if early and (ex.met >= params.vigorous_met or ex.rpe > params.early_max_rpe):
+        add(
+            "early_phase_effort",
+            f"weeks 1-{int(params.early_phase_weeks)} stay moderate (MET < "
+            f"{params.vigorous_met:g}, RPE ≤ {params.early_max_rpe:g}); this is MET "
+            f"{ex.met:g}, RPE {ex.rpe:g}",
+            early,
+        )
+    highs = [d.label for d in Dimension if ex.demands[d] >= params.high_demand_level]
+    multi = [w for w in every if done + w <= params.multi_high_demand_weeks]
+    if multi and len(highs) >= params.multi_high_demand_count:
+        add(
+            "early_phase_demands",
+            f"{len(highs)} high demands ({', '.join(highs)}) are left out of weeks "
+            f"1-{int(params.multi_high_demand_weeks)}",
+            multi,
+        )
+    gated = [w for w in every if done + (w - 1) < params.vigorous_after_green_weeks]
+    if gated and _is_vigorous(ex, params):
+        add(
+            "vigorous_gating",
+            f"vigorous (MET {ex.met:g}, RPE {ex.rpe:g}) only after "
+            f"{int(params.vigorous_after_green_weeks)} green weeks in a row",
+            gated,
+        )
+    if ex.id in bans:
+        add("trainer_ban", "left out by the trainer")
+    if ex.needs_review and not include_unreviewed:
+        add("needs_review", "imported; a trainer has not reviewed its movement demands yet")
+    return out
+
+
+def eligibility(
+    exercises: Iterable[Exercise],
+    client: Client,
+    params: Params,
+    tolerances: np.ndarray,
+    *,
+    bans: Iterable[str] = (),
+    include_unreviewed: bool = False,
+) -> Eligibility:
+    """The allowed (exercise, week) pairs and the reason for every excluded one.
+
+    Parameters
+    ----------
+    exercises : iterable of Exercise
+        The catalog.
+    client : Client
+    params : Params
+    tolerances : numpy.ndarray
+        ``(weeks, 7)`` tolerance schedule.
+    bans : iterable of str
+        Exercise ids the trainer left out.
+    include_unreviewed : bool
+        Allow imported rows still marked "needs review".
+    """
+    exercises = list(exercises)
+    weeks = tolerances.shape[0]
+    equipment = available_equipment(client.equipment)
+    bans = frozenset(bans)
+    mask = np.ones((len(exercises), weeks), dtype=bool)
+    exclusions: list[Exclusion] = []
+    for row, ex in enumerate(exercises):
+        found = exercise_exclusions(
+            ex,
+            client,
+            params,
+            tolerances,
+            equipment=equipment,
+            bans=bans,
+            include_unreviewed=include_unreviewed,
+        )
+        for exc in found:
+            mask[row, [w - 1 for w in exc.weeks]] = False
+        exclusions.extend(found)
+    supervised = frozenset(ex.id for ex in exercises if ex.needs_supervision)
+    return Eligibility(
+        ids=tuple(ex.id for ex in exercises),
+        mask=mask,
+        exclusions=tuple(exclusions),
+        supervised_only=supervised,
+        tolerances=tolerances,
+    )
