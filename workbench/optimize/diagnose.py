@@ -1,0 +1,228 @@
+"""When nothing fits: which constraint families conflict, and the smallest relaxations.
+
+Found by elastic re-solves, not by guessing: each family that can be relaxed gets a
+non-negative slack variable on its constraints, the model minimises the slack (scaled to
+each rule's own size), and every suggested relaxation is then applied and checked by a
+normal solve before it is offered.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import replace
+
+from workbench.defaults import Params
+from workbench.domain import Goal
+from workbench.optimize.constraints import FAMILIES
+from workbench.optimize.model import build_model
+from workbench.optimize.problem import WeekProblem
+from workbench.optimize.solve import INFEASIBLE, SolverSettings, solve
+from workbench.result import Relaxation
+
+#: Families a trainer can change, in the order relaxations are offered.
+RELAXABLE = (
+    "pin",
+    "weekly_load_ceiling",
+    "load_progression",
+    "acute_chronic",
+    "goal_minutes",
+    "strength_days",
+    "variety_disciplines",
+    "discipline_share",
+    "session_minutes",
+    "training_days",
+    "session_spike",
+    "exercise_uses",
+    "graded_exposure",
+)
+
+
+def pin_problems(pins, elig, client) -> list[str]:
+    """Pins that cannot hold, with the reason (excluded that week, or not a training day)."""
+    out = []
+    for pin in pins:
+        reasons = elig.reasons(pin.exercise_id, pin.week)
+        if pin.exercise_id not in elig.ids:
+            out.append(f"the pinned exercise {pin.exercise_id} is not in the catalog")
+        elif reasons:
+            why = "; ".join(r.reason for r in reasons)
+            out.append(f"the pinned {pin.exercise_id} is left out in week {pin.week}: {why}")
+        if pin.day is not None and pin.day not in client.available_days:
+            out.append(f"the pinned day {pin.day.value} is not one of the client's days")
+    return out
+
+
+def diagnose_week(
+    p: WeekProblem, settings: SolverSettings, notes: list[str] | None = None
+) -> tuple[list[str], list[Relaxation]]:
+    """Name the conflicting families of week ``p.week`` and the relaxations that fit.
+
+    Returns
+    -------
+    diagnosis : list of str
+        Plain sentences; the first names the conflict.
+    relaxations : list of Relaxation
+        Each checked by a normal re-solve with the change applied.
+    """
+    from workbench.optimize.week import solve_week
+
+    diagnosis = list(notes or [])
+    present = _families_present(p)
+    offers: list[Relaxation] = []
+    conflict: list[str] = []
+    for family in RELAXABLE:
+        if family not in present or (family == "goal_minutes" and not p.hard_goals):
+            continue
+        m, v = build_model(p, elastic=frozenset({family}))
+        out = solve(m, settings)
+        if out.status == INFEASIBLE or out.objective is None:
+            continue
+        amounts = {name: e.varValue or 0.0 for name, e in v.elastic.items()}
+        if sum(amounts.values()) <= 1e-6:
+            continue
+        conflict.append(family)
+        relaxed, offer = _apply(p, family, amounts, v)
+        if offer is None:
+            continue
+        if solve_week(relaxed, settings).feasible:
+            offers.append(offer)
+    w = p.week
+    if not p.exercises:
+        diagnosis.insert(0, f"No exercise is allowed in week {w}: see the excluded list.")
+    elif conflict:
+        words = "; ".join(FAMILIES[f] for f in conflict)
+        diagnosis.insert(0, f"In week {w} these rules cannot all hold: {words}.")
+    else:
+        diagnosis.insert(
+            0,
+            f"In week {w} the allowed exercises cannot fill a week under the "
+            "rules; see the excluded list.",
+        )
+    if offers:
+        diagnosis.append(
+            "Any one of these would make a plan possible: "
+            + "; or ".join(o.text for o in offers)
+            + "."
+        )
+    return diagnosis, offers
+
+
+def _families_present(p: WeekProblem) -> set[str]:
+    m, _v = build_model(p)
+    return {name.split("__", 1)[0] for name in m.constraints}
+
+
+def _ceil(x: float, step: float) -> float:
+    return math.ceil(x / step - 1e-9) * step
+
+
+def _with_params(p: WeekProblem, **changes: float) -> Params:
+    return Params({**dict(p.params), **changes})
+
+
+def _apply(
+    p: WeekProblem, family: str, amounts: dict[str, float], v
+) -> tuple[WeekProblem, Relaxation | None]:
+    """The problem with the family relaxed by the elastic amounts, and the offer's words."""
+    w = p.week
+    total = sum(amounts.values())
+    if family == "weekly_load_ceiling":
+        a = _ceil(total, 5)
+        return replace(p, ceiling=p.ceiling + a), Relaxation(
+            family,
+            w,
+            a,
+            "AU",
+            f"raise the week-{w} ceiling by {a:.0f} AU (to {p.ceiling + a:.0f} AU)",
+        )
+    if family == "load_progression":
+        a = _ceil(total, 5)
+        return replace(p, progression_cap=p.progression_cap + a), Relaxation(
+            family, w, a, "AU", f"let week {w} rise {a:.0f} AU more over the week before"
+        )
+    if family == "acute_chronic":
+        a = _ceil(total, 5)
+        return replace(p, acwr_cap=p.acwr_cap + a), Relaxation(
+            family, w, a, "AU", f"accept {a:.0f} AU more than the acute:chronic guard"
+        )
+    if family == "goal_minutes":
+        targets = dict(p.targets)
+        parts = []
+        for name, amount in amounts.items():
+            if amount > 1e-6:
+                g = Goal(name.rsplit("__", 1)[1])
+                new = max(0.0, math.floor((targets[g] - amount) / 5) * 5)
+                parts.append(f"lower the {g.label} goal to {new:.0f} min/week")
+                targets[g] = new
+        return replace(p, targets=targets), Relaxation(
+            family, w, round(total, 1), "min", " and ".join(parts)
+        )
+    if family == "strength_days":
+        a = math.ceil(total - 1e-9)
+        n = max(0, p.strength_days - a)
+        return replace(p, strength_days=n), Relaxation(
+            family,
+            w,
+            a,
+            "days",
+            f"plan strength on {n} day(s) in week {w} instead of {p.strength_days}",
+        )
+    if family == "variety_disciplines":
+        a = math.ceil(total - 1e-9)
+        n = max(1, int(p.params.min_disciplines_per_week) - a)
+        return replace(p, params=_with_params(p, min_disciplines_per_week=n)), Relaxation(
+            family, w, a, "disciplines", f"accept {n} discipline(s) in week {w}"
+        )
+    if family == "discipline_share":
+        share = min(1.0, _ceil(p.params.max_discipline_share + total / max(p.load_cap, 1.0), 0.05))
+        return replace(p, params=_with_params(p, max_discipline_share=share)), Relaxation(
+            family,
+            w,
+            share,
+            "fraction",
+            f"let one discipline carry up to {share:.0%} of week {w}'s load",
+        )
+    if family == "session_minutes":
+        a = _ceil(max(amounts.values()), 5)
+        return replace(p, session_minutes=p.session_minutes + int(a)), Relaxation(
+            family, w, a, "min", f"allow sessions of {p.session_minutes + a:.0f} min"
+        )
+    if family == "training_days":
+        a = math.ceil(total - 1e-9)
+        return replace(p, max_days=p.max_days + a), Relaxation(
+            family, w, a, "days", f"allow {p.max_days + a} training days in week {w}"
+        )
+    if family == "session_spike":
+        caps = dict(p.session_caps)
+        parts = []
+        for name, amount in amounts.items():
+            if amount > 1e-6:
+                k = next(k for k in caps if name.endswith("__" + k.value))
+                caps[k] = caps[k] + _ceil(amount, 5)
+                parts.append(f"allow {k.label} sessions of {caps[k]:.0f} min")
+        return replace(p, session_caps=caps), Relaxation(
+            family, w, round(total, 1), "min", " and ".join(parts)
+        )
+    if family == "exercise_uses":
+        a = math.ceil(max(amounts.values()) - 1e-9)
+        n = int(p.params.max_uses_per_exercise) + a
+        return replace(p, params=_with_params(p, max_uses_per_exercise=n)), Relaxation(
+            family, w, a, "uses", f"allow an exercise {n} times a week"
+        )
+    if family == "graded_exposure":
+        a = math.ceil(total - 1e-9)
+        return replace(p, exposure_max_blocks=p.exposure_max_blocks + a), Relaxation(
+            family,
+            w,
+            a,
+            "blocks",
+            f"allow {p.exposure_max_blocks + a} blocks with the movement just brought back",
+        )
+    if family == "pin":
+        dropped = [name for name, amount in amounts.items() if amount > 1e-6]
+        ids = {name.split("__")[2] for name in dropped}
+        pins = [pin for pin in p.pins if pin.exercise_id not in ids]
+        return replace(p, pins=pins), Relaxation(
+            family, w, len(ids), "pins", "remove the pin of " + ", ".join(sorted(ids))
+        )
+    return p, None

@@ -1,0 +1,158 @@
+"""Build one week's model: reads like a table of contents.
+
+Only allowed exercises get variables (the rules already removed the rest, with their
+reasons). Two forms share the constraint families (see
+:mod:`workbench.optimize.constraints`): the integer day model, and the week model, its
+LP relaxation, which picks candidates and proves a bound.
+"""
+
+from __future__ import annotations
+
+import pulp
+
+from workbench.domain import Goal
+from workbench.optimize import constraints as c
+from workbench.optimize.problem import (
+    COVERAGE_POINTS,
+    DISLIKED_POINTS,
+    LIKED_POINTS,
+    LOAD_POINTS,
+    VARIETY_POINTS,
+    WeekProblem,
+)
+
+FAMILY_BUILDERS = (
+    c.define_session_minutes_constraints,
+    c.define_training_days_constraints,
+    c.define_weekly_load_ceiling_constraints,
+    c.define_load_progression_constraints,
+    c.define_acute_chronic_constraints,
+    c.define_goal_minutes_constraints,
+    c.define_strength_days_constraints,
+    c.define_variety_constraints,
+    c.define_exercise_uses_constraints,
+    c.define_session_spike_constraints,
+    c.define_graded_exposure_constraints,
+    c.define_pin_constraints,
+    c.define_packing_bounds_constraints,
+)
+
+
+def build_model(
+    p: WeekProblem,
+    *,
+    aggregated: bool = False,
+    integer: bool = False,
+    elastic: frozenset[str] = frozenset(),
+    counts: dict[int, int] | None = None,
+) -> tuple[pulp.LpProblem, c.Vars]:
+    """The model of week ``p.week``.
+
+    Parameters
+    ----------
+    p : WeekProblem
+    aggregated : bool
+        Build the week model (uses per week) instead of the day model (uses per day).
+    integer : bool
+        With ``aggregated``: integer uses (the master problem); else its LP relaxation.
+    elastic : frozenset of str
+        Constraint families to make elastic (diagnosis); the objective then minimises
+        their relaxation instead.
+    counts : dict, optional
+        Day model only: exercise index → uses fixed by the master problem (packing).
+    """
+    m = pulp.LpProblem(f"week_{p.week}", pulp.LpMinimize if elastic else pulp.LpMaximize)
+    v = define_variables(p, aggregated, integer)
+    for define in FAMILY_BUILDERS:
+        define(m, p, v, aggregated, elastic)
+    if counts is not None:
+        c.define_count_constraints(m, p, v, counts)
+    if elastic:
+        m.setObjective(elastic_objective(p, v))
+    else:
+        m.setObjective(objective(p, v, aggregated))
+    return m, v
+
+
+def define_variables(p: WeekProblem, aggregated: bool, integer: bool = False) -> c.Vars:
+    """Uses per (exercise, day) — or per exercise in the week model — and helpers.
+
+    An exercise gets no variable when one block is longer than the session or than the
+    longest session allowed in its discipline this week.
+    """
+    v = c.Vars()
+    if aggregated:
+        cat = pulp.LpInteger if integer else pulp.LpContinuous
+    else:
+        cat = pulp.LpBinary
+    for i, ex in enumerate(p.exercises):
+        if not p.fits(i):
+            continue
+        if aggregated:
+            ub = p.max_uses(i)
+            if ub > 0:
+                v.uses[(i, c.WEEK)] = pulp.LpVariable(f"uses__{ex.id}", 0, ub, cat)
+        else:
+            for d in p.allowed_days(i):
+                v.uses[(i, d)] = pulp.LpVariable(f"use__{ex.id}__{d.value}", 0, 1, cat)
+    if not aggregated:
+        v.train = {d: pulp.LpVariable(f"train__{d.value}", 0, 1, pulp.LpBinary) for d in p.days}
+        if p.strength_days > 0:
+            v.strength_day = {
+                d: pulp.LpVariable(f"strength_day__{d.value}", 0, 1, pulp.LpBinary) for d in p.days
+            }
+    for g, target in p.targets.items():
+        v.shortfall[g] = pulp.LpVariable(f"shortfall__{g.value}", 0, 0 if p.hard_goals else target)
+    for k in sorted({e.discipline for e in p.exercises}):
+        v.used_discipline[k] = pulp.LpVariable(
+            f"used__{k.value}",
+            0,
+            1,
+            pulp.LpContinuous if cat == pulp.LpContinuous else pulp.LpBinary,
+        )
+    return v
+
+
+def objective(p: WeekProblem, v: c.Vars, aggregated: bool) -> pulp.LpAffineExpression:
+    """Goal coverage first, then liked disciplines, variety and a lighter load.
+
+    ``COVERAGE_POINTS`` per goal fully met (the constant), less the shortfall's share;
+    small terms reward liked disciplines and each discipline used, and charge disliked
+    minutes and load, so ties go to the gentler, more varied, better-liked week.
+    """
+    session_total = max(1.0, float(p.session_minutes * p.training_days))
+    terms = []
+    for g, s in v.shortfall.items():
+        terms.append((s, -COVERAGE_POINTS / p.targets[g]))
+    for (i, _d), var in v.uses.items():
+        k = p.exercises[i].discipline
+        coef = -LOAD_POINTS * p.load[i] / max(p.load_cap, 1.0)
+        if k in p.liked:
+            coef += LIKED_POINTS * p.minutes[i] / session_total
+        if k in p.disliked:
+            coef -= DISLIKED_POINTS * p.minutes[i] / session_total
+        terms.append((var, coef))
+    terms += [(u, VARIETY_POINTS) for u in v.used_discipline.values()]
+    return pulp.LpAffineExpression(terms, constant=p.objective_base())
+
+
+def elastic_objective(p: WeekProblem, v: c.Vars) -> pulp.LpAffineExpression:
+    """Sum of relaxations, each scaled to a share of its right-hand side."""
+    terms = []
+    for name, e in v.elastic.items():
+        family = name.split("__", 1)[0]
+        terms.append((e, _elastic_weight(p, family, name)))
+    return pulp.LpAffineExpression(terms)
+
+
+def _elastic_weight(p: WeekProblem, family: str, name: str) -> float:
+    # A relaxation is charged per unit of its own scale, so 10% of a ceiling costs about
+    # the same as 10% of a goal: the diagnosis then prefers small relative changes.
+    if family in ("weekly_load_ceiling", "load_progression", "acute_chronic"):
+        return 100.0 / max(p.ceiling, 1.0)
+    if family == "goal_minutes":
+        g = Goal(name.rsplit("__", 1)[1])
+        return 100.0 / max(p.targets.get(g, 1.0), 1.0)
+    if family == "session_minutes":
+        return 100.0 / max(p.session_minutes, 1)
+    return 100.0

@@ -1,0 +1,163 @@
+"""The data of one week's planning problem: pure data, no solver.
+
+The planner solves weeks in sequence (each capped by its ceiling and by the week
+before). A :class:`WeekProblem` holds everything one week's model reads: the allowed
+exercises as arrays, the days, the caps and the goal targets.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from workbench.defaults import Params
+from workbench.domain import Day, Discipline, Exercise, Goal
+
+#: Objective weights (H): goal coverage dominates; preferences and variety break ties.
+#: Coverage is worth COVERAGE_POINTS per goal fully met, so a whole plan scores about
+#: 100 × goals and a relative gap is measured against a meaningful total.
+COVERAGE_POINTS = 100.0
+LIKED_POINTS = 5.0
+DISLIKED_POINTS = 10.0
+VARIETY_POINTS = 1.0
+LOAD_POINTS = 2.0
+
+#: A block counts towards the strength-days rule when its strength contribution is at
+#: least this (0-3) (H).
+STRENGTH_LEVEL = 2
+
+
+@dataclass(frozen=True)
+class Pin:
+    """The trainer's pin: this exercise in this week (on this day, when given)."""
+
+    exercise_id: str
+    week: int
+    day: Day | None = None
+
+
+@dataclass
+class WeekProblem:
+    """One week's planning problem.
+
+    Attributes
+    ----------
+    week : int
+        1-based week of the horizon.
+    exercises : list of Exercise
+        Allowed this week (already filtered by the rules).
+    days : list of Day
+        Available days, Monday first.
+    supervised : frozenset of Day
+        Days with a trainer present.
+    supervised_only : frozenset of str
+        Exercise ids that may go only on supervised days.
+    max_days : int
+        Training days at most.
+    session_minutes : int
+        Session length at most [min].
+    ceiling : float
+        The rule ceiling [AU].
+    progression_cap : float or None
+        (1 + weekly rise) × last week's planned load [AU]; None in week 1.
+    acwr_cap : float or None
+        Below the acute:chronic block ratio × chronic load [AU].
+    session_caps : dict
+        Longest session per discipline [min].
+    targets : dict
+        Wanted minutes per goal [min/week] (only goals above 0).
+    hard_goals : bool
+        Goals must be met in full (no shortfall).
+    strength_days : int
+        Non-consecutive strength days required (0: none).
+    exposure_ids : frozenset of str
+        Exercises that use a movement step newly returned this week.
+    pins : list of Pin
+    liked, disliked : frozenset of Discipline
+    """
+
+    week: int
+    exercises: list[Exercise]
+    days: list[Day]
+    supervised: frozenset[Day]
+    supervised_only: frozenset[str]
+    max_days: int
+    session_minutes: int
+    ceiling: float
+    progression_cap: float | None
+    acwr_cap: float | None
+    session_caps: dict[Discipline, float]
+    targets: dict[Goal, float]
+    hard_goals: bool
+    strength_days: int
+    exposure_ids: frozenset[str]
+    exposure_max_blocks: int
+    pins: list[Pin]
+    liked: frozenset[Discipline]
+    disliked: frozenset[Discipline]
+    params: Params
+    # arrays, filled by __post_init__
+    minutes: np.ndarray = field(init=False, repr=False)
+    load: np.ndarray = field(init=False, repr=False)
+    credit: np.ndarray = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        n = len(self.exercises)
+        self.minutes = np.array([e.minutes for e in self.exercises], dtype=float).reshape(n)
+        self.load = np.array([e.load for e in self.exercises], dtype=float).reshape(n)
+        goals = list(Goal)
+        contrib = np.array(
+            [[e.goals[g] for g in goals] for e in self.exercises], dtype=float
+        ).reshape(n, len(goals))
+        # credited minutes per goal for one block [min]
+        self.credit = contrib * self.minutes[:, None] * self.params.goal_credit_per_level
+
+    @property
+    def load_cap(self) -> float:
+        """The tightest of the load rules this week [AU]."""
+        caps = [self.ceiling]
+        caps += [c for c in (self.progression_cap, self.acwr_cap) if c is not None]
+        return min(caps)
+
+    @property
+    def training_days(self) -> int:
+        """Training days possible: the client's maximum and the available days."""
+        return min(self.max_days, len(self.days))
+
+    def allowed_days(self, i: int) -> list[Day]:
+        """Days exercise ``i`` may go on (supervised days only, when it needs them)."""
+        if self.exercises[i].id in self.supervised_only:
+            return [d for d in self.days if d in self.supervised]
+        return list(self.days)
+
+    def max_uses(self, i: int) -> int:
+        """Most times exercise ``i`` can be done this week."""
+        return min(
+            int(self.params.max_uses_per_exercise),
+            self.training_days,
+            len(self.allowed_days(i)),
+        )
+
+    def fits(self, i: int) -> bool:
+        """One block of exercise ``i`` fits in a session and under its discipline's cap."""
+        ex = self.exercises[i]
+        return ex.minutes <= self.session_minutes and ex.minutes <= self.session_caps[ex.discipline]
+
+    def is_strength(self, i: int) -> bool:
+        """Exercise ``i`` counts towards the strength-days rule."""
+        return self.exercises[i].goals[Goal.STRENGTH] >= STRENGTH_LEVEL
+
+    def objective_base(self) -> float:
+        """Points for full goal coverage (the offset of the objective)."""
+        return COVERAGE_POINTS * len(self.targets)
+
+    def subset(self, rows: list[int]) -> WeekProblem:
+        """The same week restricted to the exercises at ``rows`` (candidate set)."""
+        kw = {
+            f: getattr(self, f)
+            for f in self.__dataclass_fields__
+            if self.__dataclass_fields__[f].init
+        }
+        kw["exercises"] = [self.exercises[i] for i in rows]
+        return WeekProblem(**kw)

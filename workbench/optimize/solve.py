@@ -1,0 +1,153 @@
+"""The only solver code: run HiGHS (in process, via highspy) or CBC, read the real status.
+
+PuLP maps a HiGHS run that hit its time limit to "Optimal" and drops the objective's
+constant; here the status comes from the solver itself (HiGHS model status and MIP gap,
+CBC's solution status), and the constant is passed to HiGHS as the objective offset so
+its relative gap is measured against the whole objective.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+
+import pulp
+
+OPTIMAL = "optimal"
+TIME_LIMIT = "time_limit"
+INFEASIBLE = "infeasible"
+ERROR = "error"
+
+
+@dataclass(frozen=True)
+class SolverSettings:
+    """Solver choice and limits.
+
+    Attributes
+    ----------
+    name : str
+        ``"highs"`` (default) or ``"cbc"`` (PuLP's bundled CBC, the fallback).
+    relative_gap : float
+        Stop when the proven relative gap is at most this (fraction).
+    time_limit : float
+        Per solve [s].
+    """
+
+    name: str = "highs"
+    relative_gap: float = 0.01
+    time_limit: float = 10.0
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What one solve returned.
+
+    Attributes
+    ----------
+    status : str
+        optimal | time_limit | infeasible | error.
+    objective : float or None
+        Objective value of the solution found (incl. constant).
+    bound : float or None
+        Best proven bound (incl. constant).
+    gap : float or None
+        Relative gap between them (fraction).
+    seconds : float
+        Wall time [s].
+    """
+
+    status: str
+    objective: float | None
+    bound: float | None
+    gap: float | None
+    seconds: float
+    solver: str
+
+
+class _HiGHS(pulp.HiGHS):
+    """PuLP's in-process HiGHS, also passing the objective constant as an offset."""
+
+    def buildSolverModel(self, lp):  # noqa: N802 (PuLP's name)
+        super().buildSolverModel(lp)
+        sign = -1 if lp.sense == pulp.LpMaximize else 1
+        lp.solverModel.changeObjectiveOffset(sign * lp.objective.constant)
+        # deterministic: one thread, fixed seed (identical input → identical plan)
+        lp.solverModel.setOptionValue("random_seed", 0)
+
+
+def solve(m: pulp.LpProblem, settings: SolverSettings, *, mip: bool = True) -> Outcome:
+    """Solve ``m`` in place and read the solver's real status.
+
+    Parameters
+    ----------
+    m : pulp.LpProblem
+    settings : SolverSettings
+    mip : bool
+        False to solve the LP relaxation.
+    """
+    start = time.perf_counter()
+    if settings.name == "cbc":
+        return _solve_cbc(m, settings, mip, start)
+    solver = _HiGHS(
+        mip=mip,
+        msg=False,
+        gapRel=settings.relative_gap,
+        timeLimit=settings.time_limit,
+        threads=1,
+    )
+    m.solve(solver)
+    h = m.solverModel
+    seconds = time.perf_counter() - start
+    status = h.getModelStatus()
+    S = h.getModelStatus().__class__
+    info = h.getInfo()
+    objective = info.objective_function_value
+    sign = -1 if m.sense == pulp.LpMaximize else 1
+    if status == S.kOptimal:
+        if mip and _has_integers(m):
+            bound = sign * info.mip_dual_bound
+            gap = info.mip_gap
+        else:
+            bound, gap = sign * objective, 0.0
+        return Outcome(OPTIMAL, sign * objective, bound, max(gap, 0.0), seconds, "HiGHS")
+    if status in (S.kInfeasible, S.kUnboundedOrInfeasible):
+        return Outcome(INFEASIBLE, None, None, None, seconds, "HiGHS")
+    if (
+        status in (S.kTimeLimit, S.kIterationLimit, S.kInterrupt)
+        and info.primal_solution_status == 2
+    ):
+        return Outcome(
+            TIME_LIMIT,
+            sign * objective,
+            sign * info.mip_dual_bound,
+            info.mip_gap,
+            seconds,
+            "HiGHS",
+        )
+    return Outcome(ERROR, None, None, None, seconds, f"HiGHS ({h.modelStatusToString(status)})")
+
+
+def _has_integers(m: pulp.LpProblem) -> bool:
+    return any(v.cat != pulp.LpContinuous for v in m.variables())
+
+
+def _solve_cbc(m: pulp.LpProblem, settings: SolverSettings, mip: bool, start: float) -> Outcome:
+    solver = pulp.PULP_CBC_CMD(
+        mip=mip,
+        msg=False,
+        gapRel=settings.relative_gap,
+        timeLimit=settings.time_limit,
+        threads=1,
+    )
+    m.solve(solver)
+    seconds = time.perf_counter() - start
+    value = pulp.value(m.objective)
+    if m.sol_status == pulp.LpSolutionOptimal:
+        # CBC stopped inside the gap; PuLP does not return its bound, so report the gap as
+        # at most the requested one.
+        return Outcome(OPTIMAL, value, None, settings.relative_gap if mip else 0.0, seconds, "CBC")
+    if m.sol_status == pulp.LpSolutionIntegerFeasible:
+        return Outcome(TIME_LIMIT, value, None, None, seconds, "CBC")
+    if m.sol_status == pulp.LpSolutionInfeasible:
+        return Outcome(INFEASIBLE, None, None, None, seconds, "CBC")
+    return Outcome(ERROR, None, None, None, seconds, "CBC")

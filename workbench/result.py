@@ -1,0 +1,293 @@
+"""What the planner returns: a plan, or the screening message, or a diagnosis.
+
+Plain frozen dataclasses with a JSON form (the ``workbench plan --json`` document) and
+tidy DataFrames for charts. No computation beyond sums of what is stored.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from workbench.domain import Day, Discipline, Goal
+
+PLANNED = "planned"
+REFERRED = "referred"
+NEEDS_CLEARANCE = "needs_clearance"
+INFEASIBLE = "infeasible"
+
+
+@dataclass(frozen=True)
+class Block:
+    """One exercise block in a day.
+
+    Attributes
+    ----------
+    minutes : int
+        [min].
+    rpe : float
+        Typical effort, CR-10.
+    load : float
+        rpe × minutes [AU].
+    reasons : tuple of str
+        Why it was chosen, in plain words.
+    """
+
+    exercise_id: str
+    name: str
+    discipline: Discipline
+    minutes: int
+    rpe: float
+    load: float
+    reasons: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class DayPlan:
+    """The blocks of one training day."""
+
+    day: Day
+    blocks: tuple[Block, ...]
+
+    @property
+    def minutes(self) -> int:
+        """Session length [min]."""
+        return sum(b.minutes for b in self.blocks)
+
+    @property
+    def load(self) -> float:
+        """Session load [AU]."""
+        return sum(b.load for b in self.blocks)
+
+
+@dataclass(frozen=True)
+class WeekPlan:
+    """One week of the plan.
+
+    Attributes
+    ----------
+    ceiling : float
+        The rule ceiling for the week [AU].
+    cap : float
+        What the load could be this week after every load rule (ceiling, rise over last
+        week's planned load, acute:chronic guard) [AU].
+    minutes_by_goal, goal_targets : dict
+        Credited and wanted minutes per goal [min].
+    binding : tuple of str
+        Constraint families that bind in this week.
+    """
+
+    week: int
+    ceiling: float
+    cap: float
+    days: tuple[DayPlan, ...]
+    minutes_by_goal: dict[Goal, float]
+    goal_targets: dict[Goal, float]
+    binding: tuple[str, ...] = ()
+    warnings: tuple[str, ...] = ()
+
+    @property
+    def load(self) -> float:
+        """Week load [AU]."""
+        return round(sum(d.load for d in self.days), 1)
+
+    @property
+    def minutes(self) -> int:
+        """Week minutes [min]."""
+        return sum(d.minutes for d in self.days)
+
+
+@dataclass(frozen=True)
+class SolverInfo:
+    """How the solve went: the solver's *real* status and the proven gap.
+
+    Attributes
+    ----------
+    status : str
+        ``optimal`` (within the relative gap), ``time_limit`` (stopped with a feasible
+        plan), ``infeasible``, or ``error``.
+    gap : float or None
+        Largest relative gap across weeks, against a proven bound (fraction).
+    seconds : float
+        Wall time of the whole planning call [s].
+    """
+
+    name: str
+    status: str
+    gap: float | None
+    seconds: float
+    detail: tuple[dict, ...] = ()
+
+
+@dataclass(frozen=True)
+class Relaxation:
+    """One change that would make a plan possible, checked by a re-solve."""
+
+    family: str
+    week: int | None
+    amount: float
+    unit: str
+    text: str
+
+
+@dataclass(frozen=True)
+class PlanResult:
+    """The planner's answer.
+
+    Attributes
+    ----------
+    status : str
+        planned | referred | needs_clearance | infeasible.
+    message : str
+        One paragraph for the trainer.
+    excluded : tuple of (exercise_id, reason) dicts
+        Every excluded exercise with its reasons.
+    diagnosis : tuple of str
+        When infeasible: the conflicting families in plain words.
+    relaxations : tuple of Relaxation
+        The smallest changes that make a plan possible.
+    ceiling_plus_10 : tuple of str
+        What raising each week's ceiling by 10% would buy.
+    """
+
+    status: str
+    message: str
+    weeks: tuple[WeekPlan, ...] = ()
+    excluded: tuple[dict, ...] = ()
+    diagnosis: tuple[str, ...] = ()
+    relaxations: tuple[Relaxation, ...] = ()
+    ceiling_plus_10: tuple[str, ...] = ()
+    solver: SolverInfo | None = None
+    screening: object | None = None
+    notes: tuple[str, ...] = ()
+    objective: float | None = None
+    extra: dict = field(default_factory=dict, compare=False, repr=False)
+
+    @property
+    def planned(self) -> bool:
+        """True when a plan came back."""
+        return self.status == PLANNED
+
+    def to_json(self) -> dict:
+        """The ``workbench plan --json`` document."""
+        return {
+            "status": self.status,
+            "message": self.message,
+            "weeks": [
+                {
+                    "week": w.week,
+                    "ceiling": w.ceiling,
+                    "cap": round(w.cap, 1),
+                    "load": w.load,
+                    "minutes": w.minutes,
+                    "minutes_by_goal": {g.value: round(v, 1) for g, v in w.minutes_by_goal.items()},
+                    "goal_targets": {g.value: v for g, v in w.goal_targets.items()},
+                    "binding": list(w.binding),
+                    "warnings": list(w.warnings),
+                    "days": [
+                        {
+                            "day": d.day.value,
+                            "minutes": d.minutes,
+                            "load": round(d.load, 1),
+                            "blocks": [
+                                {
+                                    "exercise_id": b.exercise_id,
+                                    "name": b.name,
+                                    "discipline": b.discipline.value,
+                                    "minutes": b.minutes,
+                                    "rpe": b.rpe,
+                                    "load": b.load,
+                                    "reasons": list(b.reasons),
+                                }
+                                for b in d.blocks
+                            ],
+                        }
+                        for d in w.days
+                    ],
+                }
+                for w in self.weeks
+            ],
+            "excluded": list(self.excluded),
+            "diagnosis": list(self.diagnosis),
+            "relaxations": [
+                {
+                    "family": r.family,
+                    "week": r.week,
+                    "amount": r.amount,
+                    "unit": r.unit,
+                    "text": r.text,
+                }
+                for r in self.relaxations
+            ],
+            "ceiling_plus_10": list(self.ceiling_plus_10),
+            "notes": list(self.notes),
+            "solver": None
+            if self.solver is None
+            else {
+                "name": self.solver.name,
+                "status": self.solver.status,
+                "gap": self.solver.gap,
+                "seconds": round(self.solver.seconds, 4),
+            },
+        }
+
+    # ---- tidy frames for charts (encoding lives in workbench.charts)
+    def load_frame(self):
+        """DataFrame: week, load, ceiling [AU]."""
+        import pandas as pd
+
+        return pd.DataFrame(
+            [{"week": w.week, "load": w.load, "ceiling": w.ceiling} for w in self.weeks],
+            columns=["week", "load", "ceiling"],
+        )
+
+    def goal_frame(self):
+        """DataFrame: week, goal, minutes, target [min]."""
+        import pandas as pd
+
+        rows = [
+            {
+                "week": w.week,
+                "goal": g.label,
+                "minutes": round(w.minutes_by_goal.get(g, 0.0), 1),
+                "target": t,
+            }
+            for w in self.weeks
+            for g, t in w.goal_targets.items()
+        ]
+        return pd.DataFrame(rows, columns=["week", "goal", "minutes", "target"])
+
+    def mix_frame(self):
+        """DataFrame: week, discipline, load [AU]."""
+        import pandas as pd
+
+        acc: dict[tuple[int, str], float] = {}
+        for w in self.weeks:
+            for d in w.days:
+                for b in d.blocks:
+                    key = (w.week, b.discipline.label)
+                    acc[key] = acc.get(key, 0.0) + b.load
+        rows = [{"week": k[0], "discipline": k[1], "load": v} for k, v in sorted(acc.items())]
+        return pd.DataFrame(rows, columns=["week", "discipline", "load"])
+
+    def grid_frame(self, week: int = 1):
+        """DataFrame of one week: day, exercise_id, name, discipline, minutes, rpe, load."""
+        import pandas as pd
+
+        rows = [
+            {
+                "day": d.day.value,
+                "exercise_id": b.exercise_id,
+                "name": b.name,
+                "discipline": b.discipline.label,
+                "minutes": b.minutes,
+                "rpe": b.rpe,
+                "load": b.load,
+            }
+            for w in self.weeks
+            if w.week == week
+            for d in w.days
+            for b in d.blocks
+        ]
+        return pd.DataFrame(
+            rows, columns=["day", "exercise_id", "name", "discipline", "minutes", "rpe", "load"]
+        )
