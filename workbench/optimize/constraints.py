@@ -243,7 +243,7 @@ def define_variety_constraints(m, p: WeekProblem, v: Vars, aggregated, elastic):
         expr = _expr((var, 1) for _i, var in per_disc[k]) - used
         _add(m, v, expr, pulp.LpConstraintGE, 0, f"discipline_used__w{w}__{k.value}", frozenset())
     need = int(p.params.min_disciplines_per_week)
-    if need > 1:
+    if need >= 1:  # also at 1: an empty week is not a plan
         _add(
             m,
             v,

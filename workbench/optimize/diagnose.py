@@ -154,6 +154,8 @@ def _apply(
                 new = max(0.0, math.floor((targets[g] - amount) / 5) * 5)
                 parts.append(f"lower the {g.label} goal to {new:.0f} min/week")
                 targets[g] = new
+                if new <= 0:
+                    del targets[g]  # a goal of 0 min is no goal (and no 1/target weight)
         return replace(p, targets=targets), Relaxation(
             family, w, round(total, 1), "min", " and ".join(parts)
         )
@@ -170,9 +172,13 @@ def _apply(
     if family == "variety_disciplines":
         a = math.ceil(total - 1e-9)
         n = max(1, int(p.params.min_disciplines_per_week) - a)
-        return replace(p, params=_with_params(p, min_disciplines_per_week=n)), Relaxation(
-            family, w, a, "disciplines", f"accept {n} discipline(s) in week {w}"
-        )
+        if n == 1:  # one discipline carries the whole week's load, so its share must give
+            params = _with_params(p, min_disciplines_per_week=1, max_discipline_share=1.0)
+            text = f"accept 1 discipline in week {w}, carrying all of its load"
+        else:
+            params = _with_params(p, min_disciplines_per_week=n)
+            text = f"accept {n} disciplines in week {w}"
+        return replace(p, params=params), Relaxation(family, w, a, "disciplines", text)
     if family == "discipline_share":
         share = min(1.0, _ceil(p.params.max_discipline_share + total / max(p.load_cap, 1.0), 0.05))
         return replace(p, params=_with_params(p, max_discipline_share=share)), Relaxation(

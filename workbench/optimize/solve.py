@@ -73,6 +73,10 @@ class _HiGHS(pulp.HiGHS):
         lp.solverModel.changeObjectiveOffset(sign * lp.objective.constant)
         # deterministic: one thread, fixed seed (identical input → identical plan)
         lp.solverModel.setOptionValue("random_seed", 0)
+        # The sub-MIP heuristics (RINS, RENS) took most of the time on week models of
+        # this size (measured: 2.6 of 3.4 s) without improving the plan found.
+        lp.solverModel.setOptionValue("mip_heuristic_run_rins", False)
+        lp.solverModel.setOptionValue("mip_heuristic_run_rens", False)
 
 
 def solve(m: pulp.LpProblem, settings: SolverSettings, *, mip: bool = True) -> Outcome:

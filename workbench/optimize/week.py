@@ -10,13 +10,15 @@ of the LP bound, the candidate set widens (up to the whole allowed set).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import time
+from dataclasses import dataclass, replace
 
 import numpy as np
 
 from workbench.domain import Discipline, Goal
 from workbench.optimize.constraints import WEEK
 from workbench.optimize.model import build_model
+from workbench.optimize.packing import UNPACKABLE, conflict, pack
 from workbench.optimize.problem import WeekProblem
 from workbench.optimize.solve import INFEASIBLE, OPTIMAL, Outcome, SolverSettings, solve
 
@@ -84,6 +86,7 @@ def solve_week(
     prefer : frozenset of str
         Exercise ids to keep among the candidates (e.g. last plan's, for stable re-plans).
     """
+    deadline = time.perf_counter() + settings.time_limit
     lp, lv = build_model(p, aggregated=True)
     screen = solve(lp, settings, mip=False)
     if screen.status != OPTIMAL:
@@ -96,7 +99,7 @@ def solve_week(
     while True:
         rows = _candidates(p, lv, rank, size, prefer)
         sub = p.subset(rows)
-        found = _master_and_pack(sub, settings)
+        found = _master_and_pack(sub, settings, deadline)
         seconds += found[3]
         out = found[0]
         gap = None
@@ -105,7 +108,12 @@ def solve_week(
             gap = max(0.0, (best_bound - out.objective) / max(abs(out.objective), 1e-9))
         if len(rows) >= n or (gap is not None and gap <= settings.relative_gap):
             break
-        size *= WIDEN
+        if time.perf_counter() >= deadline and out.objective is not None:
+            break  # out of time: keep this plan, report its real gap
+        # Not proven within the gap against the LP bound: the candidates may miss a
+        # better week, or the LP bound is loose (block sizes). Only the whole allowed
+        # set settles both, so go there at once rather than widening step by step.
+        size = n
     out, m, v, _s = found
     if out.objective is None:
         return WeekSolution(p, [], out, bound, None, {}, {}, len(rows), seconds)
@@ -114,16 +122,24 @@ def solve_week(
     return WeekSolution(p, uses, out, bound, gap, shortfall, _tight(m), len(rows), seconds)
 
 
-def _master_and_pack(sub: WeekProblem, settings: SolverSettings):
+def _remaining(settings: SolverSettings, deadline: float) -> SolverSettings:
+    left = max(0.05, deadline - time.perf_counter())
+    return replace(settings, time_limit=left)
+
+
+def _master_and_pack(sub: WeekProblem, settings: SolverSettings, deadline: float):
     """Solve the master over ``sub``'s exercises, pack into days, cut until it packs.
 
-    Returns (outcome, day model, its variables, seconds). The outcome carries the
-    master's objective and bound (the day model adds nothing to the objective).
+    Every solve shares the week's time budget (``settings.time_limit``). Returns
+    (outcome, day model, its variables, seconds). The outcome carries the master's
+    objective and bound (the day model adds nothing to the objective).
     """
     master, mv = build_model(sub, aggregated=True, integer=True)
     seconds = 0.0
     for cut in range(MAX_CUTS):
-        out = solve(master, settings)
+        if time.perf_counter() >= deadline:
+            break
+        out = solve(master, _remaining(settings, deadline))
         seconds += out.seconds
         if out.objective is None:
             return out, master, mv, seconds
@@ -132,15 +148,22 @@ def _master_and_pack(sub: WeekProblem, settings: SolverSettings):
             for (i, _d), var in mv.uses.items()
             if (var.varValue or 0.0) > 0.5
         }
+        status, _days = pack(sub, counts)
+        if status == UNPACKABLE:
+            _no_good(master, mv, conflict(sub, counts), cut)
+            continue
+        # Capacity fits (or the search gave up): place the uses with the day rules that
+        # are not monotone (strength on non-consecutive days, pinned days).
         day, dv = build_model(sub, counts=counts)
-        packed = solve(day, settings)
+        packed = solve(day, _remaining(settings, deadline))
         seconds += packed.seconds
         if packed.objective is not None:
             return out, day, dv, seconds
-        _no_good(master, mv, counts, cut)
-    # Packing kept failing: solve the day model directly over the candidates.
+        break
+    # Packing kept failing, or failed on a non-monotone day rule (no valid cut): solve
+    # the day model directly over the candidates.
     day, dv = build_model(sub)
-    out = solve(day, settings)
+    out = solve(day, _remaining(settings, deadline))
     return out, day, dv, seconds + out.seconds
 
 

@@ -1,0 +1,114 @@
+"""Can a week's uses be packed into its sessions? A small exact search, no solver.
+
+Capacity rules only: session minutes, training days, an exercise at most once a day,
+the longest session per discipline, and supervised-only blocks on supervised days. These
+are monotone (if a set of uses cannot be packed, no larger set can), which makes the
+master's no-good cuts valid and lets :func:`conflict` shrink a failure to a small
+conflicting subset, so each cut removes many week plans at once.
+"""
+
+from __future__ import annotations
+
+from workbench.optimize.problem import WeekProblem
+
+NODE_LIMIT = 2_000  # search nodes before giving up with "unknown" (then the MIP decides)
+
+PACKED, UNPACKABLE, UNKNOWN = "packed", "unpackable", "unknown"
+
+
+def pack(p: WeekProblem, counts: dict[int, int]) -> tuple[str, dict[int, list[int]] | None]:
+    """Assign each use to a training day under the capacity rules.
+
+    Parameters
+    ----------
+    p : WeekProblem
+    counts : dict
+        Exercise index → uses this week.
+
+    Returns
+    -------
+    status : str
+        packed | unpackable | unknown (node limit reached).
+    days : dict or None
+        Exercise index → indices (into the chosen training days) it goes on.
+    """
+    t = p.training_days
+    supervised = [d in p.supervised for d in p.days]
+    # Training days: supervised ones first (they take every kind of block).
+    order = sorted(range(len(p.days)), key=lambda j: not supervised[j])[:t]
+    bins_sup = [supervised[j] for j in order]
+    cap = float(p.session_minutes)
+    items = []  # one entry per exercise: (minutes, discipline, count, sup_only, index)
+    for i, n in counts.items():
+        if n <= 0:
+            continue
+        ex = p.exercises[i]
+        if n > t:
+            return UNPACKABLE, None
+        items.append((float(ex.minutes), ex.discipline, n, ex.id in p.supervised_only, i))
+    items.sort(key=lambda it: (-it[3], -it[0] * it[2], it[4]))
+    used = [0.0] * t
+    disc: list[dict] = [dict() for _ in range(t)]
+    placed: dict[int, list[int]] = {}
+    nodes = [0]
+
+    def place(k: int) -> bool | None:
+        if k == len(items):
+            return True
+        nodes[0] += 1
+        if nodes[0] > NODE_LIMIT:
+            return None
+        minutes, d, n, sup_only, i = items[k]
+        choices = [
+            b
+            for b in range(t)
+            if used[b] + minutes <= cap + 1e-9
+            and disc[b].get(d, 0.0) + minutes <= p.session_caps[d] + 1e-9
+            and (bins_sup[b] or not sup_only)
+        ]
+        return choose(k, choices, n, 0, [])
+
+    def choose(k, choices, n, start, picked) -> bool | None:
+        if n == 0:
+            return place(k + 1)
+        minutes, d, _n, _s, i = items[k]
+        seen_empty = False
+        for pos in range(start, len(choices)):
+            b = choices[pos]
+            empty = used[b] == 0.0 and bins_sup[b] is False
+            if empty and seen_empty:
+                continue  # identical empty days: trying one is enough
+            seen_empty = seen_empty or empty
+            used[b] += minutes
+            disc[b][d] = disc[b].get(d, 0.0) + minutes
+            picked.append(b)
+            res = choose(k, choices, n - 1, pos + 1, picked)
+            if res is None or res:
+                if res:
+                    placed[i] = list(picked)
+                return res
+            picked.pop()
+            used[b] -= minutes
+            disc[b][d] -= minutes
+        return False
+
+    res = place(0)
+    if res is None:
+        return UNKNOWN, None
+    if not res:
+        return UNPACKABLE, None
+    return PACKED, placed
+
+
+def conflict(p: WeekProblem, counts: dict[int, int]) -> dict[int, int]:
+    """A small subset of ``counts`` that still cannot be packed (deletion filter).
+
+    Assumes ``counts`` cannot be packed. Tries dropping each exercise in turn (shortest
+    blocks first) and keeps the drop when the rest still cannot be packed.
+    """
+    keep = dict(counts)
+    for i in sorted(counts, key=lambda i: (p.minutes[i], i)):
+        trial = {j: n for j, n in keep.items() if j != i}
+        if trial and pack(p, trial)[0] == UNPACKABLE:  # "unknown" keeps i: still valid
+            keep = trial
+    return keep
