@@ -1,0 +1,98 @@
+"""Planner benchmark: a script, not a timed test.
+
+Usage::
+
+    .venv/bin/python benchmarks/bench_planner.py [--runs 3] [--weeks 1 12] [--baseline]
+
+For every example client that can be planned, on the built-in and the merged catalog
+(built-in + free-exercise-db, imported rows allowed): median wall time of ``plan`` over
+``--runs`` runs for each horizon, the reported solver status and the largest gap against
+a proven bound; re-plan after a ban in week 1; peak memory of the process. With
+``--baseline``: the straightforward model (one binary per exercise × day for each week
+over the whole allowed catalog, every rule a constraint, PuLP's bundled CBC at the same
+gap) side by side, and the ratio.
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import statistics
+import time
+from dataclasses import replace
+
+from workbench.catalog import builtin_catalog, merged_catalog
+from workbench.examples import example_clients
+from workbench.optimize.model import build_model
+from workbench.optimize.solve import SolverSettings, solve
+from workbench.planner import PlanOptions, _initial_state, plan, prepare, replan, week_problem
+
+
+def timed(fn, runs: int):
+    """Median seconds over ``runs`` calls, and the last result."""
+    times, result = [], None
+    for _ in range(runs):
+        start = time.perf_counter()
+        result = fn()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times), result
+
+
+def baseline(client, catalog, weeks: int, include: bool, limit: float) -> tuple[float, str]:
+    """The straightforward model solved by CBC: seconds and the worst status."""
+    opts = PlanOptions(weeks=weeks, explain=False, include_unreviewed=include)
+    ctx = prepare(client, catalog, opts)
+    settings = SolverSettings("cbc", ctx.params.relative_gap, limit)
+    by_id = {e.id: e for e in catalog}
+    state = _initial_state(ctx)
+    start = time.perf_counter()
+    worst = "optimal"
+    for w in range(1, weeks + 1):
+        p = week_problem(ctx, w, state, by_id)
+        m, v = build_model(p)
+        out = solve(m, settings)
+        if out.status != "optimal":
+            worst = out.status
+        load = sum(p.load[i] for (i, _d), var in v.uses.items() if (var.varValue or 0) > 0.5)
+        state = replace(state, previous_load=load, loads=state.loads + [load])
+    return time.perf_counter() - start, worst
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--weeks", type=int, nargs="+", default=[1, 12])
+    ap.add_argument("--baseline", action="store_true")
+    ap.add_argument("--baseline-limit", type=float, default=60.0)
+    args = ap.parse_args()
+    catalogs = {"built-in": (builtin_catalog(), False), "merged": (merged_catalog(), True)}
+    print("catalog   client                      weeks  median_s  status      gap     replan_s")
+    for cname, (catalog, include) in catalogs.items():
+        for name, client in example_clients().items():
+            for weeks in args.weeks:
+                opts = PlanOptions(weeks=weeks, explain=False, include_unreviewed=include)
+                secs, result = timed(lambda o=opts, c=client: plan(c, catalog, o), args.runs)
+                if not result.planned:
+                    if weeks == args.weeks[0]:
+                        print(f"{cname:9} {name:27} {'-':>5}  {secs:8.3f}  {result.status}")
+                    continue
+                first = result.weeks[0].days[0].blocks[0].exercise_id
+                banned = replace(opts, bans=frozenset({first}))
+                rsecs, _ = timed(
+                    lambda r=result, b=banned, c=client: replan(r, c, catalog, b, 1), args.runs
+                )
+                gap = result.solver.gap
+                line = (
+                    f"{cname:9} {name:27} {weeks:5}  {secs:8.3f}  {result.solver.status:10}"
+                    f"  {'n/a' if gap is None else f'{gap:.2%}':>6}  {rsecs:8.3f}"
+                )
+                if args.baseline and cname == "built-in":
+                    bsecs, bstatus = baseline(client, catalog, weeks, include, args.baseline_limit)
+                    line += f"   baseline CBC {bsecs:7.2f} s ({bstatus}) ratio {bsecs / secs:6.1f}x"
+                print(line, flush=True)
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"peak memory: {peak:.0f} MB")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# The workbench's commands (see README.md):
+#   ./dev.sh open    set everything up and open JupyterLab on notebooks/
+#   ./dev.sh test    set everything up and run the whole test suite (lint, unit, notebooks, browser)
+#   ./dev.sh app     set everything up and serve the design app with Voila
+#   ./dev.sh bench   set everything up and run the planner benchmark
+set -euo pipefail
+cd "$(dirname "$0")"
+PY=${PYTHON:-python3}
+
+setup() {
+  if ! "$PY" -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null; then
+    echo "dev.sh: Python 3.11 or newer is needed as '$PY' (set PYTHON=...)" >&2
+    exit 1
+  fi
+  if [ ! -x .venv/bin/python ]; then
+    if ! "$PY" -m venv .venv 2>/dev/null; then
+      rm -rf .venv
+      if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+        apt-get update -qq && apt-get install -y -qq python3-venv >/dev/null
+        "$PY" -m venv .venv
+      else
+        echo "dev.sh: cannot create a virtual environment; install python3-venv" >&2
+        exit 1
+      fi
+    fi
+  fi
+  # Reinstall only when the dependencies changed.
+  stamp=$(cat pyproject.toml | sha256sum | cut -c1-16)
+  if [ "$(cat .venv/.setup-stamp 2>/dev/null)" != "$stamp" ]; then
+    .venv/bin/python -m pip install -q --upgrade pip
+    .venv/bin/python -m pip install -q -e ".[test]"
+    echo "$stamp" > .venv/.setup-stamp
+  fi
+}
+
+root_flag() { if [ "$(id -u)" = 0 ]; then echo "--allow-root"; fi; }
+
+case "${1:-}" in
+  open)
+    setup
+    exec .venv/bin/jupyter lab --ServerApp.ip=127.0.0.1 --ServerApp.root_dir=notebooks $(root_flag) ;;
+  test)
+    setup
+    bash scripts/ensure_chromium.sh
+    .venv/bin/ruff check .
+    .venv/bin/ruff format --check .
+    exec .venv/bin/pytest -p no:cacheprovider --nbval-lax tests notebooks ;;
+  app)
+    setup
+    exec .venv/bin/voila notebooks/app.ipynb --Voila.ip=127.0.0.1 \
+      --MappingKernelManager.cull_idle_timeout=600 --MappingKernelManager.cull_interval=60 ;;
+  bench)
+    setup
+    exec .venv/bin/python benchmarks/bench_planner.py "${@:2}" ;;
+  *)
+    echo "usage: ./dev.sh open|test|app|bench" >&2
+    exit 2 ;;
+esac
