@@ -71,7 +71,7 @@ def main() -> None:
         for name, client in example_clients().items():
             for weeks in args.weeks:
                 opts = PlanOptions(weeks=weeks, explain=False, include_unreviewed=include)
-                secs, result = timed(lambda o=opts, c=client: plan(c, catalog, o), args.runs)
+                secs, result = timed(lambda o=opts, c=client, k=catalog: plan(c, k, o), args.runs)
                 if not result.planned:
                     if weeks == args.weeks[0]:
                         print(f"{cname:9} {name:27} {'-':>5}  {secs:8.3f}  {result.status}")
@@ -79,7 +79,7 @@ def main() -> None:
                 first = result.weeks[0].days[0].blocks[0].exercise_id
                 banned = replace(opts, bans=frozenset({first}))
                 rsecs, _ = timed(
-                    lambda r=result, b=banned, c=client: replan(r, c, catalog, b, 1), args.runs
+                    lambda r=result, b=banned, c=client, k=catalog: replan(r, c, k, b, 1), args.runs
                 )
                 gap = result.solver.gap
                 line = (

@@ -8,6 +8,7 @@ sensitive; standing/walking/backbends hurt → extension sensitive). Graded expo
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Mapping
 
 import numpy as np
@@ -92,11 +93,12 @@ def tolerance_schedule(
     dims = list(Dimension)
     current = np.array([client.tolerance(d) for d in dims], dtype=int)
     targets = _targets(client.exposure_targets, current, dims)
-    interval = max(1, int(round(params.exposure_interval_weeks)))
+    # a step only once a whole interval has passed (rounding 2.5 to 2 would step early)
+    interval = max(1.0, float(params.exposure_interval_weeks))
     out = np.empty((weeks, len(dims)), dtype=int)
     level = current.copy()
     for w in range(weeks):
-        if w > 0 and w % interval == 0:
+        if w > 0 and math.floor(w / interval) > math.floor((w - 1) / interval):
             level = _step(level, targets, client.exposure_targets, dims, graded_exposure)
         out[w] = level
     return out
