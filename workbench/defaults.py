@@ -292,7 +292,15 @@ DEFAULTS: dict[str, Rule] = {
     "relative_gap": Rule(
         0.01, "fraction", "solver setting", "stop when the proven gap is at most this", 0.0, 0.5
     ),
-    "time_limit_s": Rule(10.0, "s", "solver setting", "time limit per solve", 0.1, 600.0),
+    "time_limit_s": Rule(
+        1.0,
+        "s",
+        "solver setting",
+        "time budget for one week of the plan (every solve in it); a week stopped by it "
+        "comes back as time_limit with its real gap",
+        0.1,
+        600.0,
+    ),
 }
 
 

@@ -67,7 +67,8 @@ def session_order(blocks: list) -> list:
 
 
 def week_binding(sol) -> list[str]:
-    """Constraint families under which no further block fits this week."""
+    """Constraint families that bind this week: loosening them would raise what the week
+    can score (a shadow price in the week's LP relaxation)."""
     fams = []
     for name, tight in sol.tight.items():
         fam = name.split("__", 1)[0]

@@ -261,7 +261,10 @@ def _solve_weeks(ctx, by_id, first, state, kept, old) -> list[WeekSolution]:
         problem = week_problem(ctx, week, state, by_id)
         previous = old[week - 1] if old and len(old) >= week else None
         prefer = frozenset(ex.id for ex, _d in previous.uses) if previous else frozenset()
-        sol = solve_week(problem, ctx.settings, prefer)
+        hint: dict[str, int] = {}
+        for ex, _d in solutions[-1].uses if solutions else ():
+            hint[ex.id] = hint.get(ex.id, 0) + 1
+        sol = solve_week(problem, ctx.settings, prefer, hint)
         solutions.append(sol)
         if not sol.feasible:
             break
@@ -322,7 +325,11 @@ def _assemble(ctx: Context, by_id, solutions: list[WeekSolution], start: float) 
         )
     weeks = tuple(_week_plan(ctx, s) for s in solutions)
     plus = tuple(ceiling_plus_10(s, ctx.settings) for s in solutions) if ctx.options.explain else ()
-    status = "optimal" if all(s.outcome.status == "optimal" for s in solutions) else TIME_LIMIT
+    within = all(
+        s.outcome.status == "optimal" and s.gap is not None and s.gap <= ctx.settings.relative_gap
+        for s in solutions
+    )
+    status = "optimal" if within else TIME_LIMIT
     gaps = [s.gap for s in solutions if s.gap is not None]
     info = SolverInfo(
         solutions[0].outcome.solver,

@@ -15,6 +15,7 @@ add, and works on both forms of the model:
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -341,45 +342,48 @@ def define_pin_constraints(m, p: WeekProblem, v: Vars, aggregated, elastic):
         )
 
 
+def _dff(size: float, capacity: float, k: int) -> float:
+    """Fekete-Schepers dual-feasible function u_k: sum of u_k(size/capacity) over the
+    items in one bin is at most 1, so over ``T`` bins at most ``T``."""
+    x = size / capacity
+    if abs((k + 1) * x - round((k + 1) * x)) < 1e-9:
+        return x
+    return math.floor((k + 1) * x) / k
+
+
 def define_packing_bounds_constraints(m, p: WeekProblem, v: Vars, aggregated, elastic):
     """Week model only: valid limits on what can be packed into the training days.
 
-    Each session holds fewer than ``j`` blocks longer than 1/``j`` of it (and of its
-    discipline's session cap), each strength day needs a strength block, and blocks that
-    need supervision fit only in supervised sessions. These cut off most week plans that
-    cannot be packed into days before the packing check has to.
+    Dual-feasible functions (Fekete & Schepers 2001) of the block lengths, against the
+    session length and against each discipline's session cap, bound how many long blocks
+    the training days hold; blocks that need supervision fit only in supervised sessions;
+    each strength day needs a strength block. These cut off most week plans that cannot
+    be packed before the packing check has to.
     """
     if not aggregated:
         return
     w, t, cap = p.week, p.training_days, p.session_minutes
-    for j in (2, 3, 4):
-        terms = [(var, 1) for (i, _d), var in v.uses.items() if p.minutes[i] * j > cap]
-        if terms and sum(var.upBound for var, _c in terms) > (j - 1) * t:
-            _add(
-                m,
-                v,
-                _expr(terms),
-                pulp.LpConstraintLE,
-                (j - 1) * t,
-                f"packing__w{w}__over_1_{j}",
-                frozenset(),
-            )
+    groups: list[tuple[str, float, list]] = [("session", float(cap), list(v.uses.items()))]
     per_disc: dict[Discipline, list] = defaultdict(list)
-    for (i, _d), var in v.uses.items():
-        k = p.exercises[i].discipline
-        if p.minutes[i] * 2 > p.session_caps[k]:
-            per_disc[k].append((var, 1))
-    for k, terms in per_disc.items():
-        if sum(var.upBound for var, _c in terms) > t:
-            _add(
-                m,
-                v,
-                _expr(terms),
-                pulp.LpConstraintLE,
-                t,
-                f"packing__w{w}__spike_{k.value}",
-                frozenset(),
-            )
+    for key, var in v.uses.items():
+        per_disc[p.exercises[key[0]].discipline].append((key, var))
+    for k, items in per_disc.items():
+        if p.session_caps[k] < cap:
+            groups.append((k.value, float(p.session_caps[k]), items))
+    for label, capacity, items in groups:
+        for j in (1, 2, 3):
+            terms = [(var, _dff(p.minutes[i], capacity, j)) for (i, _d), var in items]
+            terms = [(var, c) for var, c in terms if c > 0]
+            if terms and sum(c * var.upBound for var, c in terms) > t + 1e-9:
+                _add(
+                    m,
+                    v,
+                    _expr(terms),
+                    pulp.LpConstraintLE,
+                    t,
+                    f"packing__w{w}__{label}_dff{j}",
+                    frozenset(),
+                )
     sup = [
         (var, p.minutes[i])
         for (i, _d), var in v.uses.items()

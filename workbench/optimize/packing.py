@@ -16,7 +16,33 @@ NODE_LIMIT = 2_000  # search nodes before giving up with "unknown" (then the MIP
 PACKED, UNPACKABLE, UNKNOWN = "packed", "unpackable", "unknown"
 
 
-def pack(p: WeekProblem, counts: dict[int, int]) -> tuple[str, dict[int, list[int]] | None]:
+def block_type(p: WeekProblem, i: int) -> tuple:
+    """What packing sees of exercise ``i``: discipline, minutes, supervised-only."""
+    ex = p.exercises[i]
+    return (ex.discipline, ex.minutes, ex.id in p.supervised_only)
+
+
+def pack_types(p: WeekProblem, counts: dict[int, int]) -> str:
+    """Like :func:`pack`, but blocks of one type are interchangeable (an exercise may
+    repeat within a day): a relaxation, so "unpackable" here holds for every plan with
+    at least these many blocks of each type."""
+    merged: dict[tuple, int] = {}
+    first: dict[tuple, int] = {}
+    for i, n in counts.items():
+        key = block_type(p, i)
+        merged[key] = merged.get(key, 0) + n
+        first.setdefault(key, i)
+    # one use per pseudo-exercise lifts the once-a-day rule
+    pseudo: dict[int, int] = {}
+    expanded = []
+    for key, n in merged.items():
+        expanded += [first[key]] * n
+    return pack(p, pseudo, items=expanded)
+
+
+def pack(
+    p: WeekProblem, counts: dict[int, int], items: list[int] | None = None
+) -> tuple[str, dict[int, list[int]] | None]:
     """Assign each use to a training day under the capacity rules.
 
     Parameters
@@ -38,6 +64,7 @@ def pack(p: WeekProblem, counts: dict[int, int]) -> tuple[str, dict[int, list[in
     order = sorted(range(len(p.days)), key=lambda j: not supervised[j])[:t]
     bins_sup = [supervised[j] for j in order]
     cap = float(p.session_minutes)
+    singles = items
     items = []  # one entry per exercise: (minutes, discipline, count, sup_only, index)
     for i, n in counts.items():
         if n <= 0:
@@ -46,6 +73,9 @@ def pack(p: WeekProblem, counts: dict[int, int]) -> tuple[str, dict[int, list[in
         if n > t:
             return UNPACKABLE, None
         items.append((float(ex.minutes), ex.discipline, n, ex.id in p.supervised_only, i))
+    for k, i in enumerate(singles or ()):
+        ex = p.exercises[i]
+        items.append((float(ex.minutes), ex.discipline, 1, ex.id in p.supervised_only, -1 - k))
     items.sort(key=lambda it: (-it[3], -it[0] * it[2], it[4]))
     used = [0.0] * t
     disc: list[dict] = [dict() for _ in range(t)]
@@ -93,6 +123,8 @@ def pack(p: WeekProblem, counts: dict[int, int]) -> tuple[str, dict[int, list[in
         return False
 
     res = place(0)
+    if singles is not None:
+        return (UNKNOWN if res is None else PACKED if res else UNPACKABLE), None
     if res is None:
         return UNKNOWN, None
     if not res:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass
 
+import highspy
 import pulp
 
 OPTIMAL = "optimal"
@@ -65,10 +66,18 @@ class Outcome:
 
 
 class _HiGHS(pulp.HiGHS):
-    """PuLP's in-process HiGHS, also passing the objective constant as an offset."""
+    """PuLP's in-process HiGHS, also passing the objective constant as an offset and,
+    when given, a starting solution (which HiGHS checks and drops if it does not fit)."""
+
+    warm_start: dict | None = None  # (PuLP's solvers already use the name "start")
 
     def buildSolverModel(self, lp):  # noqa: N802 (PuLP's name)
         super().buildSolverModel(lp)
+        if self.warm_start:
+            sol = highspy.HighsSolution()
+            sol.col_value = [float(self.warm_start.get(v, 0.0)) for v in lp.variables()]
+            sol.value_valid = True
+            lp.solverModel.setSolution(sol)
         sign = -1 if lp.sense == pulp.LpMaximize else 1
         lp.solverModel.changeObjectiveOffset(sign * lp.objective.constant)
         # deterministic: one thread, fixed seed (identical input → identical plan)
@@ -79,7 +88,9 @@ class _HiGHS(pulp.HiGHS):
         lp.solverModel.setOptionValue("mip_heuristic_run_rens", False)
 
 
-def solve(m: pulp.LpProblem, settings: SolverSettings, *, mip: bool = True) -> Outcome:
+def solve(
+    m: pulp.LpProblem, settings: SolverSettings, *, mip: bool = True, start: dict | None = None
+) -> Outcome:
     """Solve ``m`` in place and read the solver's real status.
 
     Parameters
@@ -88,10 +99,12 @@ def solve(m: pulp.LpProblem, settings: SolverSettings, *, mip: bool = True) -> O
     settings : SolverSettings
     mip : bool
         False to solve the LP relaxation.
+    start : dict, optional
+        Variable → value of a plan to start from (HiGHS only).
     """
-    start = time.perf_counter()
+    began = time.perf_counter()
     if settings.name == "cbc":
-        return _solve_cbc(m, settings, mip, start)
+        return _solve_cbc(m, settings, mip, began)
     solver = _HiGHS(
         mip=mip,
         msg=False,
@@ -99,9 +112,10 @@ def solve(m: pulp.LpProblem, settings: SolverSettings, *, mip: bool = True) -> O
         timeLimit=settings.time_limit,
         threads=1,
     )
+    solver.warm_start = start
     m.solve(solver)
     h = m.solverModel
-    seconds = time.perf_counter() - start
+    seconds = time.perf_counter() - began
     status = h.getModelStatus()
     S = h.getModelStatus().__class__
     info = h.getInfo()

@@ -17,14 +17,21 @@ import numpy as np
 
 from workbench.domain import Discipline, Goal
 from workbench.optimize.constraints import WEEK
-from workbench.optimize.model import build_model
-from workbench.optimize.packing import UNPACKABLE, conflict, pack
+from workbench.optimize.heuristic import start_plan
+from workbench.optimize.model import build_model, objective
+from workbench.optimize.packing import UNPACKABLE, block_type, conflict, pack, pack_types
 from workbench.optimize.problem import WeekProblem
-from workbench.optimize.solve import INFEASIBLE, OPTIMAL, Outcome, SolverSettings, solve
+from workbench.optimize.solve import (
+    INFEASIBLE,
+    OPTIMAL,
+    TIME_LIMIT,
+    Outcome,
+    SolverSettings,
+    solve,
+)
 
-FIRST_CANDIDATES = 24  # best by reduced cost, before per-discipline and per-goal extras
-PER_GROUP = 3  # best few per discipline and per goal, so variety and goals have options
-WIDEN = 3  # candidate set × this when the gap is too large
+FIRST_CANDIDATES = 16  # best by reduced cost, besides the LP's support
+PER_GROUP = 1  # best per discipline and per goal, so variety and every goal have options
 MAX_CUTS = 25  # packing cuts before falling back to the day model over the candidates
 
 
@@ -45,7 +52,7 @@ class WeekSolution:
     shortfall : dict
         Goal → minutes missing [min].
     tight : dict
-        Constraint name → True when no further block fits under it.
+        Constraint name → True when the rule binds (shadow price in the LP relaxation).
     candidates : int
         Size of the candidate set the integer model ran on.
     """
@@ -67,24 +74,34 @@ class WeekSolution:
 
 
 def solve_week(
-    p: WeekProblem, settings: SolverSettings, prefer: frozenset[str] = frozenset()
+    p: WeekProblem,
+    settings: SolverSettings,
+    prefer: frozenset[str] = frozenset(),
+    hint: dict[str, int] | None = None,
 ) -> WeekSolution:
     """Plan week ``p.week``.
 
-    1. The week model's LP relaxation over every allowed exercise: a proven bound, and a
-       ranking by reduced cost.
-    2. The week model with integer uses over the candidates (the master): the objective
-       depends only on how often each exercise is done, so days do not enter it.
-    3. The day model with those uses fixed: a small packing check. A week plan that
-       cannot be packed is cut off (no-good cut) and the master solved again.
-    4. When the plan is not within the relative gap of the bound, the candidates widen.
+    1. The week model's LP relaxation over every allowed exercise: a proven bound, and
+       reduced costs.
+    2. The week model with integer uses (the master) over the LP's support and the best
+       few by reduced cost: a good plan within milliseconds. The objective depends only
+       on how often each exercise is done, so days do not enter it.
+    3. When that plan is not proven within the relative gap of the LP bound: reduced-cost
+       fixing drops every exercise whose reduced cost exceeds (bound − plan value) — none
+       of them can be in a better plan — and the master runs over the rest, started from
+       the plan of step 2. Its own bound is then valid for the whole allowed set.
+    4. Each master plan is packed into days (:mod:`workbench.optimize.packing`); a plan
+       that cannot be packed is cut off and the master solved again.
 
     Parameters
     ----------
     p : WeekProblem
     settings : SolverSettings
     prefer : frozenset of str
-        Exercise ids to keep among the candidates (e.g. last plan's, for stable re-plans).
+        Exercise ids to keep among the first candidates (e.g. last plan's).
+    hint : dict, optional
+        Exercise id → uses of a plan to start from (e.g. last week's, which usually
+        still fits: limits only loosen from week to week).
     """
     deadline = time.perf_counter() + settings.time_limit
     lp, lv = build_model(p, aggregated=True)
@@ -93,33 +110,58 @@ def solve_week(
         return WeekSolution(p, [], screen, None, None, {}, {}, 0, screen.seconds)
     bound = screen.objective
     n = len(p.exercises)
-    rank = _rank(p, lv)
-    size = FIRST_CANDIDATES
-    seconds = screen.seconds
-    while True:
-        rows = _candidates(p, lv, rank, size, prefer)
-        sub = p.subset(rows)
-        found = _master_and_pack(sub, settings, deadline)
-        seconds += found[3]
-        out = found[0]
-        gap = None
-        if out.objective is not None:
-            best_bound = bound if len(rows) < n else min(bound, out.bound or bound)
-            gap = max(0.0, (best_bound - out.objective) / max(abs(out.objective), 1e-9))
-        if len(rows) >= n or (gap is not None and gap <= settings.relative_gap):
-            break
-        if time.perf_counter() >= deadline and out.objective is not None:
-            break  # out of time: keep this plan, report its real gap
-        # Not proven within the gap against the LP bound: the candidates may miss a
-        # better week, or the LP bound is loose (block sizes). Only the whole allowed
-        # set settles both, so go there at once rather than widening step by step.
-        size = n
+    dj = _reduced_costs(p, lv)
+    rows = _candidates(p, lv, dj, prefer | set(hint or ()))
+    sub = p.subset(rows)
+    where = {sub.exercises[i].id: i for i in range(len(rows))}
+    start = {where[e]: k for e, k in (hint or {}).items() if e in where} or None
+    if start is None:
+        start = start_plan(sub)  # a packable plan to start from (None when none found)
+    found = _master_and_pack(sub, settings, deadline, start)
+    seconds = screen.seconds + found[3]
+    out = found[0]
+    gap = _gap(bound, out.objective)
+    if out.objective is not None and len(rows) < n and gap > settings.relative_gap:
+        # Step 3: keep what could still improve the plan; start from the plan we have.
+        value = out.objective
+        keep = sorted(set(rows) | {i for i in range(n) if dj[i] < bound - value})
+        counts = {rows[i]: k for i, k in _counts(found).items()}
+        sub2 = p.subset(keep)
+        start = {keep.index(i): k for i, k in counts.items()}
+        found2 = _master_and_pack(sub2, settings, deadline, start)
+        seconds += found2[3]
+        if found2[0].objective is not None and found2[0].objective >= value - 1e-9:
+            sub, found, rows = sub2, found2, keep
+            out = found2[0]
+            proven = max(out.bound if out.bound is not None else bound, value)
+            gap = _gap(min(bound, proven), out.objective)
+    elif out.objective is not None and len(rows) >= n:
+        gap = _gap(min(bound, out.bound if out.bound is not None else bound), out.objective)
     out, m, v, _s = found
     if out.objective is None:
         return WeekSolution(p, [], out, bound, None, {}, {}, len(rows), seconds)
+    if gap > settings.relative_gap and out.status == OPTIMAL:
+        out = replace(out, status=TIME_LIMIT)  # stopped by the week's budget above the gap
     uses = [(sub.exercises[i], d) for (i, d), var in v.uses.items() if (var.varValue or 0.0) > 0.5]
     shortfall = {g: float(s.varValue or 0.0) for g, s in v.shortfall.items()}
-    return WeekSolution(p, uses, out, bound, gap, shortfall, _tight(m), len(rows), seconds)
+    return WeekSolution(p, uses, out, bound, gap, shortfall, _binding(lp), len(rows), seconds)
+
+
+def _gap(bound: float, value: float | None) -> float:
+    if value is None:
+        return float("inf")
+    return max(0.0, (bound - value) / max(abs(value), 1e-9))
+
+
+def _counts(found) -> dict[int, int]:
+    """Exercise index (in the solved subset) → uses, from a day or week model."""
+    _out, _m, v, _s = found
+    counts: dict[int, int] = {}
+    for (i, _d), var in v.uses.items():
+        k = int(round(var.varValue or 0.0))
+        if k:
+            counts[i] = counts.get(i, 0) + k
+    return counts
 
 
 def _remaining(settings: SolverSettings, deadline: float) -> SolverSettings:
@@ -127,22 +169,56 @@ def _remaining(settings: SolverSettings, deadline: float) -> SolverSettings:
     return replace(settings, time_limit=left)
 
 
-def _master_and_pack(sub: WeekProblem, settings: SolverSettings, deadline: float):
+def _start_values(sub: WeekProblem, mv, counts: dict[int, int]) -> dict:
+    """A full starting point for the master from uses per exercise."""
+    start = {}
+    credit = np.zeros(len(list(Goal)))
+    used = set()
+    for (i, _d), var in mv.uses.items():
+        k = counts.get(i, 0)
+        start[var] = k
+        if k:
+            credit += k * sub.credit[i]
+            used.add(sub.exercises[i].discipline)
+    goals = list(Goal)
+    for g, s in mv.shortfall.items():
+        start[s] = max(0.0, sub.targets[g] - credit[goals.index(g)])
+    for k, u in mv.used_discipline.items():
+        start[u] = 1.0 if k in used else 0.0
+    return start
+
+
+def _master_and_pack(
+    sub: WeekProblem, settings: SolverSettings, deadline: float, start: dict[int, int] | None = None
+):
     """Solve the master over ``sub``'s exercises, pack into days, cut until it packs.
 
-    Every solve shares the week's time budget (``settings.time_limit``). Returns
-    (outcome, day model, its variables, seconds). The outcome carries the master's
-    objective and bound (the day model adds nothing to the objective).
+    Keeps the best plan that packs (starting from ``start`` when it packs), hands it to
+    each master solve as a warm start, and stops when the master's bound proves it within
+    the gap, when a better plan packs, or when the week's time budget (shared by every
+    solve) runs out — then the best packed plan comes back with its real status.
+    Returns (outcome, day model, its variables, seconds).
     """
     master, mv = build_model(sub, aggregated=True, integer=True)
     seconds = 0.0
+    best = None  # (value, day model, its vars)
+    out = None
+    if start and pack(sub, start)[0] != UNPACKABLE:
+        placed = _place(sub, start, settings, deadline)
+        if placed is not None:
+            seconds += placed[2]
+            best = (_value(sub, mv, start), placed[0], placed[1])
     for cut in range(MAX_CUTS):
         if time.perf_counter() >= deadline:
             break
-        out = solve(master, _remaining(settings, deadline))
+        warm = _start_values(sub, mv, _counts_of(best[2])) if best else None
+        out = solve(master, _remaining(settings, deadline), start=warm)
         seconds += out.seconds
         if out.objective is None:
-            return out, master, mv, seconds
+            break
+        if best is not None and out.objective <= best[0] + 1e-7:
+            # the master cannot beat the packed plan: it is proven within the gap
+            return replace(out, objective=best[0]), best[1], best[2], seconds
         counts = {
             i: int(round(var.varValue or 0.0))
             for (i, _d), var in mv.uses.items()
@@ -150,21 +226,50 @@ def _master_and_pack(sub: WeekProblem, settings: SolverSettings, deadline: float
         }
         status, _days = pack(sub, counts)
         if status == UNPACKABLE:
-            _no_good(master, mv, conflict(sub, counts), cut)
+            small = conflict(sub, counts)
+            if pack_types(sub, small) == UNPACKABLE:
+                _no_good_types(master, mv, sub, small, cut)
+            else:
+                _no_good(master, mv, small, cut)
             continue
-        # Capacity fits (or the search gave up): place the uses with the day rules that
-        # are not monotone (strength on non-consecutive days, pinned days).
-        day, dv = build_model(sub, counts=counts)
-        packed = solve(day, _remaining(settings, deadline))
-        seconds += packed.seconds
-        if packed.objective is not None:
-            return out, day, dv, seconds
-        break
-    # Packing kept failing, or failed on a non-monotone day rule (no valid cut): solve
-    # the day model directly over the candidates.
+        placed = _place(sub, counts, settings, deadline)
+        if placed is not None:
+            seconds += placed[2]
+            return out, placed[0], placed[1], seconds
+        break  # a non-monotone day rule failed: no valid cut; fall back below
+    if best is not None:
+        bound = out.bound if out is not None and out.bound is not None else None
+        gap = None if bound is None else max(0.0, (bound - best[0]) / max(abs(best[0]), 1e-9))
+        status = OPTIMAL if gap is not None and gap <= settings.relative_gap else TIME_LIMIT
+        return Outcome(status, best[0], bound, gap, seconds, "HiGHS"), best[1], best[2], seconds
+    # Nothing packed: solve the day model directly over these exercises.
     day, dv = build_model(sub)
     out = solve(day, _remaining(settings, deadline))
     return out, day, dv, seconds + out.seconds
+
+
+def _place(sub, counts, settings, deadline):
+    """The day model with the uses fixed: (model, vars, seconds) or None."""
+    day, dv = build_model(sub, counts=counts)
+    packed = solve(day, _remaining(settings, deadline))
+    if packed.objective is None:
+        return None
+    return day, dv, packed.seconds
+
+
+def _counts_of(dv) -> dict[int, int]:
+    counts: dict[int, int] = {}
+    for (i, _d), var in dv.uses.items():
+        if (var.varValue or 0.0) > 0.5:
+            counts[i] = counts.get(i, 0) + 1
+    return counts
+
+
+def _value(sub: WeekProblem, mv, counts: dict[int, int]) -> float:
+    """The master's objective for ``counts`` (evaluated on its own expression)."""
+    start = _start_values(sub, mv, counts)
+    expr = objective(sub, mv, aggregated=True)
+    return expr.constant + sum(c * start.get(v, 0.0) for v, c in expr.items())
 
 
 def _no_good(master, mv, counts: dict[int, int], k: int) -> None:
@@ -194,60 +299,92 @@ def _no_good(master, mv, counts: dict[int, int], k: int) -> None:
     )
 
 
-def _rank(p: WeekProblem, lv) -> np.ndarray:
-    """Exercise indices, most attractive first: used in the LP, then by reduced cost."""
-    n = len(p.exercises)
-    dj = np.full(n, np.inf)
-    x = np.zeros(n)
+def _no_good_types(master, mv, sub: WeekProblem, counts: dict[int, int], k: int) -> None:
+    """Cut off every week plan with at least as many blocks of each type as ``counts``.
+
+    Valid because these blocks cannot be packed even when blocks of one type are
+    interchangeable (:func:`workbench.optimize.packing.pack_types`), and packing is
+    monotone.
+    """
+    import pulp
+
+    need: dict[tuple, int] = {}
+    for i, n in counts.items():
+        key = block_type(sub, i)
+        need[key] = need.get(key, 0) + n
+    members: dict[tuple, list] = {}
+    for (i, _d), var in mv.uses.items():
+        key = block_type(sub, i)
+        if key in need:
+            members.setdefault(key, []).append(var)
+    flags = []
+    for j, (key, n) in enumerate(need.items()):
+        total = pulp.lpSum(members[key])
+        big = sum(v.upBound for v in members[key])
+        flag = pulp.LpVariable(f"tcut{k}__{j}", 0, 1, pulp.LpBinary)
+        # flag = 1 forces fewer than n blocks of this type
+        master.addConstraint(
+            pulp.LpConstraint(
+                total + big * flag, pulp.LpConstraintLE, f"packing__tcut{k}__{j}", n - 1 + big
+            )
+        )
+        flags.append(flag)
+    master.addConstraint(
+        pulp.LpConstraint(pulp.lpSum(flags), pulp.LpConstraintGE, f"packing__tcut{k}", 1)
+    )
+
+
+def _reduced_costs(p: WeekProblem, lv) -> np.ndarray:
+    """Reduced cost of one more use of each exercise in the LP (minimisation form).
+
+    A use of exercise ``i`` costs at least ``dj[i]`` points against the LP bound, so a
+    plan using it scores at most ``bound - dj[i]``. Exercises with no variable (a block
+    that cannot fit this week) get infinity.
+    """
+    dj = np.full(len(p.exercises), np.inf)
     for (i, _d), var in lv.uses.items():
-        dj[i] = var.dj if var.dj is not None else 0.0
-        x[i] = var.varValue or 0.0
-    # minimisation form: smaller reduced cost is more attractive; used ones first
-    return np.lexsort((np.arange(n), dj, (x <= 1e-7).astype(int)))
+        dj[i] = max(0.0, var.dj) if (var.varValue or 0.0) <= 1e-7 else 0.0
+    return dj
 
 
-def _candidates(p: WeekProblem, lv, rank: np.ndarray, size: int, prefer) -> list[int]:
+def _candidates(p: WeekProblem, lv, dj: np.ndarray, prefer) -> list[int]:
+    """The LP's support, the best few by reduced cost (overall and per discipline and
+    goal, so variety and every goal have options), pins and preferred ids."""
     n = len(p.exercises)
-    if size >= n:
-        return list(range(n))
-    chosen: set[int] = set()
-    for i, var in ((i, var) for (i, d), var in lv.uses.items() if d == WEEK):
+    order = [int(i) for i in np.lexsort((np.arange(n), dj)) if np.isfinite(dj[i])]
+    chosen = set(order[:FIRST_CANDIDATES])
+    for (i, _d), var in lv.uses.items():
         if (var.varValue or 0.0) > 1e-7:
             chosen.add(i)
-    chosen.update(int(i) for i in rank[:size])
-    per = PER_GROUP * max(1, size // FIRST_CANDIDATES)
-    groups: dict[object, list[int]] = {}
     goals = list(Goal)
-    for i in rank:
-        i = int(i)
+    groups: dict[object, int] = {}
+    for i in order:
         ex = p.exercises[i]
         keys: list[object] = [ex.discipline]
         keys += [g for g in p.targets if p.credit[i, goals.index(g)] > 0]
         if p.strength_days and p.is_strength(i):
             keys.append("strength_days")
         for k in keys:
-            bucket = groups.setdefault(k, [])
-            if len(bucket) < per:
-                bucket.append(i)
-    for bucket in groups.values():
-        chosen.update(bucket)
+            if groups.get(k, 0) < PER_GROUP:
+                groups[k] = groups.get(k, 0) + 1
+                chosen.add(i)
     pinned = {pin.exercise_id for pin in p.pins} | set(prefer)
     chosen.update(i for i, ex in enumerate(p.exercises) if ex.id in pinned)
     return sorted(chosen)
 
 
-def _tight(m) -> dict[str, bool]:
-    """Constraint name → True when no further block fits under it (LE rows only)."""
-    out = {}
-    for name, con in m.constraints.items():
-        if con.sense != -1:  # LpConstraintLE
-            continue
-        coefs = [c for var, c in con.items() if c > 0 and (var.varValue or 0.0) < 0.5]
-        if not coefs or not any((var.varValue or 0.0) > 0.5 for var, _c in con.items()):
-            continue
-        slack = con.slack if con.slack is not None else 0.0
-        out[name] = slack < min(coefs) - 1e-6
-    return out
+#: Rows that are part of the model's machinery, not rules a trainer sets.
+INTERNAL = ("packing", "count", "discipline_used")
+
+
+def _binding(lp) -> dict[str, bool]:
+    """Constraint name → True when the rule has a shadow price in the week's LP relaxation
+    over every allowed exercise: loosening it would raise what the week can score."""
+    return {
+        name: abs(con.pi or 0.0) > 1e-7
+        for name, con in lp.constraints.items()
+        if name.split("__", 1)[0] not in INTERNAL
+    }
 
 
 def disciplines_in(uses) -> set[Discipline]:

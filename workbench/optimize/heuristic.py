@@ -1,0 +1,244 @@
+"""A good starting week plan, fast: greedy by marginal value, then swaps.
+
+Why: HiGHS proves a 1% gap on a week master at its root node when it is handed a good
+plan to start from (measured: 13-30 ms against 0.2-1 s without). The plan here obeys
+every rule of the week master (the aggregated rules and the valid packing limits) and
+packs into days (:func:`workbench.optimize.packing.pack`), so the solver can take it as
+it is; the solver then improves on it or proves it within the gap.
+
+The objective is the model's (:func:`workbench.optimize.model.objective`) evaluated
+directly on counts: coverage points per goal, preference and load terms, variety.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from workbench.domain import Goal
+from workbench.optimize.packing import PACKED, pack
+from workbench.optimize.problem import (
+    COVERAGE_POINTS,
+    DISLIKED_POINTS,
+    LIKED_POINTS,
+    LOAD_POINTS,
+    VARIETY_POINTS,
+    WeekProblem,
+)
+
+MAX_SWAP_ROUNDS = 30
+
+
+class _Week:
+    """Arrays of one week's master, for fast evaluation of count vectors."""
+
+    def __init__(self, p: WeekProblem):
+        self.p = p
+        n = len(p.exercises)
+        goals = list(Goal)
+        self.goal_idx = [goals.index(g) for g in p.targets]
+        self.targets = np.array([p.targets[g] for g in p.targets], dtype=float)
+        self.credit = p.credit[:, self.goal_idx] if n else np.zeros((0, len(self.targets)))
+        self.minutes = p.minutes
+        self.load = p.load
+        session_total = max(1.0, float(p.session_minutes * p.training_days))
+        liked = np.array([e.discipline in p.liked for e in p.exercises], dtype=float)
+        disliked = np.array([e.discipline in p.disliked for e in p.exercises], dtype=float)
+        self.bonus = (
+            -LOAD_POINTS * self.load / max(p.load_cap, 1.0)
+            + LIKED_POINTS * self.minutes / session_total * liked
+            - DISLIKED_POINTS * self.minutes / session_total * disliked
+        )
+        self.disc = [e.discipline for e in p.exercises]
+        self.kinds = sorted(set(self.disc))
+        self.disc_idx = np.array([self.kinds.index(k) for k in self.disc], dtype=int)
+        self.ub = np.array([p.max_uses(i) if p.fits(i) else 0 for i in range(n)], dtype=int)
+        self.strong = np.array([p.is_strength(i) for i in range(n)], dtype=bool)
+        self.exposure = np.array([e.id in p.exposure_ids for e in p.exercises], dtype=bool)
+        self.sup = np.array([e.id in p.supervised_only for e in p.exercises], dtype=bool)
+        t, cap = p.training_days, p.session_minutes
+        self.big = [(self.minutes * j > cap, (j - 1) * t) for j in (2, 3, 4)]
+        caps = np.array([p.session_caps[k] for k in self.disc], dtype=float)
+        self.disc_cap = np.array([p.session_caps[k] * t for k in self.kinds], dtype=float)
+        self.half_cap = self.minutes * 2 > caps
+        sup_days = len([d for d in p.days if d in p.supervised])
+        self.sup_minutes = min(sup_days, t) * cap
+        self.pin_min = np.zeros(n, dtype=int)
+        index = {e.id: i for i, e in enumerate(p.exercises)}
+        for pin in p.pins:
+            if pin.exercise_id in index:
+                self.pin_min[index[pin.exercise_id]] += 1
+
+    def value(self, x: np.ndarray) -> float:
+        """The objective of count vector ``x`` [points]."""
+        covered = np.minimum(self.credit.T @ x, self.targets) if len(self.targets) else []
+        cov = (
+            float(np.sum(COVERAGE_POINTS * np.asarray(covered) / self.targets))
+            if len(self.targets)
+            else 0.0
+        )
+        used = len(set(self.disc_idx[x > 0].tolist()))
+        return cov + float(self.bonus @ x) + VARIETY_POINTS * used
+
+    def within_limits(self, x: np.ndarray) -> bool:
+        """Upper-limit rules of the master (those adding a use can break)."""
+        p = self.p
+        if np.any(x > self.ub):
+            return False
+        if self.minutes @ x > p.session_minutes * p.training_days + 1e-9:
+            return False
+        if self.load @ x > p.load_cap + 1e-9:
+            return False
+        for mask, limit in self.big:
+            if x[mask].sum() > limit:
+                return False
+        per_disc = np.bincount(self.disc_idx, weights=self.minutes * x, minlength=len(self.kinds))
+        if np.any(per_disc > self.disc_cap + 1e-9):
+            return False
+        half = np.bincount(self.disc_idx, weights=(x * self.half_cap), minlength=len(self.kinds))
+        if np.any(half > p.training_days):
+            return False
+        if self.minutes[self.sup] @ x[self.sup] > self.sup_minutes + 1e-9:
+            return False
+        if self.exposure.any() and x[self.exposure].sum() > p.exposure_max_blocks:
+            return False
+        return True
+
+    def complete(self, x: np.ndarray) -> bool:
+        """Lower-limit rules: pins, variety, discipline share, strength blocks."""
+        p = self.p
+        if np.any(x < self.pin_min):
+            return False
+        used = len(set(self.disc_idx[x > 0].tolist()))
+        if used < int(p.params.min_disciplines_per_week):
+            return False
+        total = self.load @ x
+        per_disc = np.bincount(self.disc_idx, weights=self.load * x, minlength=len(self.kinds))
+        if np.any(per_disc > p.params.max_discipline_share * total + 1e-9):
+            return False
+        if p.strength_days > 0:
+            if x[self.strong].sum() < p.strength_days:
+                return False
+            if self.minutes[self.strong] @ x[self.strong] < (
+                p.strength_days * p.params.strength_day_min_minutes - 1e-9
+            ):
+                return False
+        return True
+
+    def packs(self, x: np.ndarray) -> bool:
+        counts = {int(i): int(x[i]) for i in np.flatnonzero(x)}
+        return pack(self.p, counts)[0] == PACKED
+
+    def add_gains(self, x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """For every exercise at once: value gained by one more use, and whether that
+        use stays within every upper limit."""
+        p = self.p
+        t = p.training_days
+        credit_now = self.credit.T @ x
+        if len(self.targets):
+            now = np.minimum(credit_now, self.targets)
+            after = np.minimum(credit_now[None, :] + self.credit, self.targets[None, :])
+            cov = (after - now[None, :]) @ (COVERAGE_POINTS / self.targets)
+        else:
+            cov = np.zeros(len(x))
+        used = np.bincount(self.disc_idx, weights=(x > 0), minlength=len(self.kinds)) > 0
+        gain = cov + self.bonus + VARIETY_POINTS * (~used[self.disc_idx])
+        ok = x < self.ub
+        ok &= self.minutes @ x + self.minutes <= p.session_minutes * t + 1e-9
+        ok &= self.load @ x + self.load <= p.load_cap + 1e-9
+        for mask, limit in self.big:
+            ok &= ~mask | (x[mask].sum() + 1 <= limit)
+        per_disc = np.bincount(self.disc_idx, weights=self.minutes * x, minlength=len(self.kinds))
+        ok &= per_disc[self.disc_idx] + self.minutes <= self.disc_cap[self.disc_idx] + 1e-9
+        half = np.bincount(self.disc_idx, weights=x * self.half_cap, minlength=len(self.kinds))
+        ok &= ~self.half_cap | (half[self.disc_idx] + 1 <= t)
+        sup_now = self.minutes[self.sup] @ x[self.sup]
+        ok &= ~self.sup | (sup_now + self.minutes <= self.sup_minutes + 1e-9)
+        if self.exposure.any():
+            ok &= ~self.exposure | (x[self.exposure].sum() + 1 <= p.exposure_max_blocks)
+        return gain, ok
+
+
+def _greedy(w: _Week, x: np.ndarray, weight: np.ndarray) -> np.ndarray:
+    """Add the use with the best gain per ``weight`` while it adds value and fits."""
+    blocked = np.zeros(len(x), dtype=bool)
+    while True:
+        gain, ok = w.add_gains(x)
+        ok &= ~blocked & (gain > 1e-9)
+        if not ok.any():
+            return x
+        i = int(np.argmax(np.where(ok, gain / weight, -np.inf)))
+        x[i] += 1
+        if not w.packs(x):
+            x[i] -= 1
+            blocked[i] = True
+
+
+def _swaps(w: _Week, x: np.ndarray) -> np.ndarray:
+    """Replace one use by another (or add one) while the value rises."""
+    for _ in range(MAX_SWAP_ROUNDS):
+        base = w.value(x)
+        moves = []
+        for i in [int(i) for i in np.flatnonzero(x > w.pin_min)] + [-1]:
+            y = x.copy()
+            if i >= 0:
+                y[i] -= 1
+            gain, ok = w.add_gains(y)
+            delta = w.value(y) - base + gain
+            if i >= 0:
+                ok[i] = False
+            for j in np.flatnonzero(ok & (delta > 1e-9)):
+                moves.append((float(delta[j]), i, int(j)))
+        moved = False
+        for _delta, i, j in sorted(moves, reverse=True)[:20]:
+            trial = x.copy()
+            if i >= 0:
+                trial[i] -= 1
+            trial[j] += 1
+            if w.complete(trial) and w.packs(trial):
+                x, moved = trial, True
+                break
+        if not moved:
+            return x
+    return x
+
+
+def start_plan(p: WeekProblem, hints: list[dict[str, int]] = ()) -> dict[int, int] | None:
+    """A plan obeying every rule of the week master and packing into days, or None.
+
+    Parameters
+    ----------
+    p : WeekProblem
+    hints : list of dict
+        Exercise id → uses, e.g. last week's plan, tried as starts too.
+    """
+    if not p.exercises:
+        return None
+    w = _Week(p)
+    n = len(p.exercises)
+    starts = []
+    capacity = max(p.session_minutes * p.training_days, 1)
+    weights = (
+        np.ones(n),
+        np.maximum(w.minutes, 1.0),
+        np.maximum(w.minutes / capacity + w.load / max(p.load_cap, 1.0), 1e-9),
+    )
+    for weight in weights:
+        starts.append(_greedy(w, w.pin_min.copy(), weight))
+    index = {e.id: i for i, e in enumerate(p.exercises)}
+    for hint in hints:
+        x = w.pin_min.copy()
+        for eid, k in hint.items():
+            if eid in index:
+                x[index[eid]] = max(x[index[eid]], k)
+        if w.within_limits(x) and w.packs(x):
+            starts.append(_greedy(w, x, weights[0]))
+    best, best_value = None, -np.inf
+    for x in starts:
+        x = _swaps(w, x)
+        if w.within_limits(x) and w.complete(x) and w.packs(x):
+            v = w.value(x)
+            if v > best_value:
+                best, best_value = x, v
+    if best is None:
+        return None
+    return {int(i): int(best[i]) for i in range(n) if best[i] > 0}
