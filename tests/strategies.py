@@ -1,0 +1,320 @@
+"""Shared hypothesis strategies: clients, catalogs, rule overrides and red flags.
+
+Everything drawn stays inside the ranges the domain allows (tolerances 0-3, overrides
+within :data:`workbench.defaults.DEFAULTS` ranges), so a failing example is a real case a
+trainer could enter.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+from hypothesis import strategies as st
+
+from workbench.defaults import DEFAULTS
+from workbench.domain import (
+    RED_FLAGS,
+    Activity,
+    Clearance,
+    Client,
+    Day,
+    Dimension,
+    Discipline,
+    Exercise,
+    Goal,
+    Instruments,
+)
+from workbench.synthetic import random_catalog, random_client
+
+#: PuLP 3.3 announces its 4.0 API on every model built; the project pins pulp<4, so these
+#: notices are not ours to act on. Every other warning stays an error.
+PULP_V4 = pytest.mark.filterwarnings(r"ignore:.*in PuLP 4\.0:DeprecationWarning")
+
+ALL_NO = {q: False for q in RED_FLAGS}
+CLEARED = Clearance(cleared=True, date="2026-01-05", by="Dr Okafor (GP)")
+
+levels = st.integers(min_value=0, max_value=3)
+days = st.sampled_from(list(Day))
+disciplines = st.sampled_from(list(Discipline))
+
+
+def override(name: str) -> st.SearchStrategy[float]:
+    """A value for the rule ``name`` anywhere in its allowed range."""
+    rule = DEFAULTS[name]
+    return st.floats(min_value=rule.low, max_value=rule.high, allow_nan=False, allow_infinity=False)
+
+
+def whole_override(name: str) -> st.SearchStrategy[float]:
+    """A whole-number value for the rule ``name`` (weeks, days, counts) in its range."""
+    rule = DEFAULTS[name]
+    return st.integers(min_value=int(rule.low), max_value=int(rule.high)).map(float)
+
+
+@st.composite
+def overrides(draw, names) -> dict[str, float]:
+    """Overrides for some of ``names``, each within its allowed range."""
+    chosen = draw(st.lists(st.sampled_from(sorted(names)), unique=True))
+    return {n: draw(override(n)) for n in chosen}
+
+
+def plain_client(**kw) -> Client:
+    """A cleared, flag-free 45-year-old with moderate tolerance, a mat and three days."""
+    fields = {
+        "id": "rules",
+        "name": "Rules client",
+        "age": 45,
+        "clearance": CLEARED,
+        "red_flags": dict(ALL_NO),
+        "tolerances": dict.fromkeys(Dimension, 2),
+        "goals": {Goal.CARDIO: 60, Goal.CORE_ENDURANCE: 20, Goal.FLEXIBILITY: 20},
+        "equipment": frozenset({"mat", "outdoors"}),
+        "available_days": frozenset({Day.MON, Day.WED, Day.FRI}),
+        "activities": (Activity(Discipline.WALKING, 3, 30, 4.0),),
+    }
+    fields.update(kw)
+    return Client(**fields)
+
+
+tolerance_maps = st.fixed_dictionaries({d: levels for d in Dimension})
+
+
+@st.composite
+def exposure_targets(draw, tolerances) -> dict[Dimension, int]:
+    """Feared dimensions with a target above today's tolerance, least feared first."""
+    dims = draw(st.lists(st.sampled_from(list(Dimension)), unique=True, max_size=4))
+    out = {}
+    for d in dims:
+        if tolerances[d] < 3:
+            out[d] = draw(st.integers(min_value=tolerances[d] + 1, max_value=3))
+    return out
+
+
+activities = st.builds(
+    Activity,
+    discipline=disciplines,
+    sessions_per_week=st.integers(min_value=0, max_value=7),
+    minutes=st.integers(min_value=5, max_value=90),
+    rpe=st.sampled_from([1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0]),
+    longest_minutes=st.none() | st.integers(min_value=5, max_value=120),
+)
+
+start_back_items = st.tuples(
+    *[st.integers(min_value=0, max_value=1) for _ in range(8)],
+    st.integers(min_value=0, max_value=4),
+)
+
+
+@st.composite
+def clients(draw, *, with_exposure: bool = True) -> Client:
+    """A cleared client with no red flags; everything the rules read is drawn."""
+    tol = draw(tolerance_maps)
+    available = draw(st.frozensets(days, min_size=1))
+    return Client(
+        id="hypo",
+        name="Hypothesis client",
+        age=draw(st.integers(min_value=20, max_value=80)),
+        clearance=replace(
+            CLEARED,
+            banned_disciplines=draw(st.frozensets(disciplines, max_size=2)),
+            max_rpe=draw(st.none() | st.sampled_from([3.0, 5.0, 7.0])),
+        ),
+        red_flags=dict(ALL_NO),
+        instruments=Instruments(start_back=draw(st.none() | start_back_items)),
+        tolerances=tol,
+        exposure_targets=draw(exposure_targets(tol)) if with_exposure else {},
+        goals=draw(st.fixed_dictionaries({g: st.sampled_from([0, 20, 45, 90]) for g in Goal})),
+        equipment=draw(st.frozensets(st.sampled_from(["mat", "pool", "gym", "bike"]))),
+        available_days=available,
+        max_training_days=draw(st.integers(min_value=1, max_value=7)),
+        minutes_per_session=draw(st.sampled_from([20, 30, 45, 60])),
+        supervised_days=draw(st.frozensets(st.sampled_from(sorted(available)))),
+        activities=tuple(draw(st.lists(activities, max_size=3))),
+        consecutive_green_weeks=draw(st.integers(min_value=0, max_value=8)),
+    )
+
+
+@st.composite
+def exercises(draw, i: int = 0) -> Exercise:
+    """One exercise with any demands, goals, effort and equipment."""
+    rpe = float(draw(st.integers(min_value=1, max_value=10)))
+    return Exercise(
+        id=f"hx-{i}",
+        name=f"hypothesis exercise {i}",
+        discipline=draw(disciplines),
+        minutes=draw(st.sampled_from([5, 10, 15, 20, 30])),
+        rpe=rpe,
+        met=draw(st.sampled_from([2.0, 3.5, 5.0, 6.0, 8.0])),
+        compendium_code="",
+        demands=draw(st.fixed_dictionaries({d: levels for d in Dimension})),
+        goals=draw(st.fixed_dictionaries({g: levels for g in Goal})),
+        equipment=draw(st.frozensets(st.sampled_from(["mat", "pool", "barbell", "bike"]))),
+        needs_supervision=draw(st.booleans()),
+        level=1,
+        easier_id=None,
+        harder_id=None,
+        cue="Move at an easy pace.",
+        source="hypothesis",
+        needs_review=draw(st.booleans()),
+    )
+
+
+@st.composite
+def exercise_lists(draw, min_size: int = 1, max_size: int = 8) -> list[Exercise]:
+    """A small catalog of drawn exercises with distinct ids."""
+    n = draw(st.integers(min_value=min_size, max_value=max_size))
+    return [draw(exercises(i)) for i in range(n)]
+
+
+#: Seeds for :mod:`workbench.synthetic` (catalogs of the planner's shape).
+seeds = st.integers(min_value=0, max_value=10_000)
+
+
+@st.composite
+def synthetic_instances(draw, min_exercises: int = 30, max_exercises: int = 60, max_weeks: int = 3):
+    """(client seed, catalog size, catalog seed, weeks) for :mod:`workbench.synthetic`.
+
+    Seeds rather than objects, so a failing example prints short and replays exactly:
+    ``random_client(client_seed)``, ``random_catalog(size, catalog_seed)``.
+    """
+    return (
+        draw(seeds),
+        draw(st.integers(min_value=min_exercises, max_value=max_exercises)),
+        draw(seeds),
+        draw(st.integers(min_value=1, max_value=max_weeks)),
+    )
+
+
+def synthetic_instance(client_seed: int, size: int, catalog_seed: int, weeks: int):
+    """(client, catalog, weeks) from the seeds :func:`synthetic_instances` draws."""
+    return random_client(client_seed), random_catalog(size, catalog_seed), weeks
+
+
+@st.composite
+def red_flag_answers(draw) -> dict[str, bool | None]:
+    """Red-flag answers with at least one yes; the rest yes, no or not asked."""
+    answers = draw(
+        st.fixed_dictionaries({q: st.sampled_from([True, False, None]) for q in RED_FLAGS})
+    )
+    answers[draw(st.sampled_from(sorted(RED_FLAGS)))] = True
+    return answers
+
+
+# ------------------------------------------------------------ tiny exhaustive instances
+
+TINY_DISCIPLINES = [Discipline.WALKING, Discipline.YOGA, Discipline.PILATES, Discipline.CYCLING]
+
+
+@st.composite
+def tiny_exercise(draw, i: int) -> Exercise:
+    """A small block: 5-20 min, whole-number effort (so loads are whole AU), moderate."""
+    return Exercise(
+        id=f"t{i}",
+        name=f"tiny {i}",
+        discipline=draw(st.sampled_from(TINY_DISCIPLINES)),
+        minutes=draw(st.sampled_from([5, 10, 15, 20])),
+        rpe=float(draw(st.integers(min_value=1, max_value=5))),
+        met=draw(st.sampled_from([2.0, 3.0, 4.5])),
+        compendium_code="",
+        demands=draw(
+            st.fixed_dictionaries({d: st.sampled_from([0] * 12 + [1, 2, 3]) for d in Dimension})
+        ),
+        goals=draw(st.fixed_dictionaries({g: levels for g in Goal})),
+        equipment=draw(st.sampled_from([frozenset()] * 3 + [frozenset({"mat"})])),
+        needs_supervision=draw(st.sampled_from([False] * 5 + [True])),
+        level=1,
+        easier_id=None,
+        harder_id=None,
+        cue="Move at an easy pace.",
+        source="tiny",
+    )
+
+
+@st.composite
+def tiny_instances(draw):
+    """(client, catalog, options) with 3-5 exercises, 2 available days and 1 week."""
+    n = draw(st.integers(min_value=3, max_value=5))
+    catalog = [draw(tiny_exercise(i)) for i in range(n)]
+    # two disciplines at least, so that a varied week is possible more often than not
+    if len({e.discipline for e in catalog}) == 1:
+        other = next(k for k in TINY_DISCIPLINES if k is not catalog[0].discipline)
+        catalog[0] = replace(catalog[0], discipline=other)
+    two = draw(st.lists(days, min_size=2, max_size=2, unique=True))
+    goals = draw(
+        st.fixed_dictionaries(
+            {
+                g: st.sampled_from([0] * 6 + [10])
+                if g is Goal.STRENGTH
+                else st.sampled_from([0, 0, 10, 20, 40])
+                for g in Goal
+            }
+        )
+    )
+    client = Client(
+        id="tiny",
+        name="Tiny client",
+        age=40,
+        clearance=CLEARED,
+        red_flags=dict(ALL_NO),
+        tolerances=draw(
+            st.fixed_dictionaries({d: st.sampled_from([1, 2, 3, 3]) for d in Dimension})
+        ),
+        goals=goals,
+        liked=draw(st.frozensets(st.sampled_from(TINY_DISCIPLINES), max_size=2)),
+        disliked=draw(st.frozensets(st.sampled_from(TINY_DISCIPLINES), max_size=1)),
+        equipment=draw(st.sampled_from([frozenset(), frozenset({"mat"})])),
+        available_days=frozenset(two),
+        max_training_days=draw(st.sampled_from([1, 2, 2])),
+        minutes_per_session=draw(st.sampled_from([15, 30, 45, 60])),
+        supervised_days=draw(st.frozensets(st.sampled_from(sorted(two)), max_size=1)),
+        activities=draw(
+            st.sampled_from(
+                [
+                    (),
+                    (Activity(Discipline.WALKING, 2, 20, 3.0),),
+                    (Activity(Discipline.YOGA, 1, 30, 2.0),),
+                ]
+            )
+        ),
+    )
+    overrides = {
+        "min_start_ceiling_au": float(draw(st.sampled_from([40, 80, 150, 150]))),
+        "min_disciplines_per_week": float(draw(st.sampled_from([1, 1, 2]))),
+        "max_discipline_share": draw(st.sampled_from([0.6, 0.8, 1.0, 1.0])),
+        "relative_gap": 0.0,
+    }
+    from workbench.planner import PlanOptions
+
+    options = PlanOptions(
+        weeks=1,
+        hard_goals=draw(st.sampled_from([False, False, False, True])),
+        overrides=overrides,
+        explain=False,
+    )
+    return client, catalog, options
+
+
+def result_from_schedule(weeks, client, catalog, options=None, status="planned"):
+    """A PlanResult holding ``weeks`` ({day: [exercise ids]} each), with blocks from the
+    catalog and each week's ceiling stated as the rule gives it (to 0.1 AU)."""
+    from workbench import verify
+    from workbench.result import Block, DayPlan, PlanResult, WeekPlan
+
+    by_id = {e.id: e for e in catalog}
+    rule = verify.ceilings(client, verify.params_for(client, options), len(weeks))
+    out = []
+    for w, schedule in enumerate(weeks, start=1):
+        day_plans = []
+        for day, ids in sorted(schedule.items(), key=lambda kv: kv[0].index):
+            if not ids:
+                continue
+            blocks = tuple(
+                Block(i, i, by_id[i].discipline, by_id[i].minutes, by_id[i].rpe, by_id[i].load)
+                if i in by_id
+                else Block(i, i, Discipline.YOGA, 10, 2.0, 20.0)
+                for i in ids
+            )
+            day_plans.append(DayPlan(day, blocks))
+        stated = round(rule[w - 1], 1)
+        out.append(WeekPlan(w, stated, stated, tuple(day_plans), {}, {}))
+    return PlanResult(status=status, message="", weeks=tuple(out))

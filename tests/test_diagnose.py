@@ -1,0 +1,202 @@
+"""When no plan fits: the diagnosis names the conflicting rules, and its relaxations work.
+
+Each known conflict is built on purpose; every relaxation the diagnosis offers is then
+applied the way a trainer would (a client change or a rule override) and the client is
+re-planned: the new plan must come back and keep every rule.
+"""
+
+import re
+from dataclasses import replace
+
+import pytest
+from strategies import PULP_V4
+from strategies import plain_client as client
+
+from workbench.catalog import builtin_catalog
+from workbench.domain import Activity, Day, Discipline, Goal
+from workbench.examples import example_client
+from workbench.optimize.problem import Pin
+from workbench.planner import PlanOptions, plan
+from workbench.result import INFEASIBLE
+from workbench.rules.tolerance import tolerances_from_triggers
+from workbench.verify import params_for, start_back_high, verify_plan
+
+pytestmark = PULP_V4
+
+
+def apply(relaxation, c, options):
+    """(client, options) with ``relaxation`` applied as a trainer would apply it."""
+    text, family = relaxation.text, relaxation.family
+    overrides = dict(options.overrides)
+    if family == "weekly_load_ceiling":
+        (target,) = map(float, re.findall(r"\(to (\d+) AU\)", text))
+        p = params_for(c, options)
+        factor = p.start_high_ceiling_factor if start_back_high(c) else 1.0
+        base = c.baseline_load * factor
+        if base * p.start_ceiling_fraction <= p.min_start_ceiling_au:
+            overrides["min_start_ceiling_au"] = target  # the floor sets the ceiling
+        else:
+            overrides["start_ceiling_fraction"] = target / base
+    elif family == "goal_minutes":
+        goals = dict(c.goals)
+        for label, minutes in re.findall(r"lower the ([a-z ]+) goal to (\d+) min/week", text):
+            goals[Goal(label.replace(" ", "_"))] = int(minutes)
+        c = replace(c, goals=goals)
+    elif family == "pin":
+        (ids,) = re.findall(r"remove the pin of (.+)$", text)
+        gone = set(ids.split(", "))
+        options = replace(options, pins=tuple(p for p in options.pins if p.exercise_id not in gone))
+    elif family == "variety_disciplines":
+        n = int(re.findall(r"accept (\d+) discipline", text)[0])
+        overrides["min_disciplines_per_week"] = float(n)
+        if "carrying all of its load" in text:
+            overrides["max_discipline_share"] = 1.0
+    elif family == "strength_days":
+        overrides["strength_min_days"] = float(re.findall(r"strength on (\d+) day", text)[0])
+    elif family == "discipline_share":
+        overrides["max_discipline_share"] = float(re.findall(r"up to (\d+)%", text)[0]) / 100
+    elif family == "session_minutes":
+        c = replace(c, minutes_per_session=int(re.findall(r"sessions of (\d+) min", text)[0]))
+    elif family == "training_days":
+        c = replace(c, max_training_days=int(re.findall(r"allow (\d+) training days", text)[0]))
+    else:
+        pytest.fail(f"no way to apply a {family} relaxation in this test: {text}")
+    return c, replace(options, overrides=overrides)
+
+
+def diagnose(c, options):
+    result = plan(c, builtin_catalog(), options)
+    assert result.status == INFEASIBLE, result.message
+    assert result.weeks == ()
+    assert result.diagnosis, "an infeasible result explains itself"
+    assert result.message.startswith(f"No plan fits every rule in week {options.weeks}")
+    return result
+
+
+def assert_every_relaxation_works(result, c, options):
+    assert result.relaxations, result.diagnosis
+    for r in result.relaxations:
+        relaxed_client, relaxed = apply(r, c, options)
+        again = plan(relaxed_client, builtin_catalog(), relaxed)
+        assert again.planned, (r.text, again.diagnosis)
+        found = verify_plan(again, relaxed_client, builtin_catalog(), relaxed)
+        assert found == [], (r.text, [str(v) for v in found])
+
+
+# ---------------------------------------------------------------------------- load
+
+
+def test_hard_goals_under_a_tiny_ceiling_name_the_ceiling_and_the_goals():
+    c = client(activities=(), goals={Goal.CARDIO: 60, Goal.FLEXIBILITY: 20})
+    options = PlanOptions(
+        weeks=1, hard_goals=True, explain=False, overrides={"min_start_ceiling_au": 40.0}
+    )
+    result = diagnose(c, options)
+    first = result.diagnosis[0]
+    assert first.startswith("In week 1 these rules cannot all hold:")
+    assert "the weekly load ceiling" in first or "the weekly goal minutes" in first
+    ceiling = [r for r in result.relaxations if r.family == "weekly_load_ceiling"]
+    assert len(ceiling) == 1
+    raised = re.fullmatch(r"raise the week-1 ceiling by (\d+) AU \(to (\d+) AU\)", ceiling[0].text)
+    assert raised, ceiling[0].text
+    assert float(raised[1]) == ceiling[0].amount and int(raised[2]) == 40 + int(raised[1])
+    assert any(ceiling[0].text in line for line in result.diagnosis)
+    assert_every_relaxation_works(result, c, options)
+
+
+def test_the_raised_ceiling_is_the_smallest_step_that_works():
+    c = client(activities=(), goals={Goal.CARDIO: 60, Goal.FLEXIBILITY: 20})
+    options = PlanOptions(
+        weeks=1, hard_goals=True, explain=False, overrides={"min_start_ceiling_au": 40.0}
+    )
+    result = diagnose(c, options)
+    (ceiling,) = [r for r in result.relaxations if r.family == "weekly_load_ceiling"]
+    # 5 AU less (the offer's rounding step) must not be enough
+    short = {**options.overrides, "min_start_ceiling_au": 40.0 + ceiling.amount - 5}
+    assert plan(c, builtin_catalog(), replace(options, overrides=short)).status == INFEASIBLE
+
+
+def test_soft_goals_under_a_tiny_ceiling_still_plan_and_say_what_falls_short():
+    c = client(activities=(), goals={Goal.CARDIO: 60, Goal.FLEXIBILITY: 20})
+    options = PlanOptions(weeks=1, explain=False, overrides={"min_start_ceiling_au": 40.0})
+    result = plan(c, builtin_catalog(), options)
+    assert result.planned
+    assert "fall short" in result.message
+    assert any("cardio" in w for w in result.weeks[0].warnings)
+    assert verify_plan(result, c, builtin_catalog(), options) == []
+
+
+# ---------------------------------------------------------------------------- pins
+
+
+def flexion_sensitive():
+    return client(tolerances=tolerances_from_triggers(["sitting", "bending forward"]))
+
+
+def test_a_pin_of_an_excluded_exercise_names_the_pin_and_the_reason():
+    c = flexion_sensitive()
+    options = PlanOptions(weeks=1, explain=False, pins=(Pin("yoga-standing-forward-fold", 1),))
+    result = diagnose(c, options)
+    assert "the trainer's pins" in result.diagnosis[0]
+    assert (
+        "the pinned yoga-standing-forward-fold is left out in week 1: "
+        "end range flexion 3 > tolerance 1"
+    ) in result.diagnosis
+    (pin,) = result.relaxations
+    assert (pin.family, pin.text) == ("pin", "remove the pin of yoga-standing-forward-fold")
+    assert_every_relaxation_works(result, c, options)
+
+
+def test_a_pin_on_a_day_the_client_cannot_train_is_named():
+    c = flexion_sensitive()
+    options = PlanOptions(weeks=1, explain=False, pins=(Pin("yoga-cat-cow", 1, Day.TUE),))
+    result = diagnose(c, options)
+    assert "the pinned day tue is not one of the client's days" in result.diagnosis
+    assert_every_relaxation_works(result, c, options)
+
+
+def test_a_pin_in_a_later_week_is_diagnosed_in_that_week():
+    c = flexion_sensitive()
+    options = PlanOptions(weeks=2, explain=False, pins=(Pin("yoga-standing-forward-fold", 2),))
+    result = diagnose(c, options)
+    assert result.diagnosis[0].startswith("In week 2 ")
+    assert [r.week for r in result.relaxations] == [2]
+
+
+# ------------------------------------------------------------------ a week's mix (§6)
+
+
+def test_only_one_discipline_available_names_variety():
+    pool = example_client("pool-only")
+    others = frozenset(set(Discipline) - {Discipline.SWIMMING})
+    c = replace(pool, clearance=replace(pool.clearance, banned_disciplines=others))
+    options = PlanOptions(weeks=1, explain=False)
+    result = diagnose(c, options)
+    assert "at least two disciplines a week" in result.diagnosis[0]
+    (variety,) = [r for r in result.relaxations if r.family == "variety_disciplines"]
+    assert variety.text == "accept 1 discipline in week 1, carrying all of its load"
+    assert_every_relaxation_works(result, c, options)
+
+
+def test_strength_goal_with_one_available_day_names_the_strength_days():
+    gym = example_client("strength-goal-gym")
+    c = replace(gym, available_days=frozenset({Day.MON}), supervised_days=frozenset({Day.MON}))
+    options = PlanOptions(weeks=1, explain=False)
+    result = diagnose(c, options)
+    assert "strength on non-consecutive days" in result.diagnosis[0]
+    (strength,) = [r for r in result.relaxations if r.family == "strength_days"]
+    assert strength.text == "plan strength on 1 day(s) in week 1 instead of 2"
+    assert_every_relaxation_works(result, c, options)
+
+
+def test_strength_on_two_back_to_back_days_only_names_the_strength_days():
+    c = client(
+        goals={Goal.STRENGTH: 20, Goal.CARDIO: 30},
+        available_days=frozenset({Day.MON, Day.TUE}),
+        equipment=frozenset({"mat", "outdoors", "gym"}),
+        activities=(Activity(Discipline.WALKING, 3, 30, 4.0),),
+    )
+    options = PlanOptions(weeks=1, explain=False)
+    result = diagnose(c, options)
+    assert "strength on non-consecutive days" in result.diagnosis[0]
+    assert_every_relaxation_works(result, c, options)

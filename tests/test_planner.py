@@ -1,0 +1,329 @@
+"""The planner's plans keep every rule, as the independent verifier recomputes them.
+
+Example clients, random clients on random catalogs, pins and bans, re-plans, the
+solver's status, and an exhaustive search on tiny instances that proves the optimizer's
+plan is the best one.
+"""
+
+import itertools
+from dataclasses import replace
+from functools import cache
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from strategies import (
+    PULP_V4,
+    result_from_schedule,
+    synthetic_instance,
+    synthetic_instances,
+    tiny_instances,
+)
+
+from workbench.catalog import builtin_catalog
+from workbench.examples import example_client, example_names
+from workbench.optimize.diagnose import RELAXABLE
+from workbench.optimize.problem import Pin
+from workbench.planner import PlanOptions, plan, replan
+from workbench.result import INFEASIBLE, NEEDS_CLEARANCE, PLANNED, REFERRED
+from workbench.verify import params_for, score_week, verify_plan
+
+pytestmark = PULP_V4
+
+NO_PLAN = {"red-flag": REFERRED, "new-pain-55-no-clearance": NEEDS_CLEARANCE}
+PLANNED_EXAMPLES = [n for n in example_names() if n not in NO_PLAN]
+
+
+@cache
+def planned(name: str, weeks: int):
+    """(client, options, result) for an example client on the built-in catalog.
+
+    Without the "+10% ceiling" explanation: it re-solves weeks and never changes the plan.
+    """
+    client = example_client(name)
+    options = PlanOptions(weeks=weeks, explain=False)
+    return client, options, plan(client, builtin_catalog(), options)
+
+
+def violations(result, client, options, catalog=None):
+    found = verify_plan(result, client, builtin_catalog() if catalog is None else catalog, options)
+    return [str(v) for v in found]
+
+
+def assert_solver_status_is_truthful(result, options, client):
+    """``optimal`` only when every week is within the relative gap of a proven bound."""
+    info = result.solver
+    assert info is not None and info.status in ("optimal", "time_limit"), info
+    rel = params_for(client, options).relative_gap
+    weeks = info.detail
+    assert [d["week"] for d in weeks] == [w.week for w in result.weeks]
+    for d in weeks:
+        assert d["status"] in ("optimal", "time_limit"), d
+        if d["status"] == "optimal":
+            assert d["gap"] is not None and d["gap"] <= rel + 1e-9, d
+    if info.status == "optimal":
+        assert all(d["status"] == "optimal" for d in weeks)
+        assert info.gap is not None and info.gap <= rel + 1e-9
+    else:
+        assert any(d["status"] == "time_limit" for d in weeks)
+
+
+def blocks(result, week=None):
+    return [
+        (w.week, d.day, b.exercise_id)
+        for w in result.weeks
+        if week is None or w.week == week
+        for d in w.days
+        for b in d.blocks
+    ]
+
+
+def without_seconds(doc: dict) -> dict:
+    doc = dict(doc)
+    doc["solver"] = {k: v for k, v in doc["solver"].items() if k != "seconds"}
+    return doc
+
+
+# ---------------------------------------------------------------------- the examples
+
+
+@pytest.mark.parametrize("name", PLANNED_EXAMPLES)
+def test_every_example_plans_one_week_that_keeps_every_rule(name):
+    client, options, result = planned(name, 1)
+    assert result.status == PLANNED, result.message
+    assert len(result.weeks) == 1
+    assert violations(result, client, options) == []
+    assert_solver_status_is_truthful(result, options, client)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", PLANNED_EXAMPLES)
+def test_every_example_plans_four_weeks_that_keep_every_rule(name):
+    client, options, result = planned(name, 4)
+    assert result.status == PLANNED, result.message
+    assert [w.week for w in result.weeks] == [1, 2, 3, 4]
+    assert violations(result, client, options) == []
+    assert_solver_status_is_truthful(result, options, client)
+
+
+@pytest.mark.parametrize("name", sorted(NO_PLAN))
+@pytest.mark.parametrize("weeks", [1, 4])
+def test_red_flag_and_uncleared_examples_get_no_plan(name, weeks):
+    client = example_client(name)
+    result = plan(client, builtin_catalog(), PlanOptions(weeks=weeks))
+    assert result.status == NO_PLAN[name]
+    assert result.weeks == () and result.objective is None
+    assert result.message == result.screening.message
+    assert violations(result, client, PlanOptions(weeks=weeks)) == []
+
+
+@pytest.mark.parametrize(
+    ("name", "options"),
+    [("pool-only", PlanOptions(weeks=2)), ("high-fear", PlanOptions(weeks=1, explain=False))],
+)
+def test_identical_input_gives_an_identical_plan(name, options):
+    client = example_client(name)
+    first = plan(client, builtin_catalog(), options)
+    second = plan(client, builtin_catalog(), options)
+    assert first.planned
+    assert len(first.ceiling_plus_10) == (options.weeks if options.explain else 0)
+    assert without_seconds(first.to_json()) == without_seconds(second.to_json())
+
+
+def test_a_plan_stopped_by_the_time_limit_says_so():
+    client = example_client("desk-worker-flexion")
+    options = PlanOptions(
+        weeks=1, explain=False, overrides={"time_limit_s": 0.1, "relative_gap": 0.0}
+    )
+    result = plan(client, builtin_catalog(), options)
+    assert result.planned, result.message
+    assert_solver_status_is_truthful(result, options, client)
+    if result.solver.status == "time_limit":
+        assert result.solver.gap is not None and result.solver.gap > 0
+    assert violations(result, client, options) == []
+
+
+# ------------------------------------------------------- random clients and catalogs
+
+PLANNER_SETTINGS = settings(
+    max_examples=25,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+
+
+@PLANNER_SETTINGS
+@given(instance=synthetic_instances(min_exercises=30, max_exercises=60, max_weeks=3))
+def test_random_clients_on_random_catalogs_get_verified_plans_or_a_diagnosis(instance):
+    client, catalog, weeks = synthetic_instance(*instance)
+    options = PlanOptions(weeks=weeks, explain=False)
+    result = plan(client, catalog, options)
+    assert result.status in (PLANNED, INFEASIBLE), result.message
+    if result.planned:
+        assert violations(result, client, options, catalog) == []
+        assert_solver_status_is_truthful(result, options, client)
+    else:
+        assert result.weeks == ()
+        assert result.diagnosis and "week" in result.diagnosis[0]
+        assert all(r.family in RELAXABLE for r in result.relaxations)
+
+
+# ----------------------------------------------------------------------- pins and bans
+
+
+def test_banned_exercises_stay_out_and_the_plan_still_keeps_every_rule():
+    client, _options, first = planned("pool-only", 1)
+    used = frozenset(i for _w, _d, i in blocks(first))
+    options = PlanOptions(weeks=1, bans=used, explain=False)
+    result = plan(client, builtin_catalog(), options)
+    assert result.planned, result.message
+    assert not used & {i for _w, _d, i in blocks(result)}
+    assert violations(result, client, options) == []
+    assert {e["exercise_id"] for e in result.excluded if e["family"] == "trainer_ban"} == used
+
+
+def test_pins_are_honoured_on_their_day():
+    client, _options, first = planned("pool-only", 1)
+    used = {i for _w, _d, i in blocks(first)}
+    ctx_allowed = [
+        e.id
+        for e in builtin_catalog()
+        if e.discipline.value == "swimming" and e.id not in used and e.rpe <= 3
+    ]
+    pins = (Pin(ctx_allowed[0], 1, sorted(client.available_days, key=lambda d: d.index)[0]),)
+    options = PlanOptions(weeks=1, pins=pins, explain=False)
+    result = plan(client, builtin_catalog(), options)
+    assert result.planned, result.message
+    assert (1, pins[0].day, pins[0].exercise_id) in blocks(result)
+    assert violations(result, client, options) == []
+
+
+# -------------------------------------------------------------------------- re-plans
+
+
+def test_replan_after_a_ban_equals_a_fresh_plan_with_that_ban():
+    client, options, previous = planned("pool-only", 4)
+    assert previous.planned
+    banned = frozenset({blocks(previous, week=1)[0][2]})
+    changed = replace(options, bans=banned)
+    again = replan(previous, client, builtin_catalog(), changed, from_week=1)
+    fresh = plan(client, builtin_catalog(), changed)
+    assert again.planned and fresh.planned
+    assert [w.load for w in again.weeks] == [w.load for w in fresh.weeks]
+    assert again.objective == pytest.approx(fresh.objective, abs=1e-6)
+    assert not banned & {i for _w, _d, i in blocks(again)}
+    assert violations(again, client, changed) == []
+
+
+def test_replan_keeps_the_weeks_before_the_changed_week():
+    client, options, previous = planned("pool-only", 4)
+    week3 = {i for _w, _d, i in blocks(previous, week=3)}
+    pin = next(
+        e.id
+        for e in builtin_catalog()
+        if e.discipline.value == "swimming" and e.id not in week3 and e.rpe <= 3
+    )
+    changed = replace(options, pins=(Pin(pin, 3),))
+    again = replan(previous, client, builtin_catalog(), changed, from_week=3)
+    assert again.planned, again.message
+    kept = again.to_json()["weeks"][:2]
+    assert kept == previous.to_json()["weeks"][:2]
+    assert pin in {i for _w, _d, i in blocks(again, week=3)}
+    assert violations(again, client, changed) == []
+
+
+# ------------------------------------------------------------ exhaustive search, tiny
+
+
+def every_week_plan(client, catalog):
+    """Every assignment of exercises to the client's days (each at most once a day)."""
+    days = sorted(client.available_days, key=lambda d: d.index)
+    slots = [(d, e.id) for d in days for e in catalog]
+    for chosen in itertools.product((False, True), repeat=len(slots)):
+        schedule = {d: [] for d in days}
+        for (d, i), on in zip(slots, chosen, strict=True):
+            if on:
+                schedule[d].append(i)
+        yield schedule
+
+
+def exhaustive_best(client, catalog, options):
+    """(best score, number of feasible plans) over every week plan the verifier accepts."""
+    best, feasible = None, 0
+    for schedule in every_week_plan(client, catalog):
+        candidate = result_from_schedule([schedule], client, catalog, options)
+        if verify_plan(candidate, client, catalog, options):
+            continue
+        feasible += 1
+        s = score_week(candidate, 1, client, catalog, options)
+        best = s if best is None or s > best else best
+    return best, feasible
+
+
+def test_exhaustive_search_agrees_on_a_hand_made_tiny_week():
+    """Three exercises, Monday and Thursday: a yoga stretch, a Pilates bridge, a walk."""
+    from strategies import ALL_NO, CLEARED
+
+    from workbench.domain import Activity, Client, Day, Dimension, Discipline, Exercise, Goal
+
+    def ex(i, discipline, minutes, rpe, goals):
+        return Exercise(
+            i, i, discipline, minutes, rpe, 3.0, "", dict.fromkeys(Dimension, 0),
+            {**dict.fromkeys(Goal, 0), **goals}, frozenset(), False, 1, None, None, "", "tiny",
+        )  # fmt: skip
+
+    catalog = [
+        ex("stretch", Discipline.YOGA, 10, 2.0, {Goal.FLEXIBILITY: 3}),
+        ex("bridge", Discipline.PILATES, 10, 3.0, {Goal.STRENGTH: 2, Goal.CORE_ENDURANCE: 2}),
+        ex("walk", Discipline.WALKING, 20, 3.0, {Goal.CARDIO: 3}),
+    ]
+    client = Client(
+        id="tiny",
+        name="Tiny",
+        age=40,
+        clearance=CLEARED,
+        red_flags=dict(ALL_NO),
+        tolerances=dict.fromkeys(Dimension, 2),
+        goals={Goal.CARDIO: 40, Goal.STRENGTH: 20, Goal.FLEXIBILITY: 20},
+        liked=frozenset({Discipline.WALKING}),
+        available_days=frozenset({Day.MON, Day.THU}),
+        max_training_days=2,
+        minutes_per_session=30,
+        activities=(Activity(Discipline.WALKING, 2, 20, 3.0),),  # 120 AU: ceiling 150 AU
+    )
+    options = PlanOptions(weeks=1, explain=False, overrides={"relative_gap": 0.0})
+    best, feasible = exhaustive_best(client, catalog, options)
+    assert feasible > 1 and best is not None
+    result = plan(client, catalog, options)
+    assert result.planned, result.diagnosis
+    assert violations(result, client, options, catalog) == []
+    assert result.objective == pytest.approx(best, abs=1e-6)
+    # strength needs the bridge on both days; two walks would pass the 150 AU ceiling, so
+    # one day walks and the other stretches
+    used = blocks(result)
+    assert sorted(i for _w, _d, i in used) == ["bridge", "bridge", "stretch", "walk"]
+    assert {d for _w, d, i in used if i in ("walk", "stretch")} == {Day.MON, Day.THU}
+
+
+@settings(
+    max_examples=30,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+@given(instance=tiny_instances())
+def test_the_optimizer_finds_the_best_plan_an_exhaustive_search_finds(instance):
+    client, catalog, options = instance
+    best, feasible = exhaustive_best(client, catalog, options)
+    result = plan(client, catalog, options)
+    if best is None:
+        assert result.status == INFEASIBLE, (
+            f"no week plan keeps every rule, yet the planner says {result.status}: "
+            f"{violations(result, client, options, catalog)}"
+        )
+        return
+    assert result.status == PLANNED, (
+        f"{feasible} week plans keep every rule (best {best:.4f}), yet the planner says "
+        f"{result.status}: {result.diagnosis}"
+    )
+    assert violations(result, client, options, catalog) == []
+    assert result.objective == pytest.approx(best, abs=1e-6)
+    assert score_week(result, 1, client, catalog, options) == pytest.approx(best, abs=1e-6)
