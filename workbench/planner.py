@@ -260,7 +260,9 @@ def _solve_weeks(ctx, by_id, first, state, kept, old) -> list[WeekSolution]:
     for week in range(first, ctx.options.weeks + 1):
         problem = week_problem(ctx, week, state, by_id)
         previous = old[week - 1] if old and len(old) >= week else None
-        prefer = frozenset(ex.id for ex, _d in previous.uses) if previous else frozenset()
+        # a re-plan solves the very problems a fresh plan would (same candidates, same
+        # start), so both give the same plan
+        prefer: frozenset[str] = frozenset()
         hint: dict[str, int] = {}
         for ex, _d in solutions[-1].uses if solutions else ():
             hint[ex.id] = hint.get(ex.id, 0) + 1
@@ -286,11 +288,19 @@ def _same_week(a: WeekSolution, b: WeekSolution) -> bool:
 
 
 def _same_inputs(a: WeekProblem, b: WeekProblem) -> bool:
-    return (a.load_cap, a.session_caps, [p for p in a.pins]) == (
-        b.load_cap,
-        b.session_caps,
-        [p for p in b.pins],
-    )
+    """The week's model reads the same data: caps, pins and the allowed exercises."""
+
+    def key(p: WeekProblem):
+        return (
+            p.load_cap,
+            p.session_caps,
+            list(p.pins),
+            [e.id for e in p.exercises],
+            p.targets,
+            p.params,
+        )
+
+    return key(a) == key(b)
 
 
 def _assemble(ctx: Context, by_id, solutions: list[WeekSolution], start: float) -> PlanResult:

@@ -19,6 +19,33 @@ from workbench.optimize.problem import WeekProblem
 from workbench.optimize.solve import INFEASIBLE, SolverSettings, solve
 from workbench.result import Relaxation
 
+#: Seconds per elastic solve: a diagnosis is not on the re-plan path, and a relaxation
+#: offered must be the smallest, so the solve runs to its end.
+DIAGNOSIS_TIME_LIMIT = 10.0
+
+#: Families whose relaxation is found on the week model (the rest need the day model).
+WEEK_LEVEL = frozenset(
+    {
+        "weekly_load_ceiling",
+        "load_progression",
+        "acute_chronic",
+        "goal_minutes",
+        "discipline_share",
+        "variety_disciplines",
+        "graded_exposure",
+    }
+)
+#: Rounding step of each family's offer; a failed check tries one step more.
+STEP = {
+    "weekly_load_ceiling": 5.0,
+    "load_progression": 5.0,
+    "acute_chronic": 5.0,
+    "goal_minutes": 5.0,
+    "session_minutes": 5.0,
+    "session_spike": 5.0,
+}
+MAX_STEPS = 8
+
 #: Families a trainer can change, in the order relaxations are offered.
 RELAXABLE = (
     "pin",
@@ -73,19 +100,30 @@ def diagnose_week(
     for family in RELAXABLE:
         if family not in present or (family == "goal_minutes" and not p.hard_goals):
             continue
-        m, v = build_model(p, elastic=frozenset({family}))
-        out = solve(m, settings)
+        # Numeric families relax on the week model (packing relaxed: its relaxation is a
+        # lower bound on what is needed, and it solves fast); day-level ones on the day
+        # model. Either way the offer is applied and checked by a normal re-solve, one
+        # rounding step up at a time, so it is the smallest step that works.
+        week_level = family in WEEK_LEVEL
+        m, v = build_model(
+            p, aggregated=week_level, integer=week_level, elastic=frozenset({family})
+        )
+        # the smallest relaxation, not one within the planning gap of it
+        out = solve(m, replace(settings, relative_gap=1e-6, time_limit=DIAGNOSIS_TIME_LIMIT))
         if out.status == INFEASIBLE or out.objective is None:
             continue
         amounts = {name: e.varValue or 0.0 for name, e in v.elastic.items()}
         if sum(amounts.values()) <= 1e-6:
             continue
         conflict.append(family)
-        relaxed, offer = _apply(p, family, amounts, v)
-        if offer is None:
-            continue
-        if solve_week(relaxed, settings).feasible:
-            offers.append(offer)
+        for step in range(MAX_STEPS):
+            more = {k: a + step * STEP.get(family, 1.0) for k, a in amounts.items() if a > 1e-6}
+            relaxed, offer = _apply(p, family, more, v)
+            if offer is None:
+                break
+            if solve_week(relaxed, replace(settings, time_limit=DIAGNOSIS_TIME_LIMIT)).feasible:
+                offers.append(offer)
+                break
     w = p.week
     if not p.exercises:
         diagnosis.insert(0, f"No exercise is allowed in week {w}: see the excluded list.")

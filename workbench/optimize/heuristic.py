@@ -104,9 +104,11 @@ class _Week:
         return True
 
     def complete(self, x: np.ndarray) -> bool:
-        """Lower-limit rules: pins, variety, discipline share, strength blocks."""
+        """Lower-limit rules: pins, hard goals, variety, discipline share, strength."""
         p = self.p
         if np.any(x < self.pin_min):
+            return False
+        if p.hard_goals and len(self.targets) and np.any(self.credit.T @ x < self.targets - 1e-6):
             return False
         used = len(set(self.disc_idx[x > 0].tolist()))
         if used < int(p.params.min_disciplines_per_week):
@@ -242,3 +244,37 @@ def start_plan(p: WeekProblem, hints: list[dict[str, int]] = ()) -> dict[int, in
     if best is None:
         return None
     return {int(i): int(best[i]) for i in range(n) if best[i] > 0}
+
+
+def repair(p: WeekProblem, counts: dict[int, int]) -> dict[int, int] | None:
+    """A plan near ``counts`` that packs: drop the uses that cost least until the rest
+    packs, then refill greedily. None when no such plan keeps every rule."""
+    if not p.exercises:
+        return None
+    w = _Week(p)
+    x = np.zeros(len(p.exercises), dtype=int)
+    for i, k in counts.items():
+        x[i] = k
+    for _ in range(int(x.sum())):
+        if w.packs(x):
+            break
+        base = w.value(x)
+        droppable = [int(i) for i in np.flatnonzero(x > w.pin_min)]
+        if not droppable:
+            return None
+
+        losses = []
+        for i in droppable:
+            x[i] -= 1
+            losses.append((base - w.value(x), i))
+            x[i] += 1
+        x[min(losses)[1]] -= 1
+    if not w.packs(x):
+        return None
+    x = _greedy(w, x, np.ones(len(x)))
+    if not w.complete(x):
+        return None
+    x = _swaps(w, x)
+    if w.within_limits(x) and w.complete(x) and w.packs(x):
+        return {int(i): int(x[i]) for i in np.flatnonzero(x)}
+    return None

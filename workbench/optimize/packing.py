@@ -144,3 +144,71 @@ def conflict(p: WeekProblem, counts: dict[int, int]) -> dict[int, int]:
         if trial and pack(p, trial)[0] == UNPACKABLE:  # "unknown" keeps i: still valid
             keep = trial
     return keep
+
+
+def assign_days(p: WeekProblem, placed: dict[int, list[int]]) -> list[tuple[int, object]] | None:
+    """Give each packed session a real day, keeping every day rule, or None.
+
+    Sessions (from :func:`pack`) become distinct available days so that sessions with
+    supervised-only blocks fall on supervised days, pinned days hold their exercise, and
+    at least ``strength_days`` sessions with enough strength minutes fall on pairwise
+    non-consecutive days. An exact search over the few ways to choose the days.
+
+    Returns
+    -------
+    list of (exercise index, Day) or None
+        None when no choice of days keeps every rule (the day model then decides).
+    """
+    sessions: dict[int, list[int]] = {}
+    for i, bins in placed.items():
+        for b in bins:
+            sessions.setdefault(b, []).append(i)
+    bins = sorted(sessions)
+    needs_sup = {b: any(p.exercises[i].id in p.supervised_only for i in sessions[b]) for b in bins}
+    minimum = p.params.strength_day_min_minutes
+    strong = {
+        b: sum(p.minutes[i] for i in sessions[b] if p.is_strength(i)) >= minimum - 1e-9
+        for b in bins
+    }
+    index = {e.id: i for i, e in enumerate(p.exercises)}
+    need = p.strength_days
+    days = list(p.days)
+    chosen: dict[int, object] = {}
+
+    def ok_strength() -> bool:
+        if need <= 0:
+            return True
+        picked = sorted(chosen[b].index for b in bins if strong[b])
+        # greedy: the most non-consecutive days from a sorted list
+        count, last = 0, -10
+        for d in picked:
+            if d - last > 1:
+                count, last = count + 1, d
+        return count >= need
+
+    def pins_hold() -> bool:
+        for pin in p.pins:
+            if pin.day is None:
+                continue
+            i = index.get(pin.exercise_id)
+            if not any(i in sessions[b] and chosen[b] == pin.day for b in bins):
+                return False
+        return True
+
+    def search(k: int, used: set) -> bool:
+        if k == len(bins):
+            return ok_strength() and pins_hold()
+        b = bins[k]
+        for d in days:
+            if d in used or (needs_sup[b] and d not in p.supervised):
+                continue
+            chosen[b] = d
+            used.add(d)
+            if search(k + 1, used):
+                return True
+            used.discard(d)
+        return False
+
+    if not search(0, set()):
+        return None
+    return [(i, chosen[b]) for b in bins for i in sessions[b]]

@@ -16,6 +16,7 @@ import pulp
 
 OPTIMAL = "optimal"
 TIME_LIMIT = "time_limit"
+TARGET = "target"  # stopped at a caller's target; the caller proves the gap
 INFEASIBLE = "infeasible"
 ERROR = "error"
 
@@ -89,7 +90,12 @@ class _HiGHS(pulp.HiGHS):
 
 
 def solve(
-    m: pulp.LpProblem, settings: SolverSettings, *, mip: bool = True, start: dict | None = None
+    m: pulp.LpProblem,
+    settings: SolverSettings,
+    *,
+    mip: bool = True,
+    start: dict | None = None,
+    target: float | None = None,
 ) -> Outcome:
     """Solve ``m`` in place and read the solver's real status.
 
@@ -101,16 +107,23 @@ def solve(
         False to solve the LP relaxation.
     start : dict, optional
         Variable → value of a plan to start from (HiGHS only).
+    target : float, optional
+        Stop as soon as a plan scores at least this (HiGHS only); the caller proves the
+        gap with its own bound. Reported with status ``target``.
     """
     began = time.perf_counter()
     if settings.name == "cbc":
         return _solve_cbc(m, settings, mip, began)
+    extra = {}
+    if target is not None:
+        extra["objective_target"] = (-1 if m.sense == pulp.LpMaximize else 1) * target
     solver = _HiGHS(
         mip=mip,
         msg=False,
         gapRel=settings.relative_gap,
         timeLimit=settings.time_limit,
         threads=1,
+        **extra,
     )
     solver.warm_start = start
     m.solve(solver)
@@ -128,6 +141,8 @@ def solve(
         else:
             bound, gap = sign * objective, 0.0
         return Outcome(OPTIMAL, sign * objective, bound, max(gap, 0.0), seconds, "HiGHS")
+    if status == S.kObjectiveTarget:
+        return Outcome(TARGET, sign * objective, None, None, seconds, "HiGHS")
     if status in (S.kInfeasible, S.kUnboundedOrInfeasible):
         return Outcome(INFEASIBLE, None, None, None, seconds, "HiGHS")
     if (

@@ -17,9 +17,17 @@ import numpy as np
 
 from workbench.domain import Discipline, Goal
 from workbench.optimize.constraints import WEEK
-from workbench.optimize.heuristic import start_plan
+from workbench.optimize.heuristic import repair, start_plan
 from workbench.optimize.model import build_model, objective
-from workbench.optimize.packing import UNPACKABLE, block_type, conflict, pack, pack_types
+from workbench.optimize.packing import (
+    PACKED,
+    UNPACKABLE,
+    assign_days,
+    block_type,
+    conflict,
+    pack,
+    pack_types,
+)
 from workbench.optimize.problem import WeekProblem
 from workbench.optimize.solve import (
     INFEASIBLE,
@@ -33,6 +41,7 @@ from workbench.optimize.solve import (
 FIRST_CANDIDATES = 16  # best by reduced cost, besides the LP's support
 PER_GROUP = 1  # best per discipline and per goal, so variety and every goal have options
 MAX_CUTS = 25  # packing cuts before falling back to the day model over the candidates
+LOOP_SHARE = 0.6  # share of the week's remaining budget for the master/packing loop
 
 
 @dataclass
@@ -125,7 +134,7 @@ def solve_week(
         # Step 3: keep what could still improve the plan; start from the plan we have.
         value = out.objective
         keep = sorted(set(rows) | {i for i in range(n) if dj[i] < bound - value})
-        counts = {rows[i]: k for i, k in _counts(found).items()}
+        counts = {rows[i]: k for i, k in _counts_of(found[2]).items()}
         sub2 = p.subset(keep)
         start = {keep.index(i): k for i, k in counts.items()}
         found2 = _master_and_pack(sub2, settings, deadline, start)
@@ -142,26 +151,24 @@ def solve_week(
         return WeekSolution(p, [], out, bound, None, {}, {}, len(rows), seconds)
     if gap > settings.relative_gap and out.status == OPTIMAL:
         out = replace(out, status=TIME_LIMIT)  # stopped by the week's budget above the gap
-    uses = [(sub.exercises[i], d) for (i, d), var in v.uses.items() if (var.varValue or 0.0) > 0.5]
-    shortfall = {g: float(s.varValue or 0.0) for g, s in v.shortfall.items()}
+    uses = [(sub.exercises[i], d) for i, d in _uses_of(v)]
+    shortfall = _shortfall(sub, _counts_of(v))
     return WeekSolution(p, uses, out, bound, gap, shortfall, _binding(lp), len(rows), seconds)
+
+
+def _shortfall(sub: WeekProblem, counts: dict[int, int]) -> dict[Goal, float]:
+    """Goal → minutes missing [min], from the uses."""
+    goals = list(Goal)
+    credit = np.zeros(len(goals))
+    for i, k in counts.items():
+        credit += k * sub.credit[i]
+    return {g: max(0.0, t - float(credit[goals.index(g)])) for g, t in sub.targets.items()}
 
 
 def _gap(bound: float, value: float | None) -> float:
     if value is None:
         return float("inf")
     return max(0.0, (bound - value) / max(abs(value), 1e-9))
-
-
-def _counts(found) -> dict[int, int]:
-    """Exercise index (in the solved subset) → uses, from a day or week model."""
-    _out, _m, v, _s = found
-    counts: dict[int, int] = {}
-    for (i, _d), var in v.uses.items():
-        k = int(round(var.varValue or 0.0))
-        if k:
-            counts[i] = counts.get(i, 0) + k
-    return counts
 
 
 def _remaining(settings: SolverSettings, deadline: float) -> SolverSettings:
@@ -203,16 +210,19 @@ def _master_and_pack(
     seconds = 0.0
     best = None  # (value, day model, its vars)
     out = None
+    # the cut loop gets most of the budget; the rest goes to the day model (below)
+    loop_deadline = time.perf_counter() + LOOP_SHARE * max(0.0, deadline - time.perf_counter())
     if start and pack(sub, start)[0] != UNPACKABLE:
         placed = _place(sub, start, settings, deadline)
         if placed is not None:
             seconds += placed[2]
             best = (_value(sub, mv, start), placed[0], placed[1])
+    last: dict[int, int] = {}
     for cut in range(MAX_CUTS):
-        if time.perf_counter() >= deadline:
+        if time.perf_counter() >= loop_deadline:
             break
         warm = _start_values(sub, mv, _counts_of(best[2])) if best else None
-        out = solve(master, _remaining(settings, deadline), start=warm)
+        out = solve(master, _remaining(settings, loop_deadline), start=warm)
         seconds += out.seconds
         if out.objective is None:
             break
@@ -224,8 +234,24 @@ def _master_and_pack(
             for (i, _d), var in mv.uses.items()
             if (var.varValue or 0.0) > 0.5
         }
+        last = counts
         status, _days = pack(sub, counts)
         if status == UNPACKABLE:
+            fixed = repair(sub, counts)
+            if fixed is not None:
+                value = _value(sub, mv, fixed)
+                if best is None or value > best[0] + 1e-9:
+                    placed = _place(sub, fixed, settings, deadline)
+                    if placed is not None:
+                        seconds += placed[2]
+                        best = (value, placed[0], placed[1])
+            if (
+                best is not None
+                and out.bound is not None
+                and (out.bound - best[0] <= settings.relative_gap * abs(best[0]))
+            ):
+                # the master's bound already proves the repaired plan within the gap
+                return replace(out, objective=best[0]), best[1], best[2], seconds
             small = conflict(sub, counts)
             if pack_types(sub, small) == UNPACKABLE:
                 _no_good_types(master, mv, sub, small, cut)
@@ -237,19 +263,71 @@ def _master_and_pack(
             seconds += placed[2]
             return out, placed[0], placed[1], seconds
         break  # a non-monotone day rule failed: no valid cut; fall back below
-    if best is not None:
-        bound = out.bound if out is not None and out.bound is not None else None
-        gap = None if bound is None else max(0.0, (bound - best[0]) / max(abs(best[0]), 1e-9))
-        status = OPTIMAL if gap is not None and gap <= settings.relative_gap else TIME_LIMIT
-        return Outcome(status, best[0], bound, gap, seconds, "HiGHS"), best[1], best[2], seconds
-    # Nothing packed: solve the day model directly over these exercises.
-    day, dv = build_model(sub)
-    out = solve(day, _remaining(settings, deadline))
-    return out, day, dv, seconds + out.seconds
+    bound = out.bound if out is not None and out.bound is not None else None
+    # The day model (exact packing) over the exercises of the best packed plan and of the
+    # master's last plan, started from the best packed plan, stopping as soon as a plan
+    # is within the gap of the master's bound.
+    # (with no packed plan yet, over every candidate: a small set could miss the only
+    # plans there are and wrongly report none)
+    rows = sorted(set(_counts_of(best[2])) | set(last)) if best else list(range(len(sub.exercises)))
+    small = sub.subset(rows)
+    day, dv = build_model(small)
+    warm = _day_start(small, dv, best, rows) if best else None
+    target = None if bound is None else bound * (1 - settings.relative_gap)
+    found = solve(day, _remaining(settings, deadline), start=warm, target=target)
+    seconds += found.seconds
+    if found.objective is not None and (best is None or found.objective > best[0] + 1e-9):
+        uses = [(rows[i], d) for i, d in _uses_of(dv)]
+        best = (found.objective, day, uses)
+    if best is None:
+        return found, day, dv, seconds
+    gap = None if bound is None else max(0.0, (bound - best[0]) / max(abs(best[0]), 1e-9))
+    status = OPTIMAL if gap is not None and gap <= settings.relative_gap else TIME_LIMIT
+    return Outcome(status, best[0], bound, gap, seconds, "HiGHS"), best[1], best[2], seconds
+
+
+def _day_start(small: WeekProblem, dv, best, rows: list[int]) -> dict:
+    """The best packed plan as a starting point for the day model over ``rows``."""
+    where = {r: k for k, r in enumerate(rows)}
+    start = {var: 0.0 for var in dv.uses.values()}
+    on: dict = {}
+    for i, d in _uses_of(best[2]):
+        var = dv.uses.get((where.get(i, -1), d))
+        if var is not None:
+            start[var] = 1.0
+            on.setdefault(d, []).append(where[i])
+    for d, t in dv.train.items():
+        start[t] = 1.0 if d in on else 0.0
+    credit = np.zeros(len(list(Goal)))
+    for idx in (k for ks in on.values() for k in ks):
+        credit += small.credit[idx]
+    goals = list(Goal)
+    for g, s in dv.shortfall.items():
+        start[s] = max(0.0, small.targets[g] - credit[goals.index(g)])
+    used = {small.exercises[k].discipline for ks in on.values() for k in ks}
+    for k, u in dv.used_discipline.items():
+        start[u] = 1.0 if k in used else 0.0
+    last = -10
+    for d in sorted(dv.strength_day, key=lambda d: d.index):
+        minutes = sum(small.minutes[k] for k in on.get(d, []) if small.is_strength(k))
+        ok = minutes >= small.params.strength_day_min_minutes - 1e-9 and d.index - last > 1
+        start[dv.strength_day[d]] = 1.0 if ok else 0.0
+        if ok:
+            last = d.index
+    return start
 
 
 def _place(sub, counts, settings, deadline):
-    """The day model with the uses fixed: (model, vars, seconds) or None."""
+    """Place the uses on days: (model or None, uses or vars, seconds) or None.
+
+    First by the packing search and an exact choice of days (no solver); when that
+    finds nothing, by the day model with the uses fixed.
+    """
+    status, placed = pack(sub, counts)
+    if status == PACKED:
+        uses = assign_days(sub, placed)
+        if uses is not None:
+            return None, uses, 0.0
     day, dv = build_model(sub, counts=counts)
     packed = solve(day, _remaining(settings, deadline))
     if packed.objective is None:
@@ -257,11 +335,17 @@ def _place(sub, counts, settings, deadline):
     return day, dv, packed.seconds
 
 
-def _counts_of(dv) -> dict[int, int]:
+def _uses_of(placed) -> list[tuple[int, object]]:
+    """(exercise index, day) pairs from a placement: a list already, or day-model vars."""
+    if isinstance(placed, list):
+        return placed
+    return [(i, d) for (i, d), var in placed.uses.items() if (var.varValue or 0.0) > 0.5]
+
+
+def _counts_of(placed) -> dict[int, int]:
     counts: dict[int, int] = {}
-    for (i, _d), var in dv.uses.items():
-        if (var.varValue or 0.0) > 0.5:
-            counts[i] = counts.get(i, 0) + 1
+    for i, _d in _uses_of(placed):
+        counts[i] = counts.get(i, 0) + 1
     return counts
 
 
