@@ -1,11 +1,21 @@
-"""Solve one week: LP screen over the whole allowed catalog, integer model on candidates.
+"""Solve one week: LP screen, integer week master on candidates, packing into days.
 
-Why this shape (measured; see benchmarks/bench_planner.py): one binary per exercise ×
-day over a 1,000-row catalog is slow to build and to solve. The week model (the LP
-relaxation, uses per week) over every allowed exercise is tiny to solve, proves an upper
-bound on what any plan can score, and ranks exercises by reduced cost. The integer day
-model then runs on a few dozen candidates; when its value is not within the relative gap
-of the LP bound, the candidate set widens (up to the whole allowed set).
+Why this shape (measured; see benchmarks/bench_planner.py and the README): one binary
+per exercise × day is slow to prove, because interchangeable days make the search
+symmetric and the block lengths make the LP bound loose. Here:
+
+* the week model's LP relaxation over every allowed exercise proves an upper bound and
+  gives reduced costs (a few ms);
+* the week master (how often each exercise is done; days do not enter the objective)
+  runs on the LP's support and the best few by reduced cost, started from a packable
+  plan (last week's, or :mod:`workbench.optimize.heuristic`'s);
+* when that is not proven within the gap, reduced-cost fixing keeps only the exercises
+  that could still improve the plan, and the master runs again over them;
+* each master plan is packed into days by an exact search
+  (:mod:`workbench.optimize.packing`); one that cannot be packed is repaired (a good
+  packed plan at once) and cut off, and the loop stops as soon as the master's bound
+  proves the best packed plan within the gap. The exact day model ends the loop when the
+  week's time budget is nearly spent.
 """
 
 from __future__ import annotations
@@ -15,7 +25,7 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from workbench.domain import Discipline, Goal
+from workbench.domain import Goal
 from workbench.optimize.constraints import WEEK
 from workbench.optimize.heuristic import repair, start_plan
 from workbench.optimize.model import build_model, objective
@@ -469,8 +479,3 @@ def _binding(lp) -> dict[str, bool]:
         for name, con in lp.constraints.items()
         if name.split("__", 1)[0] not in INTERNAL
     }
-
-
-def disciplines_in(uses) -> set[Discipline]:
-    """Disciplines among the chosen blocks."""
-    return {ex.discipline for ex, _d in uses}
