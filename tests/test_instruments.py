@@ -59,8 +59,10 @@ def test_published_cut_points_cannot_be_overridden():
         assert rule.low == rule.value == rule.high
 
 
-def test_proposed_defaults_do_not_clash_with_existing_defaults():
-    assert not set(PROPOSED_DEFAULTS) & set(DEFAULTS)
+def test_every_instrument_threshold_lives_in_the_one_defaults_table():
+    assert PROPOSED_DEFAULTS
+    for name, rule in THRESHOLDS.items():
+        assert DEFAULTS[name] is rule
 
 
 # ----------------------------------------------------------------------------- pain

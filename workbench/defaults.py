@@ -18,6 +18,9 @@ References
 [9] George S.Z. et al. (2010) Graded exposure vs graded activity. JOSPT.
 [10] WHO (2020) Guidelines on physical activity and sedentary behaviour.
 [11] Silbernagel K.G. et al. (2007) Pain-monitoring model. AJSM 35:897.
+[12] Fairbank J.C.T., Pynsent P.B. (2000) The Oswestry Disability Index. Spine 25:2940.
+[13] Stratford P. et al. (1995) Patient-Specific Functional Scale. Physiother Can 47:258.
+[14] Roland M., Fairbank J. (2000) The Roland-Morris and Oswestry questionnaires. Spine 25:3115.
 """
 
 from __future__ import annotations
@@ -211,6 +214,124 @@ DEFAULTS: dict[str, Rule] = {
         "TSK-17 total above this sets graded-exposure mode",
         17.0,
         68.0,
+    ),
+    # --- instrument cut points (fixed by each instrument: range is a single value) ---
+    "start_back_low_total_max": Rule(
+        3.0, "points", "Hill 2008 [7]", "STarT Back total at or below this is low risk", 3.0, 3.0
+    ),
+    "start_back_high_subscale_min": Rule(
+        4.0,
+        "points",
+        "Hill 2008 [7]",
+        "STarT Back psychosocial subscale (items 5-9) at or above this is high risk",
+        4.0,
+        4.0,
+    ),
+    "start_back_item9_scored_min": Rule(
+        3.0,
+        "answer 0-4",
+        "Hill 2008 [7]",
+        "STarT Back item 9 scores 1 only for answer 3 (very much) or 4 (extremely)",
+        3.0,
+        3.0,
+    ),
+    "odi_minimal_max": Rule(
+        20.0, "ODI %", "Fairbank 2000 [12]", "ODI up to this is minimal disability", 20.0, 20.0
+    ),
+    "odi_moderate_max": Rule(
+        40.0, "ODI %", "Fairbank 2000 [12]", "ODI up to this is moderate disability", 40.0, 40.0
+    ),
+    "odi_severe_max": Rule(
+        60.0, "ODI %", "Fairbank 2000 [12]", "ODI up to this is severe disability", 60.0, 60.0
+    ),
+    "odi_crippled_max": Rule(
+        80.0,
+        "ODI %",
+        "Fairbank 2000 [12]",
+        "ODI up to this is the 'crippled' band; above it 'bed-bound'",
+        80.0,
+        80.0,
+    ),
+    # --- important change and reliability (domain.md §2) ---
+    "pain_important_change_points": Rule(
+        2.0,
+        "NRS points",
+        "Ostelo 2008 [8]; domain.md §2",
+        "pain 0-10: a change of at least this many points is important, either way",
+        1.0,
+        10.0,
+    ),
+    "pain_important_change_fraction": Rule(
+        0.30,
+        "fraction of baseline",
+        "Ostelo 2008 [8]; domain.md §2",
+        "pain 0-10: a change of at least this share of the baseline rating is important",
+        0.05,
+        1.0,
+    ),
+    "odi_important_change_points": Rule(
+        10.0,
+        "ODI % points",
+        "Ostelo 2008 [8]; domain.md §2",
+        "ODI: a change of at least this many percentage points is important",
+        1.0,
+        100.0,
+    ),
+    "odi_important_change_fraction": Rule(
+        0.30,
+        "fraction of baseline",
+        "Ostelo 2008 [8]; domain.md §2",
+        "ODI: a change of at least this share of the baseline score is important",
+        0.05,
+        1.0,
+    ),
+    "rmdq_important_change_points": Rule(
+        5.0,
+        "RMDQ points",
+        "Ostelo 2008 [8]; domain.md §2",
+        "RMDQ 0-24: a change of at least this many points is important",
+        1.0,
+        24.0,
+    ),
+    "rmdq_important_change_fraction": Rule(
+        0.30,
+        "fraction of baseline",
+        "Ostelo 2008 [8]; domain.md §2",
+        "RMDQ 0-24: a change of at least this share of the baseline score is important",
+        0.05,
+        1.0,
+    ),
+    "psfs_important_change_points": Rule(
+        2.0,
+        "PSFS points (mean)",
+        "Stratford 1995 [13]; domain.md §2",
+        "PSFS: a change of the mean score of at least this many points is important",
+        0.5,
+        10.0,
+    ),
+    "odi_min_answered_sections": Rule(
+        8.0,
+        "sections",
+        "(H); Fairbank 2000 [12] rescales for missing sections",
+        "ODI with fewer answered sections than this is flagged as less reliable",
+        1.0,
+        10.0,
+    ),
+    "rmdq_reliable_low": Rule(
+        4.0,
+        "RMDQ points",
+        "Roland & Fairbank 2000 [14]; domain.md §2",
+        "RMDQ totals below this are less reliable for following change (floor)",
+        0.0,
+        24.0,
+    ),
+    "rmdq_reliable_high": Rule(
+        20.0,
+        "RMDQ points",
+        "Roland & Fairbank 2000 [14]; domain.md §2",
+        "RMDQ totals above this are less reliable for following change (ceiling)",
+        0.0,
+        24.0,
     ),
     # --- screening (domain.md §1) ---
     "clearance_age_over": Rule(

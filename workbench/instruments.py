@@ -48,127 +48,34 @@ from workbench.domain import Instruments
 #: here; :func:`threshold` already prefers a value from ``params`` of the same name, so
 #: moving them needs no change in this module.
 PROPOSED_DEFAULTS: dict[str, Rule] = {
-    "pain_important_change_points": Rule(
-        2.0,
-        "NRS points",
-        "Ostelo 2008 [7]; domain.md §2",
-        "pain 0-10: a change of at least this many points is important, either way",
-        1.0,
-        10.0,
-    ),
-    "pain_important_change_fraction": Rule(
-        0.30,
-        "fraction of baseline",
-        "Ostelo 2008 [7]; domain.md §2",
-        "pain 0-10: a change of at least this share of the baseline rating is important",
-        0.05,
-        1.0,
-    ),
-    "odi_important_change_points": Rule(
-        10.0,
-        "ODI % points",
-        "Ostelo 2008 [7]; domain.md §2",
-        "ODI: a change of at least this many percentage points is important",
-        1.0,
-        100.0,
-    ),
-    "odi_important_change_fraction": Rule(
-        0.30,
-        "fraction of baseline",
-        "Ostelo 2008 [7]; domain.md §2",
-        "ODI: a change of at least this share of the baseline score is important",
-        0.05,
-        1.0,
-    ),
-    "rmdq_important_change_points": Rule(
-        5.0,
-        "RMDQ points",
-        "Ostelo 2008 [7]; domain.md §2",
-        "RMDQ 0-24: a change of at least this many points is important",
-        1.0,
-        24.0,
-    ),
-    "rmdq_important_change_fraction": Rule(
-        0.30,
-        "fraction of baseline",
-        "Ostelo 2008 [7]; domain.md §2",
-        "RMDQ 0-24: a change of at least this share of the baseline score is important",
-        0.05,
-        1.0,
-    ),
-    "psfs_important_change_points": Rule(
-        2.0,
-        "PSFS points (mean)",
-        "Stratford 1995 [4]; domain.md §2",
-        "PSFS: a change of the mean score of at least this many points is important",
-        0.5,
-        10.0,
-    ),
-    "odi_min_answered_sections": Rule(
-        8.0,
-        "sections",
-        "(H); Fairbank 2000 [2] rescales for missing sections",
-        "ODI with fewer answered sections than this is flagged as less reliable",
-        1.0,
-        10.0,
-    ),
-    "rmdq_reliable_low": Rule(
-        4.0,
-        "RMDQ points",
-        "Roland & Fairbank 2000 [3]; domain.md §2",
-        "RMDQ totals below this are less reliable for following change (floor)",
-        0.0,
-        24.0,
-    ),
-    "rmdq_reliable_high": Rule(
-        20.0,
-        "RMDQ points",
-        "Roland & Fairbank 2000 [3]; domain.md §2",
-        "RMDQ totals above this are less reliable for following change (ceiling)",
-        0.0,
-        24.0,
-    ),
+    k: DEFAULTS[k]
+    for k in (
+        "pain_important_change_points",
+        "pain_important_change_fraction",
+        "odi_important_change_points",
+        "odi_important_change_fraction",
+        "rmdq_important_change_points",
+        "rmdq_important_change_fraction",
+        "psfs_important_change_points",
+        "odi_min_answered_sections",
+        "rmdq_reliable_low",
+        "rmdq_reliable_high",
+    )
 }
 
 #: Published cut-points that define an instrument's bands (``low == high``: not
 #: configurable, since changing them would no longer be the published instrument).
 INSTRUMENT_CUT_POINTS: dict[str, Rule] = {
-    "start_back_low_total_max": Rule(
-        3.0, "points", "Hill 2008 [1]", "STarT Back total at or below this is low risk", 3.0, 3.0
-    ),
-    "start_back_high_subscale_min": Rule(
-        4.0,
-        "points",
-        "Hill 2008 [1]",
-        "STarT Back psychosocial subscale (items 5-9) at or above this is high risk",
-        4.0,
-        4.0,
-    ),
-    "start_back_item9_scored_min": Rule(
-        3.0,
-        "answer 0-4",
-        "Hill 2008 [1]",
-        "STarT Back item 9 scores 1 only for answer 3 (very much) or 4 (extremely)",
-        3.0,
-        3.0,
-    ),
-    "odi_minimal_max": Rule(
-        20.0, "ODI %", "Fairbank 2000 [2]", "ODI up to this is minimal disability", 20.0, 20.0
-    ),
-    "odi_moderate_max": Rule(
-        40.0, "ODI %", "Fairbank 2000 [2]", "ODI up to this is moderate disability", 40.0, 40.0
-    ),
-    "odi_severe_max": Rule(
-        60.0, "ODI %", "Fairbank 2000 [2]", "ODI up to this is severe disability", 60.0, 60.0
-    ),
-    "odi_crippled_max": Rule(
-        80.0,
-        "ODI %",
-        "Fairbank 2000 [2]",
-        "ODI up to this is the 'crippled' band; above it 'bed-bound'",
-        80.0,
-        80.0,
-    ),
+    k: DEFAULTS[k]
+    for k in (
+        "start_back_low_total_max",
+        "start_back_high_subscale_min",
+        "start_back_item9_scored_min",
+        "odi_minimal_max",
+        "odi_moderate_max",
+        "odi_severe_max",
+        "odi_crippled_max",
+    )
 }
 
 #: Every threshold this module uses, in one table: name -> Rule (value, unit, source).
