@@ -444,15 +444,15 @@ def test_banning_a_block_replans_without_it_from_the_first_week_that_used_it(app
 
 
 @PULP_V4
-def test_a_ban_reaches_every_week_even_when_replan_keeps_a_week_that_uses_it(app, monkeypatch):
-    # planner.replan stops re-solving once a week comes out as before and keeps the later
-    # weeks, which may still use the banned exercise; the app then plans afresh. Here
-    # replan keeps everything, the worst case.
+def test_a_ban_reaches_every_week_of_the_replan(catalog, monkeypatch):
+    # The app re-plans with planner.replan from the first week that used the exercise;
+    # replan compares each week's allowed set, so no later week keeps the banned one.
+    app = DesignApp(example=FAST, catalog=catalog, weeks=3, debounce_s=None)
     spy = Spy(monkeypatch)
-    monkeypatch.setattr(planner, "replan", lambda previous, *a, **k: previous)
     banned = app.result.weeks[0].days[0].blocks[0].exercise_id
     app.add_ban(banned)
-    assert spy.calls[-1][0] == "plan" and spy.calls[-1][2].bans == {banned}
+    assert spy.calls[-1][0] == "replan" and spy.calls[-1][2].bans == {banned}
+    assert len(app.result.weeks) == 3
     used = {b.exercise_id for w in app.result.weeks for d in w.days for b in d.blocks}
     assert banned not in used
 

@@ -615,17 +615,9 @@ class DesignApp(widgets.VBox):
             and len(previous.weeks) == options.weeks
         ):
             result = planner.replan(previous, client, self.catalog, options, from_week=from_week)
-            if result.planned and self._uses_banned(result, options.bans):
-                # replan keeps later weeks once a week comes out unchanged; a ban also
-                # reaches those weeks, so plan them afresh.
-                result = planner.plan(client, self.catalog, options)
         else:
             result = planner.plan(client, self.catalog, options)
         self.show(result)
-
-    @staticmethod
-    def _uses_banned(result: PlanResult, bans: frozenset[str]) -> bool:
-        return any(b.exercise_id in bans for w in result.weeks for d in w.days for b in d.blocks)
 
     # ------------------------------------------------------------ showing a result
 
