@@ -188,20 +188,17 @@ def _remaining(settings: SolverSettings, deadline: float) -> SolverSettings:
 
 def _start_values(sub: WeekProblem, mv, counts: dict[int, int]) -> dict:
     """A full starting point for the master from uses per exercise."""
-    start = {}
-    credit = np.zeros(len(list(Goal)))
-    used = set()
-    for (i, _d), var in mv.uses.items():
-        k = counts.get(i, 0)
-        start[var] = k
-        if k:
-            credit += k * sub.credit[i]
-            used.add(sub.exercises[i].discipline)
-    goals = list(Goal)
-    for g, s in mv.shortfall.items():
-        start[s] = max(0.0, sub.targets[g] - credit[goals.index(g)])
-    for k, u in mv.used_discipline.items():
-        start[u] = 1.0 if k in used else 0.0
+    start = {var: counts.get(i, 0) for (i, _d), var in mv.uses.items()}
+    start.update(_goal_and_variety_start(sub, mv, counts))
+    return start
+
+
+def _goal_and_variety_start(sub: WeekProblem, v, counts: dict[int, int]) -> dict:
+    """Shortfall and discipline-used values implied by ``counts`` (either model)."""
+    short = _shortfall(sub, counts)
+    used = {sub.exercises[i].discipline for i, k in counts.items() if k}
+    start = {s: short[g] for g, s in v.shortfall.items()}
+    start.update({u: 1.0 if k in used else 0.0 for k, u in v.used_discipline.items()})
     return start
 
 
@@ -222,8 +219,9 @@ def _master_and_pack(
     out = None
     # the cut loop gets most of the budget; the rest goes to the day model (below)
     loop_deadline = time.perf_counter() + LOOP_SHARE * max(0.0, deadline - time.perf_counter())
-    if start and pack(sub, start)[0] != UNPACKABLE:
-        placed = _place(sub, start, settings, deadline)
+    packing = pack(sub, start) if start else (UNPACKABLE, None)
+    if packing[0] != UNPACKABLE:
+        placed = _place(sub, start, packing, settings, deadline)
         if placed is not None:
             seconds += placed[2]
             best = (_value(sub, mv, start), placed[0], placed[1])
@@ -245,13 +243,13 @@ def _master_and_pack(
             if (var.varValue or 0.0) > 0.5
         }
         last = counts
-        status, _days = pack(sub, counts)
-        if status == UNPACKABLE:
+        packing = pack(sub, counts)
+        if packing[0] == UNPACKABLE:
             fixed = repair(sub, counts)
             if fixed is not None:
                 value = _value(sub, mv, fixed)
                 if best is None or value > best[0] + 1e-9:
-                    placed = _place(sub, fixed, settings, deadline)
+                    placed = _place(sub, fixed, pack(sub, fixed), settings, deadline)
                     if placed is not None:
                         seconds += placed[2]
                         best = (value, placed[0], placed[1])
@@ -268,7 +266,7 @@ def _master_and_pack(
             else:
                 _no_good(master, mv, small, cut)
             continue
-        placed = _place(sub, counts, settings, deadline)
+        placed = _place(sub, counts, packing, settings, deadline)
         if placed is not None:
             seconds += placed[2]
             return out, placed[0], placed[1], seconds
@@ -308,15 +306,10 @@ def _day_start(small: WeekProblem, dv, best, rows: list[int]) -> dict:
             on.setdefault(d, []).append(where[i])
     for d, t in dv.train.items():
         start[t] = 1.0 if d in on else 0.0
-    credit = np.zeros(len(list(Goal)))
-    for idx in (k for ks in on.values() for k in ks):
-        credit += small.credit[idx]
-    goals = list(Goal)
-    for g, s in dv.shortfall.items():
-        start[s] = max(0.0, small.targets[g] - credit[goals.index(g)])
-    used = {small.exercises[k].discipline for ks in on.values() for k in ks}
-    for k, u in dv.used_discipline.items():
-        start[u] = 1.0 if k in used else 0.0
+    counts: dict[int, int] = {}
+    for k in (k for ks in on.values() for k in ks):
+        counts[k] = counts.get(k, 0) + 1
+    start.update(_goal_and_variety_start(small, dv, counts))
     last = -10
     for d in sorted(dv.strength_day, key=lambda d: d.index):
         minutes = sum(small.minutes[k] for k in on.get(d, []) if small.is_strength(k))
@@ -327,13 +320,14 @@ def _day_start(small: WeekProblem, dv, best, rows: list[int]) -> dict:
     return start
 
 
-def _place(sub, counts, settings, deadline):
+def _place(sub, counts, packing, settings, deadline):
     """Place the uses on days: (model or None, uses or vars, seconds) or None.
 
-    First by the packing search and an exact choice of days (no solver); when that
-    finds nothing, by the day model with the uses fixed.
+    ``packing`` is :func:`~workbench.optimize.packing.pack`'s answer for ``counts``.
+    First by that packing and an exact choice of days (no solver); when that finds
+    nothing, by the day model with the uses fixed.
     """
-    status, placed = pack(sub, counts)
+    status, placed = packing
     if status == PACKED:
         uses = assign_days(sub, placed)
         if uses is not None:
