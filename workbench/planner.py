@@ -260,13 +260,12 @@ def _solve_weeks(ctx, by_id, first, state, kept, old) -> list[WeekSolution]:
     for week in range(first, ctx.options.weeks + 1):
         problem = week_problem(ctx, week, state, by_id)
         previous = old[week - 1] if old and len(old) >= week else None
-        # a re-plan solves the very problems a fresh plan would (same candidates, same
-        # start), so both give the same plan
-        prefer: frozenset[str] = frozenset()
+        # A re-plan solves the very problems a fresh plan would (same candidates, same
+        # start: last week's plan), so both give the same plan.
         hint: dict[str, int] = {}
         for ex, _d in solutions[-1].uses if solutions else ():
             hint[ex.id] = hint.get(ex.id, 0) + 1
-        sol = solve_week(problem, ctx.settings, prefer, hint)
+        sol = solve_week(problem, ctx.settings, hint=hint)
         solutions.append(sol)
         if not sol.feasible:
             break

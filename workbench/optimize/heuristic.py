@@ -204,14 +204,11 @@ def _swaps(w: _Week, x: np.ndarray) -> np.ndarray:
     return x
 
 
-def start_plan(p: WeekProblem, hints: list[dict[str, int]] = ()) -> dict[int, int] | None:
+def start_plan(p: WeekProblem) -> dict[int, int] | None:
     """A plan obeying every rule of the week master and packing into days, or None.
 
-    Parameters
-    ----------
-    p : WeekProblem
-    hints : list of dict
-        Exercise id → uses, e.g. last week's plan, tried as starts too.
+    (Last week's plan, when there is one, is handed to the master by
+    :func:`workbench.optimize.week.solve_week` directly.)
     """
     if not p.exercises:
         return None
@@ -226,14 +223,6 @@ def start_plan(p: WeekProblem, hints: list[dict[str, int]] = ()) -> dict[int, in
     )
     for weight in weights:
         starts.append(_greedy(w, w.pin_min.copy(), weight))
-    index = {e.id: i for i, e in enumerate(p.exercises)}
-    for hint in hints:
-        x = w.pin_min.copy()
-        for eid, k in hint.items():
-            if eid in index:
-                x[index[eid]] = max(x[index[eid]], k)
-        if w.within_limits(x) and w.packs(x):
-            starts.append(_greedy(w, x, weights[0]))
     best, best_value = None, -np.inf
     for x in starts:
         x = _swaps(w, x)
