@@ -93,9 +93,8 @@ def week_warnings(wp, sol, params: Params) -> list[str]:
             f"monotony {mean(daily) / sd:.1f} > {params.monotony_max:g}: days are very alike"
         )
     p = sol.problem
-    if p.acwr_cap is not None:
-        chronic = p.acwr_cap / (params.acwr_block - 0.01)
-        ratio = wp.load / chronic if chronic else 0.0
+    if p.chronic:
+        ratio = wp.load / p.chronic
         if ratio > params.acwr_warn:
             out.append(f"acute:chronic load {ratio:.2f} > {params.acwr_warn:g}")
     return out

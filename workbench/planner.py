@@ -40,6 +40,7 @@ from workbench.result import (
 )
 from workbench.rules.contraindications import Eligibility, eligibility
 from workbench.rules.load import (
+    acute_chronic_cap,
     ceiling_schedule,
     chronic_load,
     first_session_caps,
@@ -226,9 +227,9 @@ def week_problem(ctx: Context, week: int, state: _State, by_id) -> WeekProblem:
             )
     goals = {g: float(m) for g, m in client.goals.items() if m > 0}
     strength = int(params.strength_min_days) if goals.get(Goal.STRENGTH, 0) > 0 else 0
-    acwr = None
+    chronic = None
     if state.previous_load is not None or client.baseline_load > 0:
-        acwr = (params.acwr_block - 0.01) * chronic_load(state.loads, params)
+        chronic = chronic_load(state.loads, params)
     return WeekProblem(
         week=week,
         exercises=allowed,
@@ -241,7 +242,7 @@ def week_problem(ctx: Context, week: int, state: _State, by_id) -> WeekProblem:
         progression_cap=None
         if state.previous_load is None
         else next_week_cap(state.previous_load, params),
-        acwr_cap=acwr,
+        acwr_cap=None if chronic is None else acute_chronic_cap(chronic, params),
         session_caps=dict(state.caps),
         targets=goals,
         hard_goals=ctx.options.hard_goals,
@@ -252,6 +253,7 @@ def week_problem(ctx: Context, week: int, state: _State, by_id) -> WeekProblem:
         liked=client.liked,
         disliked=client.disliked,
         params=params,
+        chronic=chronic,
     )
 
 

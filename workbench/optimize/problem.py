@@ -63,6 +63,8 @@ class WeekProblem:
         (1 + weekly rise) × last week's planned load [AU]; None in week 1.
     acwr_cap : float or None
         Below the acute:chronic block ratio × chronic load [AU].
+    chronic : float or None
+        Chronic load the acute:chronic guard compares with [AU]; None when there is none.
     session_caps : dict
         Longest session per discipline [min].
     targets : dict
@@ -97,6 +99,7 @@ class WeekProblem:
     liked: frozenset[Discipline]
     disliked: frozenset[Discipline]
     params: Params
+    chronic: float | None = None
     # arrays, filled by __post_init__
     minutes: np.ndarray = field(init=False, repr=False)
     load: np.ndarray = field(init=False, repr=False)

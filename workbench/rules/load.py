@@ -95,6 +95,15 @@ def chronic_load(previous_loads: list[float], params: Params) -> float:
     return max(mean, params.min_start_ceiling_au)
 
 
+#: The block is "at or above" ``acwr_block``; the cap stays this far under it [ratio].
+ACWR_MARGIN = 0.01
+
+
+def acute_chronic_cap(chronic: float, params: Params) -> float:
+    """Most a week's load may be under the acute:chronic block [AU] (Gabbett 2016)."""
+    return (params.acwr_block - ACWR_MARGIN) * chronic
+
+
 def first_session_caps(client: Client, params: Params) -> dict[Discipline, float]:
     """Longest session allowed per discipline in week 1 [min].
 
