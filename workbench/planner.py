@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 
 from workbench import screening
 from workbench.defaults import Params, resolve
-from workbench.domain import Client, Day, Discipline, Goal
+from workbench.domain import Client, Day, Dimension, Discipline, Goal
 from workbench.explain import (
     block_reasons,
     ceiling_plus_10,
@@ -219,8 +219,6 @@ def week_problem(ctx: Context, week: int, state: _State, by_id) -> WeekProblem:
         before, now = elig.tolerances[week - 2], elig.tolerances[week - 1]
         raised = [i for i in range(len(now)) if now[i] > before[i]]
         if raised:
-            from workbench.domain import Dimension
-
             dims = list(Dimension)
             newly = frozenset(
                 ex.id for ex in allowed if any(ex.demands[dims[i]] > before[i] for i in raised)
