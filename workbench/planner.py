@@ -25,8 +25,8 @@ from workbench.explain import (
 )
 from workbench.optimize.diagnose import diagnose_week, pin_problems
 from workbench.optimize.problem import Pin, WeekProblem
-from workbench.optimize.solve import TIME_LIMIT, SolverSettings
-from workbench.optimize.week import WeekSolution, solve_week
+from workbench.optimize.solve import OPTIMAL, TIME_LIMIT, SolverSettings
+from workbench.optimize.week import WeekSolution, repeat_week, same_problem, solve_week
 from workbench.result import (
     INFEASIBLE,
     NEEDS_CLEARANCE,
@@ -265,7 +265,19 @@ def _solve_weeks(ctx, by_id, first, state, kept, old) -> list[WeekSolution]:
         hint: dict[str, int] = {}
         for ex, _d in solutions[-1].uses if solutions else ():
             hint[ex.id] = hint.get(ex.id, 0) + 1
-        sol = solve_week(problem, ctx.settings, hint=hint)
+        last = solutions[-1] if solutions else None
+        if (
+            last is not None
+            and last.feasible
+            and last.outcome.status == OPTIMAL
+            and same_problem(problem, last.problem)
+        ):
+            # a plateau (caps no longer rising): last week's proven plan stands
+            sol = repeat_week(problem, last, ctx.settings)
+        else:
+            # the master sees whole sessions from the start once an earlier week needed it
+            patterns = last is not None and last.patterns
+            sol = solve_week(problem, ctx.settings, hint=hint, patterns=patterns)
         solutions.append(sol)
         if not sol.feasible:
             break

@@ -58,6 +58,11 @@ class Vars:
     shortfall: dict[Goal, pulp.LpVariable] = field(default_factory=dict)
     used_discipline: dict[Discipline, pulp.LpVariable] = field(default_factory=dict)
     strength_day: dict[Day, pulp.LpVariable] = field(default_factory=dict)
+    # week model: sessions of each size pattern (see define_session_pattern_constraints)
+    patterns: list[tuple[dict[float, int], pulp.LpVariable]] = field(default_factory=list)
+    # with the patterns: exercise used at all; at least r exercises of a length used
+    used_exercise: dict[int, pulp.LpVariable] = field(default_factory=dict)
+    distinct: dict[tuple[float, int], pulp.LpVariable] = field(default_factory=dict)
     # elastic (diagnosis) variables: constraint name → variable
     elastic: dict[str, pulp.LpVariable] = field(default_factory=dict)
 
@@ -411,6 +416,182 @@ def define_packing_bounds_constraints(m, p: WeekProblem, v: Vars, aggregated, el
             f"packing__w{w}__strength_blocks",
             frozenset(),
         )
+
+
+#: Most session patterns enumerated; beyond this the DFF rows alone bound the packing.
+MAX_PATTERNS = 400
+
+
+def session_patterns(p: WeekProblem, indices) -> list[dict[float, int]]:
+    """Maximal sessions by block length: length → blocks, fitting one session.
+
+    A session holds at most ``cap`` minutes and, of each length, at most as many blocks
+    as there are distinct exercises of that length that fit together under their
+    disciplines' session caps (an exercise at most once a day). Every session a week
+    plan can have is contained in one of these, which is what makes the pattern rows
+    valid. Returns [] when there are more than ``MAX_PATTERNS``.
+    """
+    cap = float(p.session_minutes)
+    per: dict[float, dict[Discipline, int]] = defaultdict(lambda: defaultdict(int))
+    for i in indices:
+        per[float(p.minutes[i])][p.exercises[i].discipline] += 1
+    limit = {
+        m: sum(min(n, int(math.floor(p.session_caps[k] / m + 1e-9))) for k, n in by.items())
+        for m, by in per.items()
+    }
+    sizes = sorted((m for m in limit if limit[m] > 0), reverse=True)
+    found: list[dict[float, int]] = []
+    counts: dict[float, int] = {}
+
+    def grow(k: int, room: float) -> bool:
+        if len(found) > MAX_PATTERNS:
+            return False
+        if k == len(sizes):
+            # maximal: no length can take one more block
+            if all(counts.get(m, 0) >= limit[m] or m > room + 1e-9 for m in sizes):
+                found.append({m: n for m, n in counts.items() if n})
+            return True
+        m = sizes[k]
+        for n in range(min(limit[m], int(math.floor(room / m + 1e-9))), -1, -1):
+            counts[m] = n
+            if not grow(k + 1, room - n * m):
+                return False
+        counts[m] = 0
+        return True
+
+    if not grow(0, cap):
+        return []
+    return found
+
+
+def define_session_pattern_constraints(m, p: WeekProblem, v: Vars, aggregated, elastic):
+    """Week model only: the week's blocks as whole sessions (Gilmore-Gomory style).
+
+    ``y_q`` counts the sessions of each maximal pattern ``q`` (blocks per length, from
+    :func:`session_patterns`): at most the training days; the blocks of each length at
+    most the pattern slots; and an exercise done ``n`` times needs ``n`` sessions with a
+    slot of its length (at most once a day). This makes the week model see most of the
+    packing — e.g. an exercise done every day takes its minutes from every session —
+    so its plans pack far more often and its bound is closer to the packed optimum.
+    Rows are named ``packing__…`` (machinery, not a trainer's rule).
+    """
+    if not aggregated or not v.uses:
+        return
+    w, t = p.week, p.training_days
+    by_len: dict[float, list] = defaultdict(list)
+    for (i, _d), var in v.uses.items():
+        by_len[float(p.minutes[i])].append((i, var))
+    patterns = session_patterns(p, [i for i, _d in v.uses])
+    if not patterns:
+        return
+    integer = any(var.cat != pulp.LpContinuous for var in v.uses.values())
+    cat = pulp.LpContinuous
+    for q, pattern in enumerate(patterns):
+        v.patterns.append((pattern, pulp.LpVariable(f"sessions__w{w}__q{q}", 0, t, cat)))
+    _add(
+        m,
+        v,
+        _expr((y, 1) for _q, y in v.patterns),
+        pulp.LpConstraintLE,
+        t,
+        f"packing__w{w}__sessions",
+        frozenset(),
+    )
+    for length, items in by_len.items():
+        slots = [(y, -q.get(length, 0)) for q, y in v.patterns]
+        _add(
+            m,
+            v,
+            _expr([(var, 1) for _i, var in items] + slots),
+            pulp.LpConstraintLE,
+            0,
+            f"packing__w{w}__slots_{length:g}",
+            frozenset(),
+        )
+        holding = [(y, -1) for q, y in v.patterns if q.get(length, 0) > 0]
+        for i, var in items:
+            if var.upBound > 1:
+                _add(
+                    m,
+                    v,
+                    _expr([(var, 1)] + holding),
+                    pulp.LpConstraintLE,
+                    0,
+                    f"packing__w{w}__daily_{p.exercises[i].id}",
+                    frozenset(),
+                )
+        _define_distinct_rows(m, p, v, length, items, integer)
+
+
+def _define_distinct_rows(m, p: WeekProblem, v: Vars, length: float, items, integer: bool):
+    """A session holds no more blocks of one length than the week uses different
+    exercises of that length (at most once a day). With ``z_r`` = "at least ``r`` of
+    them are used": when ``z_r`` is 0, every session holds at most ``r − 1`` blocks of
+    that length, so the blocks fit in min(pattern slots, r − 1) per session."""
+    w, t = p.week, p.training_days
+    most = max(q.get(length, 0) for q, _y in v.patterns)
+    if most < 2:
+        return
+    cat = pulp.LpBinary if integer else pulp.LpContinuous
+    for i, var in items:
+        u = pulp.LpVariable(f"used_exercise__{p.exercises[i].id}", 0, 1, cat)
+        v.used_exercise[i] = u
+        _add(
+            m,
+            v,
+            var - var.upBound * u,
+            pulp.LpConstraintLE,
+            0,
+            f"packing__w{w}__used_{p.exercises[i].id}",
+            frozenset(),
+        )
+    count = _expr((v.used_exercise[i], 1) for i, _var in items)
+    blocks = _expr((var, 1) for _i, var in items)
+    for r in range(2, most + 1):
+        z = pulp.LpVariable(f"distinct__w{w}__{length:g}__{r}", 0, 1, cat)
+        v.distinct[(length, r)] = z
+        _add(
+            m,
+            v,
+            r * z - count,
+            pulp.LpConstraintLE,
+            0,
+            f"packing__w{w}__distinct_{length:g}_{r}",
+            frozenset(),
+        )
+        fewer = _expr((y, -min(q.get(length, 0), r - 1)) for q, y in v.patterns)
+        _add(
+            m,
+            v,
+            blocks + fewer - t * most * z,
+            pulp.LpConstraintLE,
+            0,
+            f"packing__w{w}__fewer_{length:g}_{r}",
+            frozenset(),
+        )
+
+
+def pattern_values(p: WeekProblem, v: Vars, sessions: list[list[int]]) -> dict:
+    """Values of the pattern variables for a packed week (``sessions``: exercise indices
+    per session), for a warm start; {} when a session fits no pattern."""
+    values = {y: 0.0 for _q, y in v.patterns}
+    used = {i for session in sessions for i in session}
+    for i, u in v.used_exercise.items():
+        values[u] = 1.0 if i in used else 0.0
+    for (length, r), z in v.distinct.items():
+        n = sum(1 for i in used if i in v.used_exercise and float(p.minutes[i]) == length)
+        values[z] = 1.0 if n >= r else 0.0
+    for session in sessions:
+        need: dict[float, int] = defaultdict(int)
+        for i in session:
+            need[float(p.minutes[i])] += 1
+        for q, y in v.patterns:
+            if all(q.get(m, 0) >= n for m, n in need.items()):
+                values[y] += 1.0
+                break
+        else:
+            return {}
+    return values
 
 
 def define_count_constraints(m, p: WeekProblem, v: Vars, counts: dict[int, int]):

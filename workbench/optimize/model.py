@@ -45,6 +45,7 @@ def build_model(
     integer: bool = False,
     elastic: frozenset[str] = frozenset(),
     counts: dict[int, int] | None = None,
+    patterns: bool = False,
 ) -> tuple[pulp.LpProblem, c.Vars]:
     """The model of week ``p.week``.
 
@@ -60,11 +61,16 @@ def build_model(
         their relaxation instead.
     counts : dict, optional
         Day model only: exercise index → uses fixed by the master problem (packing).
+    patterns : bool
+        Week model only: add the session-pattern rows
+        (:func:`~workbench.optimize.constraints.define_session_pattern_constraints`).
     """
     m = pulp.LpProblem(f"week_{p.week}", pulp.LpMinimize if elastic else pulp.LpMaximize)
     v = define_variables(p, aggregated, integer)
     for define in FAMILY_BUILDERS:
         define(m, p, v, aggregated, elastic)
+    if patterns:
+        c.define_session_pattern_constraints(m, p, v, aggregated, elastic)
     if counts is not None:
         c.define_count_constraints(m, p, v, counts)
     if elastic:

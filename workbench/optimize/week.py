@@ -24,9 +24,10 @@ import time
 from dataclasses import dataclass, replace
 
 import numpy as np
+import pulp
 
 from workbench.domain import Goal
-from workbench.optimize.constraints import WEEK
+from workbench.optimize.constraints import WEEK, pattern_values
 from workbench.optimize.heuristic import repair, start_plan
 from workbench.optimize.model import build_model, objective
 from workbench.optimize.packing import (
@@ -74,6 +75,9 @@ class WeekSolution:
         Constraint name → True when the rule binds (shadow price in the LP relaxation).
     candidates : int
         Size of the candidate set the integer model ran on.
+    patterns : bool
+        The week master saw whole sessions (the session-pattern rows): a plan of this
+        week or of an earlier one failed to pack without them. Later weeks start so.
     """
 
     problem: WeekProblem
@@ -85,6 +89,7 @@ class WeekSolution:
     tight: dict[str, bool]
     candidates: int
     seconds: float
+    patterns: bool = False
 
     @property
     def feasible(self) -> bool:
@@ -97,6 +102,7 @@ def solve_week(
     settings: SolverSettings,
     prefer: frozenset[str] = frozenset(),
     hint: dict[str, int] | None = None,
+    patterns: bool = False,
 ) -> WeekSolution:
     """Plan week ``p.week``.
 
@@ -121,9 +127,11 @@ def solve_week(
     hint : dict, optional
         Exercise id → uses of a plan to start from (e.g. last week's, which usually
         still fits: limits only loosen from week to week).
+    patterns : bool
+        Give the master the session-pattern rows from the start (last week needed them).
     """
     deadline = time.perf_counter() + settings.time_limit
-    lp, lv = build_model(p, aggregated=True)
+    lp, lv = build_model(p, aggregated=True, patterns=patterns)
     screen = solve(lp, settings, mip=False)
     if screen.status != OPTIMAL:
         return WeekSolution(p, [], screen, None, None, {}, {}, 0, screen.seconds)
@@ -136,34 +144,93 @@ def solve_week(
     start = {where[e]: k for e, k in (hint or {}).items() if e in where} or None
     if start is None:
         start = start_plan(sub)  # a packable plan to start from (None when none found)
-    found = _master_and_pack(sub, settings, deadline, start)
+    found = _master_and_pack(sub, settings, deadline, start, patterns)
+    patterns = found[4]
     seconds = screen.seconds + found[3]
     out = found[0]
     gap = _gap(bound, out.objective)
     if out.objective is not None and len(rows) < n and gap > settings.relative_gap:
-        # Step 3: keep what could still improve the plan; start from the plan we have.
+        # Plans with an exercise outside the candidates: bounded one exercise at a time
+        # (reduced cost, then the LP with that exercise forced in). Plans without one
+        # are bounded by the master's own bound.
         value = out.objective
-        keep = sorted(set(rows) | {i for i in range(n) if dj[i] < bound - value})
+        limit = value * (1 + settings.relative_gap)
+        outside = _outside_bounds(p, lp, lv, dj, bound, set(rows), limit, deadline)
+        if out.bound is not None:
+            gap = _gap(min(bound, max(out.bound, float(outside.max()))), value)
+    if out.objective is not None and len(rows) < n and gap > settings.relative_gap:
+        # Step 3: keep what could still beat the plan by more than the gap; start from
+        # the plan we have. The rest cannot: with them no plan scores above ``limit``.
+        keep = sorted(set(rows) | {i for i in range(n) if outside[i] > limit})
         counts = {rows[i]: k for i, k in _counts_of(found[2]).items()}
         sub2 = p.subset(keep)
         start = {keep.index(i): k for i, k in counts.items()}
-        found2 = _master_and_pack(sub2, settings, deadline, start)
+        found2 = _master_and_pack(sub2, settings, deadline, start, patterns)
+        patterns = found2[4]
         seconds += found2[3]
-        if found2[0].objective is not None and found2[0].objective >= value - 1e-9:
-            sub, found, rows = sub2, found2, keep
-            out = found2[0]
-            proven = max(out.bound if out.bound is not None else bound, value)
+        if found2[0].objective is not None and found2[0].bound is not None:
+            # its bound holds over ``keep``; the rest cannot beat ``limit``
+            rest = max([float(outside[i]) for i in range(n) if i not in set(keep)], default=value)
+            proven = max(found2[0].bound, rest, value)
+            if found2[0].objective > value:
+                sub, found, rows = sub2, found2, keep
+                out = found2[0]
             gap = _gap(min(bound, proven), out.objective)
     elif out.objective is not None and len(rows) >= n:
         gap = _gap(min(bound, out.bound if out.bound is not None else bound), out.objective)
-    out, m, v, _s = found
+    out, m, v, _s, _p = found
     if out.objective is None:
-        return WeekSolution(p, [], out, bound, None, {}, {}, len(rows), seconds)
+        return WeekSolution(p, [], out, bound, None, {}, {}, len(rows), seconds, patterns)
     if gap > settings.relative_gap and out.status == OPTIMAL:
         out = replace(out, status=TIME_LIMIT)  # stopped by the week's budget above the gap
     uses = [(sub.exercises[i], d) for i, d in _uses_of(v)]
     shortfall = _shortfall(sub, _counts_of(v))
-    return WeekSolution(p, uses, out, bound, gap, shortfall, _binding(lp), len(rows), seconds)
+    tight = _binding(lp)
+    return WeekSolution(p, uses, out, bound, gap, shortfall, tight, len(rows), seconds, patterns)
+
+
+def same_problem(a: WeekProblem, b: WeekProblem) -> bool:
+    """The two weeks' models have the same plans and the same scores (only the week
+    number differs): same allowed exercises, days, caps, goals, pins and preferences.
+    The load rules enter only through the tightest of them."""
+
+    def key(p: WeekProblem):
+        return (
+            [e.id for e in p.exercises],
+            p.days,
+            p.supervised,
+            p.supervised_only,
+            p.max_days,
+            p.session_minutes,
+            round(p.load_cap, 9),
+            p.session_caps,
+            p.targets,
+            p.hard_goals,
+            p.strength_days,
+            p.exposure_ids,
+            p.exposure_max_blocks,
+            sorted((pin.exercise_id, pin.day.value if pin.day else "") for pin in p.pins),
+            p.liked,
+            p.disliked,
+            p.params,
+        )
+
+    return key(a) == key(b)
+
+
+def repeat_week(p: WeekProblem, previous: WeekSolution, settings: SolverSettings) -> WeekSolution:
+    """Week ``p`` when it is the same problem as ``previous``'s (:func:`same_problem`):
+    the same plan, proven by the same bound. Only the LP relaxation is solved again, for
+    which of this week's rules bind (e.g. the ceiling instead of last week's rise)."""
+    lp, _lv = build_model(p, aggregated=True, patterns=previous.patterns)
+    screen = solve(lp, settings, mip=False)
+    return replace(
+        previous,
+        problem=p,
+        tight=_binding(lp),
+        seconds=screen.seconds,
+        outcome=replace(previous.outcome, seconds=screen.seconds),
+    )
 
 
 def _shortfall(sub: WeekProblem, counts: dict[int, int]) -> dict[Goal, float]:
@@ -190,6 +257,14 @@ def _start_values(sub: WeekProblem, mv, counts: dict[int, int]) -> dict:
     """A full starting point for the master from uses per exercise."""
     start = {var: counts.get(i, 0) for (i, _d), var in mv.uses.items()}
     start.update(_goal_and_variety_start(sub, mv, counts))
+    if mv.patterns:
+        status, placed = pack(sub, counts)
+        if status == PACKED:
+            sessions: dict[int, list[int]] = {}
+            for i, bins in placed.items():
+                for b in bins:
+                    sessions.setdefault(b, []).append(i)
+            start.update(pattern_values(sub, mv, list(sessions.values())))
     return start
 
 
@@ -203,7 +278,11 @@ def _goal_and_variety_start(sub: WeekProblem, v, counts: dict[int, int]) -> dict
 
 
 def _master_and_pack(
-    sub: WeekProblem, settings: SolverSettings, deadline: float, start: dict[int, int] | None = None
+    sub: WeekProblem,
+    settings: SolverSettings,
+    deadline: float,
+    start: dict[int, int] | None = None,
+    patterns: bool = False,
 ):
     """Solve the master over ``sub``'s exercises, pack into days, cut until it packs.
 
@@ -211,9 +290,13 @@ def _master_and_pack(
     each master solve as a warm start, and stops when the master's bound proves it within
     the gap, when a better plan packs, or when the week's time budget (shared by every
     solve) runs out — then the best packed plan comes back with its real status.
-    Returns (outcome, day model, its variables, seconds).
+    The master gets the session-pattern rows from the start when ``patterns``, else
+    as soon as a plan fails to pack (they cut off most such plans, but slow the master
+    on weeks that pack anyway). Returns (outcome, day model, its variables, seconds,
+    whether the master had the pattern rows).
     """
-    master, mv = build_model(sub, aggregated=True, integer=True)
+    master, mv = build_model(sub, aggregated=True, integer=True, patterns=patterns)
+    cuts: list[tuple] = []  # (cut function, uses) to carry over when the master is rebuilt
     seconds = 0.0
     best = None  # (value, day model, its vars)
     out = None
@@ -236,7 +319,7 @@ def _master_and_pack(
             break
         if best is not None and out.objective <= best[0] + 1e-7:
             # the master cannot beat the packed plan: it is proven within the gap
-            return replace(out, objective=best[0]), best[1], best[2], seconds
+            return replace(out, objective=best[0]), best[1], best[2], seconds, patterns
         counts = {
             i: int(round(var.varValue or 0.0))
             for (i, _d), var in mv.uses.items()
@@ -259,17 +342,23 @@ def _master_and_pack(
                 and (out.bound - best[0] <= settings.relative_gap * abs(best[0]))
             ):
                 # the master's bound already proves the repaired plan within the gap
-                return replace(out, objective=best[0]), best[1], best[2], seconds
+                return replace(out, objective=best[0]), best[1], best[2], seconds, patterns
+            if not patterns:
+                # The first plan that does not pack: from now on the master also sees
+                # whole sessions (the pattern rows), which cut off most such plans.
+                patterns = True
+                master, mv = build_model(sub, aggregated=True, integer=True, patterns=True)
+                for k, (add_cut, uses) in enumerate(cuts):
+                    add_cut(master, mv, sub, uses, k)
             small = conflict(sub, counts)
-            if pack_types(sub, small) == UNPACKABLE:
-                _no_good_types(master, mv, sub, small, cut)
-            else:
-                _no_good(master, mv, small, cut)
+            add_cut = _no_good_types if pack_types(sub, small) == UNPACKABLE else _no_good
+            add_cut(master, mv, sub, small, cut)
+            cuts.append((add_cut, small))
             continue
         placed = _place(sub, counts, packing, settings, deadline)
         if placed is not None:
             seconds += placed[2]
-            return out, placed[0], placed[1], seconds
+            return out, placed[0], placed[1], seconds, patterns
         break  # a non-monotone day rule failed: no valid cut; fall back below
     bound = out.bound if out is not None and out.bound is not None else None
     # The day model (exact packing) over the exercises of the best packed plan and of the
@@ -288,10 +377,11 @@ def _master_and_pack(
         uses = [(rows[i], d) for i, d in _uses_of(dv)]
         best = (found.objective, day, uses)
     if best is None:
-        return found, day, dv, seconds
+        return found, day, dv, seconds, patterns
     gap = None if bound is None else max(0.0, (bound - best[0]) / max(abs(best[0]), 1e-9))
     status = OPTIMAL if gap is not None and gap <= settings.relative_gap else TIME_LIMIT
-    return Outcome(status, best[0], bound, gap, seconds, "HiGHS"), best[1], best[2], seconds
+    outcome = Outcome(status, best[0], bound, gap, seconds, "HiGHS")
+    return outcome, best[1], best[2], seconds, patterns
 
 
 def _day_start(small: WeekProblem, dv, best, rows: list[int]) -> dict:
@@ -360,7 +450,7 @@ def _value(sub: WeekProblem, mv, counts: dict[int, int]) -> float:
     return expr.constant + sum(c * start.get(v, 0.0) for v, c in expr.items())
 
 
-def _no_good(master, mv, counts: dict[int, int], k: int) -> None:
+def _no_good(master, mv, sub: WeekProblem, counts: dict[int, int], k: int) -> None:
     """Cut off every week plan that does each of ``counts``' exercises at least as often.
 
     Valid because packing is monotone: if these uses cannot be packed into the days, no
@@ -420,6 +510,34 @@ def _no_good_types(master, mv, sub: WeekProblem, counts: dict[int, int], k: int)
     master.addConstraint(
         pulp.LpConstraint(pulp.lpSum(flags), pulp.LpConstraintGE, f"packing__tcut{k}", 1)
     )
+
+
+def _outside_bounds(p: WeekProblem, lp, lv, dj, bound, rows: set, limit, deadline) -> np.ndarray:
+    """Upper bound on the week's objective over plans that use exercise ``i``, for each
+    ``i`` outside ``rows`` (−inf inside, and for exercises that cannot be used).
+
+    First ``bound − dj[i]`` (reduced cost); where that exceeds ``limit``, the week's LP
+    is solved again with exercise ``i`` forced in (a warm-started dual simplex on the
+    solver's copy of the LP, about 0.3 ms each), which is often much lower.
+    """
+    out = np.where(np.isfinite(dj), bound - dj, -np.inf)
+    for i in rows:
+        out[i] = -np.inf
+    h = lp.solverModel
+    status_class = h.getModelStatus().__class__
+    sign = -1 if lp.sense == pulp.LpMaximize else 1
+    for (i, _d), var in lv.uses.items():
+        if out[i] <= limit or time.perf_counter() > deadline:
+            continue
+        h.changeColBounds(var.index, 1.0, float(var.upBound))
+        h.run()
+        status = h.getModelStatus()
+        if status == status_class.kOptimal:
+            out[i] = min(out[i], sign * h.getInfo().objective_function_value)
+        elif status == status_class.kInfeasible:
+            out[i] = -np.inf
+        h.changeColBounds(var.index, 0.0, float(var.upBound))
+    return out
 
 
 def _reduced_costs(p: WeekProblem, lv) -> np.ndarray:

@@ -1,0 +1,146 @@
+"""The week model's view of sessions never rules out a week that packs.
+
+The week master sees whole sessions through "pattern" rows (blocks per length that fit
+one session). They are only valid if every week that really fits into the training
+days keeps them: otherwise the planner would miss the best plan and prove a wrong
+bound. Here random weeks are packed by hand, session by session, under the capacity
+rules, and every packing row of the model is evaluated at that week.
+"""
+
+import random
+
+import pulp
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from strategies import PULP_V4, synthetic_instance, synthetic_instances
+
+from workbench.optimize.constraints import WEEK, pattern_values, session_patterns
+from workbench.optimize.model import build_model
+from workbench.optimize.packing import PACKED, pack
+from workbench.planner import PlanOptions, _initial_state, plan, prepare, week_problem
+
+pytestmark = PULP_V4
+
+
+def first_week(client, catalog):
+    ctx = prepare(client, catalog, PlanOptions(weeks=1, explain=False))
+    if not hasattr(ctx, "eligibility"):
+        return None  # referred or needs clearance: no week to plan
+    return week_problem(ctx, 1, _initial_state(ctx), {e.id: e for e in catalog})
+
+
+def random_packed_week(p, rng: random.Random) -> list[list[int]]:
+    """Sessions (exercise indices) filled at random under the capacity rules: session
+    length, each discipline's session cap, an exercise at most once a day and at most
+    ``max_uses`` times a week."""
+    sessions: list[list[int]] = [[] for _ in range(p.training_days)]
+    supervised = min(p.training_days, len([d for d in p.days if d in p.supervised]))
+    uses = {i: 0 for i in range(len(p.exercises))}
+    order = [i for i in range(len(p.exercises)) if p.fits(i)] * 3
+    rng.shuffle(order)
+    for i in order:
+        ex = p.exercises[i]
+        if uses[i] >= p.max_uses(i):
+            continue
+        for s in rng.sample(range(len(sessions)), len(sessions)):
+            day = sessions[s]
+            if ex.id in p.supervised_only and s >= supervised:
+                continue  # supervised-only blocks go on the supervised days
+            minutes = sum(p.minutes[j] for j in day)
+            in_discipline = sum(
+                p.minutes[j] for j in day if p.exercises[j].discipline is ex.discipline
+            )
+            if (
+                i not in day
+                and minutes + p.minutes[i] <= p.session_minutes + 1e-9
+                and in_discipline + p.minutes[i] <= p.session_caps[ex.discipline] + 1e-9
+            ):
+                day.append(i)
+                uses[i] += 1
+                break
+    return sessions
+
+
+def packing_rows_hold(m, values) -> list[str]:
+    broken = []
+    for name, con in m.constraints.items():
+        # every capacity row of the packing family (the strength-blocks row is a wish,
+        # not a capacity: a random week need not keep it)
+        if not name.startswith("packing__") or name.endswith("strength_blocks"):
+            continue
+        lhs = sum(c * values.get(var, 0.0) for var, c in con.items()) + con.constant
+        if (con.sense == pulp.LpConstraintLE and lhs > 1e-6) or (
+            con.sense == pulp.LpConstraintGE and lhs < -1e-6
+        ):
+            broken.append(f"{name}: {lhs:.3f}")
+    return broken
+
+
+@pytest.mark.parametrize("integer", [True, False])
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(instance=synthetic_instances(max_weeks=1), seed=st.integers(0, 10_000))
+def test_a_week_that_packs_keeps_every_session_pattern_row(instance, seed, integer):
+    client, catalog, _weeks = synthetic_instance(*instance)
+    p = first_week(client, catalog)
+    if p is None or not p.exercises:
+        return
+    sessions = random_packed_week(p, random.Random(seed))
+    counts: dict[int, int] = {}
+    for day in sessions:
+        for i in day:
+            counts[i] = counts.get(i, 0) + 1
+    m, v = build_model(p, aggregated=True, integer=integer, patterns=True)
+    fitting = [i for i in range(len(p.exercises)) if p.fits(i)]
+    if not session_patterns(p, fitting):
+        return  # too many patterns: the model has no pattern rows (tested below)
+    values = {var: float(counts.get(i, 0)) for (i, _d), var in v.uses.items()}
+    found = pattern_values(p, v, sessions)
+    assert found, "a session that fits matches no pattern"
+    values.update(found)
+    assert packing_rows_hold(m, values) == []
+
+
+def test_the_planner_starts_from_a_packed_week_that_keeps_the_pattern_rows():
+    """The warm start the week solver builds (via :func:`pack`) satisfies the rows, so
+    HiGHS keeps it instead of dropping it."""
+    from workbench.catalog import builtin_catalog
+    from workbench.examples import example_client
+    from workbench.optimize.week import _start_values
+
+    client = example_client("high-fear")
+    p = first_week(client, builtin_catalog())
+    week = plan(client, builtin_catalog(), PlanOptions(weeks=1, explain=False)).weeks[0]
+    index = {e.id: i for i, e in enumerate(p.exercises)}
+    counts: dict[int, int] = {}
+    for day in week.days:
+        for block in day.blocks:
+            i = index[block.exercise_id]
+            counts[i] = counts.get(i, 0) + 1
+    assert pack(p, counts)[0] == PACKED
+    m, v = build_model(p, aggregated=True, integer=True, patterns=True)
+    assert v.patterns, "high-fear's 30-minute sessions have few patterns"
+    values = _start_values(p, v, counts)
+    assert packing_rows_hold(m, values) == []
+    assert all(var in values for var, _c in ((u, 1) for u in v.used_exercise.values()))
+
+
+def test_uses_stay_a_relaxation_without_too_many_patterns():
+    """Beyond ``MAX_PATTERNS`` the rows are left out rather than cut short (a partial
+    list would wrongly forbid sessions)."""
+    from workbench.catalog import builtin_catalog
+    from workbench.examples import example_client
+    from workbench.optimize import constraints
+
+    p = first_week(example_client("runner-returning"), builtin_catalog())
+    fitting = [i for i in range(len(p.exercises)) if p.fits(i)]
+    full = session_patterns(p, fitting)
+    assert full
+    old = constraints.MAX_PATTERNS
+    try:
+        constraints.MAX_PATTERNS = len(full) - 1
+        assert session_patterns(p, fitting) == []
+        _m, v = build_model(p, aggregated=True, integer=True, patterns=True)
+        assert v.patterns == [] and all(k[1] == WEEK for k in v.uses)
+    finally:
+        constraints.MAX_PATTERNS = old
