@@ -63,6 +63,8 @@ class Vars:
     # with the patterns: exercise used at all; at least r exercises of a length used
     used_exercise: dict[int, pulp.LpVariable] = field(default_factory=dict)
     distinct: dict[tuple[float, int], pulp.LpVariable] = field(default_factory=dict)
+    # week model: pairs of short strength blocks (see _define_strength_pairs)
+    strength_pairs: pulp.LpVariable | None = None
     # elastic (diagnosis) variables: constraint name → variable
     elastic: dict[str, pulp.LpVariable] = field(default_factory=dict)
 
@@ -416,6 +418,31 @@ def define_packing_bounds_constraints(m, p: WeekProblem, v: Vars, aggregated, el
             f"packing__w{w}__strength_blocks",
             frozenset(),
         )
+        _define_strength_pairs(m, p, v)
+
+
+def _define_strength_pairs(m, p: WeekProblem, v: Vars) -> None:
+    """Strength days need enough strength minutes each: a block at least that long makes
+    one alone; shorter ones only in pairs of different exercises (at most once a day).
+    So strength days ≤ long blocks + pairs, and pairs ≤ half the short blocks and ≤ the
+    short blocks of all other exercises than any one (a matching of distinct pairs)."""
+    w, minimum = p.week, p.params.strength_day_min_minutes
+    long_, short = [], []
+    for (i, _d), var in v.uses.items():
+        if p.is_strength(i):
+            (long_ if p.minutes[i] >= minimum - 1e-9 else short).append((i, var))
+    if not short:
+        return
+    pairs = pulp.LpVariable(f"strength_pairs__w{w}", 0)
+    v.strength_pairs = pairs
+    total = _expr((var, 1) for _i, var in short)
+    name = f"packing__w{w}__strength_pairs"
+    _add(m, v, 2 * pairs - total, pulp.LpConstraintLE, 0, f"{name}_half", frozenset())
+    for i, var in short:
+        row = pairs - total + var
+        _add(m, v, row, pulp.LpConstraintLE, 0, f"{name}_{p.exercises[i].id}", frozenset())
+    days = _expr([(var, 1) for _i, var in long_] + [(pairs, 1)])
+    _add(m, v, days, pulp.LpConstraintGE, p.strength_days, f"{name}_days", frozenset())
 
 
 #: Most session patterns enumerated; beyond this the DFF rows alone bound the packing.
@@ -569,6 +596,14 @@ def _define_distinct_rows(m, p: WeekProblem, v: Vars, length: float, items, inte
             f"packing__w{w}__fewer_{length:g}_{r}",
             frozenset(),
         )
+
+
+def strength_pairs_value(p: WeekProblem, counts: dict[int, int]) -> float:
+    """The most pairs of different short strength blocks in ``counts`` (warm starts)."""
+    minimum = p.params.strength_day_min_minutes
+    short = [n for i, n in counts.items() if p.is_strength(i) and p.minutes[i] < minimum - 1e-9]
+    total = sum(short)
+    return float(min(total // 2, total - max(short, default=0)))
 
 
 def pattern_values(p: WeekProblem, v: Vars, sessions: list[list[int]]) -> dict:

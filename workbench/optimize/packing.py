@@ -12,6 +12,7 @@ from __future__ import annotations
 from workbench.optimize.problem import WeekProblem
 
 NODE_LIMIT = 2_000  # search nodes before giving up with "unknown" (then the MIP decides)
+ACCEPT_LIMIT = 40  # complete packings offered to ``accept`` before giving up ("unknown")
 
 PACKED, UNPACKABLE, UNKNOWN = "packed", "unpackable", "unknown"
 
@@ -41,7 +42,10 @@ def pack_types(p: WeekProblem, counts: dict[int, int]) -> str:
 
 
 def pack(
-    p: WeekProblem, counts: dict[int, int], items: list[int] | None = None
+    p: WeekProblem,
+    counts: dict[int, int],
+    items: list[int] | None = None,
+    accept=None,
 ) -> tuple[str, dict[int, list[int]] | None]:
     """Assign each use to a training day under the capacity rules.
 
@@ -50,6 +54,9 @@ def pack(
     p : WeekProblem
     counts : dict
         Exercise index → uses this week.
+    accept : callable, optional
+        Called with each complete packing (exercise index → sessions); the search goes
+        on to the next packing while it returns False (e.g. the days cannot be chosen).
 
     Returns
     -------
@@ -80,11 +87,17 @@ def pack(
     used = [0.0] * t
     disc: list[dict] = [dict() for _ in range(t)]
     placed: dict[int, list[int]] = {}
-    nodes = [0]
+    current: dict[int, list[int]] = {}
+    nodes, offered = [0], [0]
 
     def place(k: int) -> bool | None:
         if k == len(items):
-            return True
+            if accept is None:
+                return True
+            offered[0] += 1
+            if offered[0] > ACCEPT_LIMIT:
+                return None
+            return bool(accept({i: list(b) for i, b in current.items()}))
         nodes[0] += 1
         if nodes[0] > NODE_LIMIT:
             return None
@@ -100,6 +113,7 @@ def pack(
 
     def choose(k, choices, n, start, picked) -> bool | None:
         if n == 0:
+            current[items[k][4]] = picked
             return place(k + 1)
         minutes, d, _n, _s, i = items[k]
         seen_empty = False

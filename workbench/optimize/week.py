@@ -27,7 +27,7 @@ import numpy as np
 import pulp
 
 from workbench.domain import Goal
-from workbench.optimize.constraints import WEEK, pattern_values
+from workbench.optimize.constraints import WEEK, pattern_values, strength_pairs_value
 from workbench.optimize.heuristic import repair, start_plan
 from workbench.optimize.model import build_model, objective
 from workbench.optimize.packing import (
@@ -181,8 +181,9 @@ def solve_week(
     out, m, v, _s, _p = found
     if out.objective is None:
         return WeekSolution(p, [], out, bound, None, {}, {}, len(rows), seconds, patterns)
-    if gap > settings.relative_gap and out.status == OPTIMAL:
-        out = replace(out, status=TIME_LIMIT)  # stopped by the week's budget above the gap
+    # The status says what was proven for the week, whichever solve stopped last:
+    # optimal within the gap of the week's bound, or stopped by the week's budget above it.
+    out = replace(out, status=OPTIMAL if gap <= settings.relative_gap else TIME_LIMIT)
     uses = [(sub.exercises[i], d) for i, d in _uses_of(v)]
     shortfall = _shortfall(sub, _counts_of(v))
     tight = _binding(lp)
@@ -257,6 +258,8 @@ def _start_values(sub: WeekProblem, mv, counts: dict[int, int]) -> dict:
     """A full starting point for the master from uses per exercise."""
     start = {var: counts.get(i, 0) for (i, _d), var in mv.uses.items()}
     start.update(_goal_and_variety_start(sub, mv, counts))
+    if mv.strength_pairs is not None:
+        start[mv.strength_pairs] = strength_pairs_value(sub, counts)
     if mv.patterns:
         status, placed = pack(sub, counts)
         if status == PACKED:
@@ -420,6 +423,16 @@ def _place(sub, counts, packing, settings, deadline):
     status, placed = packing
     if status == PACKED:
         uses = assign_days(sub, placed)
+        if uses is None:
+            # another packing of the same uses may let the days keep every day rule
+            found: list = []
+
+            def days_fit(other) -> bool:
+                found[:] = [assign_days(sub, other)]
+                return found[0] is not None
+
+            if pack(sub, counts, accept=days_fit)[0] == PACKED:
+                uses = found[0]
         if uses is not None:
             return None, uses, 0.0
     day, dv = build_model(sub, counts=counts)
