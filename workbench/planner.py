@@ -26,7 +26,13 @@ from workbench.explain import (
 from workbench.optimize.diagnose import diagnose_week, pin_problems
 from workbench.optimize.problem import Pin, WeekProblem
 from workbench.optimize.solve import OPTIMAL, TIME_LIMIT, SolverSettings
-from workbench.optimize.week import WeekSolution, repeat_week, same_problem, solve_week
+from workbench.optimize.week import (
+    WeekSolution,
+    repeat_week,
+    same_problem,
+    solve_week,
+    still_holds,
+)
 from workbench.result import (
     INFEASIBLE,
     NEEDS_CLEARANCE,
@@ -260,13 +266,18 @@ def _solve_weeks(ctx, by_id, first, state, kept, old) -> list[WeekSolution]:
     for week in range(first, ctx.options.weeks + 1):
         problem = week_problem(ctx, week, state, by_id)
         previous = old[week - 1] if old and len(old) >= week else None
-        # A re-plan solves the very problems a fresh plan would (same candidates, same
-        # start: last week's plan), so both give the same plan.
+        # A re-plan keeps a week's old plan when the change only narrows that week and
+        # the plan still keeps every rule within the gap; otherwise it solves the week as
+        # a fresh plan would (same candidates, same start: last week's plan).
         hint: dict[str, int] = {}
         for ex, _d in solutions[-1].uses if solutions else ():
             hint[ex.id] = hint.get(ex.id, 0) + 1
         last = solutions[-1] if solutions else None
-        if (
+        standing = None if previous is None else still_holds(problem, previous, ctx.settings)
+        if standing is not None:
+            # a re-plan: the week's old plan keeps the (narrower) rules and its proof
+            sol = standing
+        elif (
             last is not None
             and last.feasible
             and last.outcome.status == OPTIMAL

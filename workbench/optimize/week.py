@@ -39,7 +39,7 @@ from workbench.optimize.packing import (
     pack,
     pack_types,
 )
-from workbench.optimize.problem import WeekProblem
+from workbench.optimize.problem import LOAD_POINTS, WeekProblem
 from workbench.optimize.solve import (
     INFEASIBLE,
     OPTIMAL,
@@ -232,6 +232,84 @@ def repeat_week(p: WeekProblem, previous: WeekSolution, settings: SolverSettings
         seconds=screen.seconds,
         outcome=replace(previous.outcome, seconds=screen.seconds),
     )
+
+
+def still_holds(
+    p: WeekProblem, previous: WeekSolution, settings: SolverSettings
+) -> WeekSolution | None:
+    """``previous``'s plan for week ``p``, when a re-plan leaves it standing, else None.
+
+    It stands when ``p`` only narrows the week ``previous`` solved (fewer allowed
+    exercises, a lower load cap, shorter discipline sessions; all else equal), the plan
+    still keeps those narrower rules, and it is still proven within the relative gap: a
+    narrower week can score no more than ``previous``'s bound (the load term only gets
+    dearer as the cap falls). A trainer's ban then leaves untouched weeks as they were.
+    """
+    q = previous.problem
+    if not previous.feasible or previous.gap is None or previous.outcome.objective is None:
+        return None
+    if not _same_rest(p, q) or p.load_cap > q.load_cap + 1e-9:
+        return None
+    if any(p.session_caps[k] > q.session_caps[k] + 1e-9 for k in p.session_caps):
+        return None
+    allowed = {e.id for e in p.exercises}
+    if not allowed <= {e.id for e in q.exercises}:
+        return None
+    load = sum(ex.load for ex, _d in previous.uses)
+    per_session: dict[tuple, float] = {}
+    for ex, d in previous.uses:
+        per_session[(ex.discipline, d)] = per_session.get((ex.discipline, d), 0.0) + ex.minutes
+    if (
+        any(ex.id not in allowed for ex, _d in previous.uses)
+        or load > p.load_cap + 1e-6
+        or any(m > p.session_caps[k] + 1e-9 for (k, _d), m in per_session.items())
+    ):
+        return None
+    old_value = previous.outcome.objective
+    value = old_value - LOAD_POINTS * load * (1 / max(p.load_cap, 1.0) - 1 / max(q.load_cap, 1.0))
+    bound = old_value + previous.gap * max(abs(old_value), 1e-9)
+    gap = _gap(bound, value)
+    if gap > settings.relative_gap:
+        return None
+    lp, _lv = build_model(p, aggregated=True, patterns=previous.patterns)
+    screen = solve(lp, settings, mip=False)
+    outcome = replace(
+        previous.outcome, status=OPTIMAL, objective=value, gap=gap, seconds=screen.seconds
+    )
+    return replace(
+        previous,
+        problem=p,
+        outcome=outcome,
+        bound=min(bound, screen.objective) if screen.objective is not None else bound,
+        gap=gap,
+        tight=_binding(lp),
+        seconds=screen.seconds,
+    )
+
+
+def _same_rest(a: WeekProblem, b: WeekProblem) -> bool:
+    """Everything but the allowed exercises, the load caps and the session caps."""
+
+    def key(p: WeekProblem):
+        return (
+            p.week,
+            p.days,
+            p.supervised,
+            p.supervised_only,
+            p.max_days,
+            p.session_minutes,
+            p.targets,
+            p.hard_goals,
+            p.strength_days,
+            p.exposure_ids,
+            p.exposure_max_blocks,
+            sorted((pin.exercise_id, pin.day.value if pin.day else "") for pin in p.pins),
+            p.liked,
+            p.disliked,
+            p.params,
+        )
+
+    return key(a) == key(b)
 
 
 def _shortfall(sub: WeekProblem, counts: dict[int, int]) -> dict[Goal, float]:
