@@ -60,9 +60,6 @@ class Vars:
     strength_day: dict[Day, pulp.LpVariable] = field(default_factory=dict)
     # week model: sessions of each size pattern (see define_session_pattern_constraints)
     patterns: list[tuple[dict[float, int], pulp.LpVariable]] = field(default_factory=list)
-    # with the patterns: exercise used at all; at least r exercises of a length used
-    used_exercise: dict[int, pulp.LpVariable] = field(default_factory=dict)
-    distinct: dict[tuple[float, int], pulp.LpVariable] = field(default_factory=dict)
     # week model: pairs of short strength blocks (see _define_strength_pairs)
     strength_pairs: pulp.LpVariable | None = None
     # elastic (diagnosis) variables: constraint name → variable
@@ -511,7 +508,6 @@ def define_session_pattern_constraints(m, p: WeekProblem, v: Vars, aggregated, e
     patterns = session_patterns(p, [i for i, _d in v.uses])
     if not patterns:
         return
-    integer = any(var.cat != pulp.LpContinuous for var in v.uses.values())
     cat = pulp.LpContinuous
     for q, pattern in enumerate(patterns):
         v.patterns.append((pattern, pulp.LpVariable(f"sessions__w{w}__q{q}", 0, t, cat)))
@@ -547,55 +543,6 @@ def define_session_pattern_constraints(m, p: WeekProblem, v: Vars, aggregated, e
                     f"packing__w{w}__daily_{p.exercises[i].id}",
                     frozenset(),
                 )
-        _define_distinct_rows(m, p, v, length, items, integer)
-
-
-def _define_distinct_rows(m, p: WeekProblem, v: Vars, length: float, items, integer: bool):
-    """A session holds no more blocks of one length than the week uses different
-    exercises of that length (at most once a day). With ``z_r`` = "at least ``r`` of
-    them are used": when ``z_r`` is 0, every session holds at most ``r − 1`` blocks of
-    that length, so the blocks fit in min(pattern slots, r − 1) per session."""
-    w, t = p.week, p.training_days
-    most = max(q.get(length, 0) for q, _y in v.patterns)
-    if most < 2:
-        return
-    cat = pulp.LpBinary if integer else pulp.LpContinuous
-    for i, var in items:
-        u = pulp.LpVariable(f"used_exercise__{p.exercises[i].id}", 0, 1, cat)
-        v.used_exercise[i] = u
-        _add(
-            m,
-            v,
-            var - var.upBound * u,
-            pulp.LpConstraintLE,
-            0,
-            f"packing__w{w}__used_{p.exercises[i].id}",
-            frozenset(),
-        )
-    count = _expr((v.used_exercise[i], 1) for i, _var in items)
-    blocks = _expr((var, 1) for _i, var in items)
-    for r in range(2, most + 1):
-        z = pulp.LpVariable(f"distinct__w{w}__{length:g}__{r}", 0, 1, cat)
-        v.distinct[(length, r)] = z
-        _add(
-            m,
-            v,
-            r * z - count,
-            pulp.LpConstraintLE,
-            0,
-            f"packing__w{w}__distinct_{length:g}_{r}",
-            frozenset(),
-        )
-        fewer = _expr((y, -min(q.get(length, 0), r - 1)) for q, y in v.patterns)
-        _add(
-            m,
-            v,
-            blocks + fewer - t * most * z,
-            pulp.LpConstraintLE,
-            0,
-            f"packing__w{w}__fewer_{length:g}_{r}",
-            frozenset(),
-        )
 
 
 def strength_pairs_value(p: WeekProblem, counts: dict[int, int]) -> float:
@@ -610,12 +557,6 @@ def pattern_values(p: WeekProblem, v: Vars, sessions: list[list[int]]) -> dict:
     """Values of the pattern variables for a packed week (``sessions``: exercise indices
     per session), for a warm start; {} when a session fits no pattern."""
     values = {y: 0.0 for _q, y in v.patterns}
-    used = {i for session in sessions for i in session}
-    for i, u in v.used_exercise.items():
-        values[u] = 1.0 if i in used else 0.0
-    for (length, r), z in v.distinct.items():
-        n = sum(1 for i in used if i in v.used_exercise and float(p.minutes[i]) == length)
-        values[z] = 1.0 if n >= r else 0.0
     for session in sessions:
         need: dict[float, int] = defaultdict(int)
         for i in session:
