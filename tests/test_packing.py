@@ -1,10 +1,15 @@
-"""The week model's view of sessions never rules out a week that packs.
+"""The week solver's shortcuts never rule out a plan that exists.
+
+Session patterns: the week model's view of sessions never rules out a week that packs.
 
 The week master sees whole sessions through "pattern" rows (blocks per length that fit
 one session). They are only valid if every week that really fits into the training
 days keeps them: otherwise the planner would miss the best plan and prove a wrong
 bound. Here random weeks are packed by hand, session by session, under the capacity
 rules, and every packing row of the model is evaluated at that week.
+
+Bounds per exercise: the bound the solver puts on plans using an exercise outside its
+candidates is checked against the best integer plan that uses it.
 """
 
 import random
@@ -145,3 +150,32 @@ def test_uses_stay_a_relaxation_without_too_many_patterns():
         assert v.patterns == [] and all(k[1] == WEEK for k in v.uses)
     finally:
         constraints.MAX_PATTERNS = old
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(instance=synthetic_instances(max_weeks=1), pick=st.integers(0, 10_000))
+def test_the_bound_for_plans_with_an_exercise_holds(instance, pick):
+    """The week solver proves its gap partly from a bound on every plan that uses a given
+    exercise (the LP with that exercise forced in). No integer plan using the exercise
+    may score above it."""
+    from workbench.optimize.solve import SolverSettings, solve
+    from workbench.optimize.week import _outside_bounds, _reduced_costs
+
+    client, catalog, _weeks = synthetic_instance(*instance)
+    p = first_week(client, catalog)
+    if p is None or not p.exercises:
+        return
+    settings = SolverSettings(relative_gap=1e-6, time_limit=10.0)
+    lp, lv = build_model(p, aggregated=True)
+    screen = solve(lp, settings, mip=False)
+    if screen.objective is None:
+        return
+    dj = _reduced_costs(p, lv)
+    bounds = _outside_bounds(p, lp, lv, dj, screen.objective, set(), -float("inf"), 1e18)
+    usable = sorted(i for i, _d in lv.uses)
+    i = usable[pick % len(usable)]
+    m, v = build_model(p, aggregated=True, integer=True)
+    v.uses[(i, WEEK)].lowBound = 1
+    best = solve(m, settings)
+    if best.objective is not None:  # (no plan uses it: nothing to bound)
+        assert best.objective <= bounds[i] + 1e-6

@@ -105,6 +105,22 @@ def test_every_example_plans_four_weeks_that_keep_every_rule(name):
     assert_solver_status_is_truthful(result, options, client)
 
 
+@pytest.mark.slow
+def test_weeks_on_a_plateau_repeat_the_proven_plan():
+    """Once the caps stop rising, a week is the same problem as the week before: it
+    gets the same plan (proven by the same bound), and the whole program still keeps
+    every rule over 12 weeks."""
+    client, options, result = planned("older-walker-extension", 12)
+    assert result.planned, result.message
+    assert violations(result, client, options) == []
+    assert_solver_status_is_truthful(result, options, client)
+    week = lambda w: sorted((d, i) for _w, d, i in blocks(result, week=w))  # noqa: E731
+    repeats = [w for w in range(2, 13) if week(w) == week(w - 1)]
+    assert repeats, "expected the caps to level off within 12 weeks"
+    for w in repeats:
+        assert result.weeks[w - 1].load == result.weeks[w - 2].load
+
+
 @pytest.mark.parametrize("name", sorted(NO_PLAN))
 @pytest.mark.parametrize("weeks", [1, 4])
 def test_red_flag_and_uncleared_examples_get_no_plan(name, weeks):
