@@ -266,6 +266,29 @@ def test_replan_keeps_the_weeks_before_the_changed_week():
     assert violations(again, client, changed) == []
 
 
+@pytest.mark.parametrize("name", ["high-fear", "desk-worker-flexion"])
+def test_pinning_a_planned_exercise_to_another_day_moves_it_and_keeps_the_week(name):
+    """A pin that only moves a block the week already has keeps the week's blocks (the
+    days do not change what it scores) and puts the block on the pinned day."""
+    client, options, previous = planned(name, 4)
+    on = {(d.day, b.exercise_id) for d in previous.weeks[3].days for b in d.blocks}
+    moved = next(
+        (i, other)
+        for _day, i in sorted(on, key=lambda x: (x[0].index, x[1]))
+        for other in sorted(client.available_days, key=lambda x: x.index)
+        if (other, i) not in on
+    )
+    changed = replace(options, pins=(Pin(moved[0], 4, moved[1]),))
+    again = replan(previous, client, builtin_catalog(), changed, from_week=4)
+    assert again.planned, again.message
+    assert (4, moved[1], moved[0]) in blocks(again)
+    assert sorted(i for _w, _d, i in blocks(again, week=4)) == sorted(
+        i for _w, _d, i in blocks(previous, week=4)
+    )
+    assert violations(again, client, changed) == []
+    assert_solver_status_is_truthful(again, changed, client)
+
+
 # ------------------------------------------------------------ exhaustive search, tiny
 
 

@@ -9,13 +9,15 @@ symmetric and the block lengths make the LP bound loose. Here:
 * the week master (how often each exercise is done; days do not enter the objective)
   runs on the LP's support and the best few by reduced cost, started from a packable
   plan (last week's, or :mod:`workbench.optimize.heuristic`'s);
-* when that is not proven within the gap, reduced-cost fixing keeps only the exercises
-  that could still improve the plan, and the master runs again over them;
+* plans that use an exercise outside the candidates are bounded one exercise at a time
+  (reduced cost, then the LP with that exercise forced in); when some could still beat
+  the plan by more than the gap, the master runs again with them;
 * each master plan is packed into days by an exact search
   (:mod:`workbench.optimize.packing`); one that cannot be packed is repaired (a good
-  packed plan at once) and cut off, and the loop stops as soon as the master's bound
-  proves the best packed plan within the gap. The exact day model ends the loop when the
-  week's time budget is nearly spent.
+  packed plan at once) and cut off, the master then also sees whole sessions (session
+  patterns, :func:`~workbench.optimize.constraints.define_session_pattern_constraints`),
+  and the loop stops as soon as the master's bound proves the best packed plan within
+  the gap. The exact day model ends the loop when the week's time budget is nearly spent.
 """
 
 from __future__ import annotations
@@ -111,12 +113,15 @@ def solve_week(
     2. The week model with integer uses (the master) over the LP's support and the best
        few by reduced cost: a good plan within milliseconds. The objective depends only
        on how often each exercise is done, so days do not enter it.
-    3. When that plan is not proven within the relative gap of the LP bound: reduced-cost
-       fixing drops every exercise whose reduced cost exceeds (bound − plan value) — none
-       of them can be in a better plan — and the master runs over the rest, started from
-       the plan of step 2. Its own bound is then valid for the whole allowed set.
+    3. When that plan is not proven within the relative gap of the LP bound: every plan
+       using an exercise outside the candidates scores at most min(bound − its reduced
+       cost, the LP with it forced in). Those that could still beat the plan by more
+       than the gap join the candidates and the master runs again, started from the plan
+       of step 2. The proven bound is the larger of the master's own and the bounds of
+       the exercises left out.
     4. Each master plan is packed into days (:mod:`workbench.optimize.packing`); a plan
-       that cannot be packed is cut off and the master solved again.
+       that cannot be packed is cut off and the master solved again, with the session
+       patterns from then on.
 
     Parameters
     ----------
@@ -240,15 +245,19 @@ def still_holds(
     """``previous``'s plan for week ``p``, when a re-plan leaves it standing, else None.
 
     It stands when ``p`` only narrows the week ``previous`` solved (fewer allowed
-    exercises, a lower load cap, shorter discipline sessions; all else equal), the plan
-    still keeps those narrower rules, and it is still proven within the relative gap: a
-    narrower week can score no more than ``previous``'s bound (the load term only gets
-    dearer as the cap falls). A trainer's ban then leaves untouched weeks as they were.
+    exercises, a lower load cap, shorter discipline sessions, more pins; all else
+    equal), the plan still keeps those narrower rules, and it is still proven within the
+    relative gap: a narrower week can score no more than ``previous``'s bound (the load
+    term only gets dearer as the cap falls). A pin on an exercise the plan already has
+    moves it to the pinned day (the same blocks packed again; the days do not enter the
+    score). A trainer's ban then leaves untouched weeks as they were.
     """
     q = previous.problem
     if not previous.feasible or previous.gap is None or previous.outcome.objective is None:
         return None
     if not _same_rest(p, q) or p.load_cap > q.load_cap + 1e-9:
+        return None
+    if not _pin_keys(q) <= _pin_keys(p):
         return None
     if any(p.session_caps[k] > q.session_caps[k] + 1e-9 for k in p.session_caps):
         return None
@@ -265,6 +274,12 @@ def still_holds(
         or any(m > p.session_caps[k] + 1e-9 for (k, _d), m in per_session.items())
     ):
         return None
+    uses = previous.uses
+    if not _pins_hold(p, uses):
+        # only a move to the pinned day: a pin on an exercise the plan lacks needs a solve
+        uses = _pack_again(p, uses)
+        if uses is None or not _pins_hold(p, uses):
+            return None
     old_value = previous.outcome.objective
     value = old_value - LOAD_POINTS * load * (1 / max(p.load_cap, 1.0) - 1 / max(q.load_cap, 1.0))
     bound = old_value + previous.gap * max(abs(old_value), 1e-9)
@@ -279,6 +294,7 @@ def still_holds(
     return replace(
         previous,
         problem=p,
+        uses=uses,
         outcome=outcome,
         bound=min(bound, screen.objective) if screen.objective is not None else bound,
         gap=gap,
@@ -287,8 +303,37 @@ def still_holds(
     )
 
 
+def _pin_keys(p: WeekProblem) -> set[tuple[str, str]]:
+    return {(pin.exercise_id, pin.day.value if pin.day else "") for pin in p.pins}
+
+
+def _pins_hold(p: WeekProblem, uses) -> bool:
+    on = {(ex.id, d) for ex, d in uses}
+    done = {ex.id for ex, _d in uses}
+    return all(
+        (pin.exercise_id, pin.day) in on if pin.day else pin.exercise_id in done for pin in p.pins
+    )
+
+
+def _pack_again(p: WeekProblem, uses) -> list | None:
+    """The same blocks on days that keep every day rule of ``p`` (pins included)."""
+    index = {e.id: i for i, e in enumerate(p.exercises)}
+    counts: dict[int, int] = {}
+    for ex, _d in uses:
+        counts[index[ex.id]] = counts.get(index[ex.id], 0) + 1
+    found: list = []
+
+    def days_fit(placed) -> bool:
+        found[:] = [assign_days(p, placed)]
+        return found[0] is not None
+
+    if pack(p, counts, accept=days_fit)[0] != PACKED:
+        return None
+    return [(p.exercises[i], d) for i, d in found[0]]
+
+
 def _same_rest(a: WeekProblem, b: WeekProblem) -> bool:
-    """Everything but the allowed exercises, the load caps and the session caps."""
+    """Everything but the allowed exercises, the load caps, the session caps and pins."""
 
     def key(p: WeekProblem):
         return (
@@ -303,7 +348,6 @@ def _same_rest(a: WeekProblem, b: WeekProblem) -> bool:
             p.strength_days,
             p.exposure_ids,
             p.exposure_max_blocks,
-            sorted((pin.exercise_id, pin.day.value if pin.day else "") for pin in p.pins),
             p.liked,
             p.disliked,
             p.params,
