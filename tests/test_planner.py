@@ -105,6 +105,18 @@ def test_every_example_plans_four_weeks_that_keep_every_rule(name):
     assert_solver_status_is_truthful(result, options, client)
 
 
+def test_the_cbc_fallback_plans_a_week_that_keeps_every_rule():
+    """CBC (PuLP's bundled solver, run as a program) stays usable: the week solver then
+    bounds the rest of the catalog by reduced costs alone."""
+    client = example_client("pool-only")
+    options = PlanOptions(weeks=1, explain=False, solver="cbc")
+    result = plan(client, builtin_catalog(), options)
+    assert result.planned, result.message
+    assert result.solver.name == "CBC"
+    assert violations(result, client, options) == []
+    assert result.solver.status in ("optimal", "time_limit")
+
+
 @pytest.mark.slow
 def test_weeks_on_a_plateau_repeat_the_proven_plan():
     """Once the caps stop rising, a week is the same problem as the week before: it

@@ -658,7 +658,9 @@ def _outside_bounds(p: WeekProblem, lp, lv, dj, bound, rows: set, limit, deadlin
     out = np.where(np.isfinite(dj), bound - dj, -np.inf)
     for i in rows:
         out[i] = -np.inf
-    h = lp.solverModel
+    h = getattr(lp, "solverModel", None)
+    if h is None:  # CBC (no solver object kept in process): reduced costs only
+        return out
     status_class = h.getModelStatus().__class__
     sign = -1 if lp.sense == pulp.LpMaximize else 1
     for (i, _d), var in lv.uses.items():
