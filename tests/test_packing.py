@@ -97,9 +97,8 @@ def test_a_week_that_packs_keeps_every_session_pattern_row(instance, seed, integ
         for i in day:
             counts[i] = counts.get(i, 0) + 1
     m, v = build_model(p, aggregated=True, integer=integer, patterns=True)
-    fitting = [i for i in range(len(p.exercises)) if p.fits(i)]
-    if not session_patterns(p, fitting):
-        return  # too many patterns: the model has no pattern rows (tested below)
+    if not v.patterns:
+        return  # no exercise to use, or too many patterns: no pattern rows (tested below)
     values = {var: float(counts.get(i, 0)) for (i, _d), var in v.uses.items()}
     found = pattern_values(p, v, sessions)
     assert found, "a session that fits matches no pattern"
@@ -179,3 +178,52 @@ def test_the_bound_for_plans_with_an_exercise_holds(instance, pick):
     best = solve(m, settings)
     if best.objective is not None:  # (no plan uses it: nothing to bound)
         assert best.objective <= bounds[i] + 1e-6
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(instance=synthetic_instances(max_weeks=1), seed=st.integers(0, 10_000))
+def test_a_widened_packing_cut_removes_only_weeks_that_do_not_pack(instance, seed):
+    """When a week's blocks do not fit its sessions, the cut may trade blocks between
+    exercises of one length (:func:`workbench.optimize.week._lifted`). Every week the
+    widened cut removes must fail to pack as well."""
+    from workbench.optimize.packing import UNPACKABLE, conflict
+    from workbench.optimize.week import _lifted
+
+    client, catalog, _weeks = synthetic_instance(*instance)
+    p = first_week(client, catalog)
+    if p is None or not p.exercises:
+        return
+    rng = random.Random(seed)
+    counts: dict[int, int] = {}
+    for day in random_packed_week(p, rng):
+        for i in day:
+            counts[i] = counts.get(i, 0) + 1
+    # one more block of a length already there, so that the week overflows
+    usable = [i for i in range(len(p.exercises)) if p.fits(i) and p.max_uses(i) > 0]
+    for i in rng.sample(usable, min(4, len(usable))):
+        if counts.get(i, 0) < p.max_uses(i):
+            counts[i] = counts.get(i, 0) + 1
+    if pack(p, counts)[0] != UNPACKABLE:
+        return
+    small = conflict(p, counts)
+    groups = _lifted(p, small)
+    assert sorted(i for g, _n in groups for i in g) == sorted(small)
+    for _ in range(20):
+        week: dict[int, int] = {}
+        for members, need in groups:
+            left = need
+            for i in rng.sample(members, len(members)):
+                take = (
+                    min(left, p.max_uses(i))
+                    if i == members[-1]
+                    else rng.randint(0, min(left, p.max_uses(i)))
+                )
+                week[i] = take
+                left -= take
+            if left > 0:  # no such split this draw: put the rest where it fits
+                for i in members:
+                    more = min(left, p.max_uses(i) - week[i])
+                    week[i] += more
+                    left -= more
+            assert left == 0
+        assert pack(p, {i: n for i, n in week.items() if n})[0] != PACKED

@@ -170,7 +170,7 @@ def solve_week(
         counts = {rows[i]: k for i, k in _counts_of(found[2]).items()}
         sub2 = p.subset(keep)
         start = {keep.index(i): k for i, k in counts.items()}
-        found2 = _master_and_pack(sub2, settings, deadline, start, patterns)
+        found2 = _master_and_pack(sub2, settings, deadline, start, patterns, found[5])
         patterns = found2[4]
         seconds += found2[3]
         if found2[0].objective is not None and found2[0].bound is not None:
@@ -183,7 +183,7 @@ def solve_week(
             gap = _gap(min(bound, proven), out.objective)
     elif out.objective is not None and len(rows) >= n:
         gap = _gap(min(bound, out.bound if out.bound is not None else bound), out.objective)
-    out, m, v, _s, _p = found
+    out, v = found[0], found[2]
     if out.objective is None:
         return WeekSolution(p, [], out, bound, None, {}, {}, len(rows), seconds, patterns)
     # The status says what was proven for the week, whichever solve stopped last:
@@ -368,7 +368,7 @@ def _shortfall(sub: WeekProblem, counts: dict[int, int]) -> dict[Goal, float]:
 def _gap(bound: float, value: float | None) -> float:
     if value is None:
         return float("inf")
-    return max(0.0, (bound - value) / max(abs(value), 1e-9))
+    return float(max(0.0, (bound - value) / max(abs(value), 1e-9)))
 
 
 def _remaining(settings: SolverSettings, deadline: float) -> SolverSettings:
@@ -408,6 +408,7 @@ def _master_and_pack(
     deadline: float,
     start: dict[int, int] | None = None,
     patterns: bool = False,
+    cuts: list | None = None,
 ):
     """Solve the master over ``sub``'s exercises, pack into days, cut until it packs.
 
@@ -421,7 +422,11 @@ def _master_and_pack(
     whether the master had the pattern rows).
     """
     master, mv = build_model(sub, aggregated=True, integer=True, patterns=patterns)
-    cuts: list[tuple] = []  # (cut function, uses) to carry over when the master is rebuilt
+    # packing cuts as (cut function, payload by exercise id): carried over when the master
+    # is rebuilt, and from the candidates' master to the widened one (same week)
+    cuts = list(cuts or [])
+    for k, (add_cut, payload) in enumerate(cuts):
+        _apply_cut(master, mv, sub, add_cut, payload, k)
     seconds = 0.0
     best = None  # (value, day model, its vars)
     out = None
@@ -434,7 +439,7 @@ def _master_and_pack(
             seconds += placed[2]
             best = (_value(sub, mv, start), placed[0], placed[1])
     last: dict[int, int] = {}
-    for cut in range(MAX_CUTS):
+    for _cut in range(MAX_CUTS):
         if time.perf_counter() >= loop_deadline:
             break
         warm = _start_values(sub, mv, _counts_of(best[2])) if best else None
@@ -444,7 +449,7 @@ def _master_and_pack(
             break
         if best is not None and out.objective <= best[0] + 1e-7:
             # the master cannot beat the packed plan: it is proven within the gap
-            return replace(out, objective=best[0]), best[1], best[2], seconds, patterns
+            return replace(out, objective=best[0]), best[1], best[2], seconds, patterns, cuts
         counts = {
             i: int(round(var.varValue or 0.0))
             for (i, _d), var in mv.uses.items()
@@ -467,23 +472,28 @@ def _master_and_pack(
                 and (out.bound - best[0] <= settings.relative_gap * abs(best[0]))
             ):
                 # the master's bound already proves the repaired plan within the gap
-                return replace(out, objective=best[0]), best[1], best[2], seconds, patterns
+                return replace(out, objective=best[0]), best[1], best[2], seconds, patterns, cuts
             if not patterns:
                 # The first plan that does not pack: from now on the master also sees
                 # whole sessions (the pattern rows), which cut off most such plans.
                 patterns = True
                 master, mv = build_model(sub, aggregated=True, integer=True, patterns=True)
-                for k, (add_cut, uses) in enumerate(cuts):
-                    add_cut(master, mv, sub, uses, k)
+                for k, (add_cut, payload) in enumerate(cuts):
+                    _apply_cut(master, mv, sub, add_cut, payload, k)
             small = conflict(sub, counts)
-            add_cut = _no_good_types if pack_types(sub, small) == UNPACKABLE else _no_good
-            add_cut(master, mv, sub, small, cut)
-            cuts.append((add_cut, small))
+            ids = [e.id for e in sub.exercises]
+            if pack_types(sub, small) == UNPACKABLE:
+                add_cut, payload = _no_good_types, {ids[i]: n for i, n in small.items()}
+            else:
+                groups = _lifted(sub, small)
+                add_cut, payload = _no_good_groups, [([ids[i] for i in g], n) for g, n in groups]
+            cuts.append((add_cut, payload))
+            _apply_cut(master, mv, sub, add_cut, payload, len(cuts) - 1)
             continue
         placed = _place(sub, counts, packing, settings, deadline)
         if placed is not None:
             seconds += placed[2]
-            return out, placed[0], placed[1], seconds, patterns
+            return out, placed[0], placed[1], seconds, patterns, cuts
         break  # a non-monotone day rule failed: no valid cut; fall back below
     bound = out.bound if out is not None and out.bound is not None else None
     # The day model (exact packing) over the exercises of the best packed plan and of the
@@ -502,11 +512,11 @@ def _master_and_pack(
         uses = [(rows[i], d) for i, d in _uses_of(dv)]
         best = (found.objective, day, uses)
     if best is None:
-        return found, day, dv, seconds, patterns
+        return found, day, dv, seconds, patterns, cuts
     gap = None if bound is None else max(0.0, (bound - best[0]) / max(abs(best[0]), 1e-9))
     status = OPTIMAL if gap is not None and gap <= settings.relative_gap else TIME_LIMIT
     outcome = Outcome(status, best[0], bound, gap, seconds, "HiGHS")
-    return outcome, best[1], best[2], seconds, patterns
+    return outcome, best[1], best[2], seconds, patterns, cuts
 
 
 def _day_start(small: WeekProblem, dv, best, rows: list[int]) -> dict:
@@ -585,30 +595,97 @@ def _value(sub: WeekProblem, mv, counts: dict[int, int]) -> float:
     return expr.constant + sum(c * start.get(v, 0.0) for v, c in expr.items())
 
 
-def _no_good(master, mv, sub: WeekProblem, counts: dict[int, int], k: int) -> None:
-    """Cut off every week plan that does each of ``counts``' exercises at least as often.
+#: Packings checked to widen one cut from exercises to blocks of one length.
+LIFT_CHECKS = 64
 
-    Valid because packing is monotone: if these uses cannot be packed into the days, no
-    plan containing them can be.
-    """
+
+def _apply_cut(master, mv, sub: WeekProblem, add_cut, payload, k: int) -> None:
+    """Add a packing cut stored by exercise id to the master over ``sub``."""
+    index = {e.id: i for i, e in enumerate(sub.exercises)}
+    if add_cut is _no_good_types:
+        add_cut(master, mv, sub, {index[e]: n for e, n in payload.items()}, k)
+    else:
+        add_cut(master, mv, sub, [([index[e] for e in g], n) for g, n in payload], k)
+
+
+def _lifted(sub: WeekProblem, counts: dict[int, int]) -> list[tuple[list[int], int]]:
+    """Groups (exercise indices, blocks) such that every plan with at least that many
+    blocks from each group cannot be packed: exercises of one length in ``counts`` form a
+    group when every way of splitting its blocks among them (within each one's uses)
+    fails to pack too, checked by :func:`pack` (so the cut also removes the same plan with
+    the blocks traded between those exercises). The rest stay one exercise each."""
+    by_length: dict[float, list[int]] = {}
+    for i in sorted(counts):
+        by_length.setdefault(float(sub.minutes[i]), []).append(i)
+    groups: list[tuple[list[int], int]] = []
+    lifted: list[list[dict[int, int]]] = []  # the splits of each lifted group
+    checks = 0
+    for members in by_length.values():
+        need = sum(counts[i] for i in members)
+        splits = _splits(sub, members, need) if len(members) > 1 else []
+        fixed = {i: n for i, n in counts.items() if not any(i in g for g, _n in groups)}
+        combos = [{}]
+        for options in lifted + [splits]:
+            combos = [{**c, **o} for c in combos for o in options]
+        ok = bool(splits) and checks + len(combos) <= LIFT_CHECKS
+        if ok:
+            for combo in combos:
+                checks += 1
+                rest = {i: n for i, n in fixed.items() if i not in combo}
+                if pack(sub, {**rest, **combo})[0] != UNPACKABLE:
+                    ok = False
+                    break
+        if ok:
+            groups.append((members, need))
+            lifted.append(splits)
+        else:
+            groups += [([i], counts[i]) for i in members]
+    return groups
+
+
+def _splits(sub: WeekProblem, members: list[int], need: int) -> list[dict[int, int]]:
+    """Every way to do ``need`` blocks with ``members`` (each within its uses)."""
+    out: list[dict[int, int]] = []
+
+    def grow(k: int, left: int, chosen: dict[int, int]) -> None:
+        if len(out) > LIFT_CHECKS:
+            return
+        if k == len(members):
+            if left == 0:
+                out.append(dict(chosen))
+            return
+        i = members[k]
+        for n in range(min(left, sub.max_uses(i)), -1, -1):
+            chosen[i] = n
+            grow(k + 1, left - n, chosen)
+        del chosen[i]
+
+    grow(0, need, {})
+    return [{i: n for i, n in split.items() if n} for split in out]
+
+
+def _no_good_groups(master, mv, sub: WeekProblem, groups, k: int) -> None:
+    """Cut off every week plan with at least ``n`` blocks from each group's exercises
+    (groups from :func:`_lifted`; a one-exercise group is an ordinary no-good)."""
     import pulp
 
     flags = []
-    for i, x_star in counts.items():
-        x = mv.uses[(i, WEEK)]
-        flag = pulp.LpVariable(f"cut{k}__{i}", 0, 1, pulp.LpBinary)
-        # flag = 1 forces x ≤ x* - 1
+    for j, (members, n) in enumerate(groups):
+        xs = [mv.uses[(i, WEEK)] for i in members]
+        big = sum(x.upBound for x in xs)
+        flag = pulp.LpVariable(f"gcut{k}__{j}", 0, 1, pulp.LpBinary)
+        # flag = 1 forces fewer than n blocks from the group
         master.addConstraint(
             pulp.LpConstraint(
-                x + x.upBound * flag,
+                pulp.lpSum(xs) + big * flag,
                 pulp.LpConstraintLE,
-                f"packing__cut{k}__{i}",
-                x_star - 1 + x.upBound,
+                f"packing__gcut{k}__{j}",
+                n - 1 + big,
             )
         )
         flags.append(flag)
     master.addConstraint(
-        pulp.LpConstraint(pulp.lpSum(flags), pulp.LpConstraintGE, f"packing__cut{k}", 1)
+        pulp.LpConstraint(pulp.lpSum(flags), pulp.LpConstraintGE, f"packing__gcut{k}", 1)
     )
 
 
