@@ -137,7 +137,7 @@ def test_uses_stay_a_relaxation_without_too_many_patterns():
     from workbench.examples import example_client
     from workbench.optimize import constraints
 
-    p = first_week(example_client("runner-returning"), builtin_catalog())
+    p = first_week(example_client("pool-only"), builtin_catalog())
     fitting = [i for i in range(len(p.exercises)) if p.fits(i)]
     full = session_patterns(p, fitting)
     assert full

@@ -59,9 +59,15 @@ class Vars:
     used_discipline: dict[Discipline, pulp.LpVariable] = field(default_factory=dict)
     strength_day: dict[Day, pulp.LpVariable] = field(default_factory=dict)
     # week model: sessions of each size pattern (see define_session_pattern_constraints)
-    patterns: list[tuple[dict[float, int], pulp.LpVariable]] = field(default_factory=list)
+    patterns: list[tuple[dict[tuple[float, bool], int], pulp.LpVariable]] = field(
+        default_factory=list
+    )
+    patterns_typed: bool = False  # pattern slots tell strength blocks apart
     # week model: pairs of short strength blocks (see _define_strength_pairs)
     strength_pairs: pulp.LpVariable | None = None
+    # week master: each packing cut's flag and its value for a plan (uses per exercise),
+    # so that a warm start keeps the cuts
+    cut_flags: list[tuple[pulp.LpVariable, object]] = field(default_factory=list)
     # elastic (diagnosis) variables: constraint name → variable
     elastic: dict[str, pulp.LpVariable] = field(default_factory=dict)
 
@@ -444,43 +450,55 @@ def _define_strength_pairs(m, p: WeekProblem, v: Vars) -> None:
 
 #: Most session patterns enumerated; beyond this the DFF rows alone bound the packing.
 MAX_PATTERNS = 400
+#: Most patterns with strength slots (they see strength days, but multiply the patterns:
+#: 270 against 72 for the desk worker, whose master then slowed down); beyond, plain
+#: lengths.
+TYPED_PATTERNS = 120
 
 
-def session_patterns(p: WeekProblem, indices) -> list[dict[float, int]]:
-    """Maximal sessions by block length: length → blocks, fitting one session.
+def slot(p: WeekProblem, i: int, typed: bool = True) -> tuple[float, bool]:
+    """What a session pattern sees of exercise ``i``: its length, and (``typed``)
+    whether it counts towards a strength day, when the week needs strength days."""
+    return float(p.minutes[i]), bool(typed and p.strength_days > 0 and p.is_strength(i))
 
-    A session holds at most ``cap`` minutes and, of each length, at most as many blocks
-    as there are distinct exercises of that length that fit together under their
-    disciplines' session caps (an exercise at most once a day). Every session a week
-    plan can have is contained in one of these, which is what makes the pattern rows
-    valid. Returns [] when there are more than ``MAX_PATTERNS``.
+
+def session_patterns(
+    p: WeekProblem, indices, typed: bool = True
+) -> list[dict[tuple[float, bool], int]]:
+    """Maximal sessions by slot (block length, strength or not): slot → blocks.
+
+    A session holds at most ``cap`` minutes and, of each slot, at most as many blocks as
+    there are distinct exercises of that slot that fit together under their disciplines'
+    session caps (an exercise at most once a day). Every session a week plan can have is
+    contained in one of these, which is what makes the pattern rows valid. Returns []
+    when there are more than ``MAX_PATTERNS``.
     """
     cap = float(p.session_minutes)
-    per: dict[float, dict[Discipline, int]] = defaultdict(lambda: defaultdict(int))
+    per: dict[tuple, dict[Discipline, int]] = defaultdict(lambda: defaultdict(int))
     for i in indices:
-        per[float(p.minutes[i])][p.exercises[i].discipline] += 1
+        per[slot(p, i, typed)][p.exercises[i].discipline] += 1
     limit = {
-        m: sum(min(n, int(math.floor(p.session_caps[k] / m + 1e-9))) for k, n in by.items())
-        for m, by in per.items()
+        key: sum(min(n, int(math.floor(p.session_caps[k] / key[0] + 1e-9))) for k, n in by.items())
+        for key, by in per.items()
     }
-    sizes = sorted((m for m in limit if limit[m] > 0), reverse=True)
-    found: list[dict[float, int]] = []
-    counts: dict[float, int] = {}
+    keys = sorted((key for key in limit if limit[key] > 0), reverse=True)
+    found: list[dict[tuple, int]] = []
+    counts: dict[tuple, int] = {}
 
     def grow(k: int, room: float) -> bool:
         if len(found) > MAX_PATTERNS:
             return False
-        if k == len(sizes):
-            # maximal: no length can take one more block
-            if all(counts.get(m, 0) >= limit[m] or m > room + 1e-9 for m in sizes):
-                found.append({m: n for m, n in counts.items() if n})
+        if k == len(keys):
+            # maximal: no slot can take one more block
+            if all(counts.get(key, 0) >= limit[key] or key[0] > room + 1e-9 for key in keys):
+                found.append({key: n for key, n in counts.items() if n})
             return True
-        m = sizes[k]
-        for n in range(min(limit[m], int(math.floor(room / m + 1e-9))), -1, -1):
-            counts[m] = n
-            if not grow(k + 1, room - n * m):
+        key = keys[k]
+        for n in range(min(limit[key], int(math.floor(room / key[0] + 1e-9))), -1, -1):
+            counts[key] = n
+            if not grow(k + 1, room - n * key[0]):
                 return False
-        counts[m] = 0
+        counts[key] = 0
         return True
 
     if not grow(0, cap):
@@ -491,26 +509,33 @@ def session_patterns(p: WeekProblem, indices) -> list[dict[float, int]]:
 def define_session_pattern_constraints(m, p: WeekProblem, v: Vars, aggregated, elastic):
     """Week model only: the week's blocks as whole sessions (Gilmore-Gomory style).
 
-    ``y_q`` counts the sessions of each maximal pattern ``q`` (blocks per length, from
-    :func:`session_patterns`): at most the training days; the blocks of each length at
-    most the pattern slots; and an exercise done ``n`` times needs ``n`` sessions with a
-    slot of its length (at most once a day). This makes the week model see most of the
-    packing — e.g. an exercise done every day takes its minutes from every session —
-    so its plans pack far more often and its bound is closer to the packed optimum.
-    Rows are named ``packing__…`` (machinery, not a trainer's rule).
+    ``y_q`` counts the sessions of each maximal pattern ``q`` (blocks per slot: length,
+    and strength or not, from :func:`session_patterns`): at most the training days; the
+    blocks of each slot at most the pattern slots; an exercise done ``n`` times needs
+    ``n`` sessions with a slot for it (at most once a day); and, when strength days are
+    required, that many sessions whose pattern has enough strength minutes. This makes
+    the week model see most of the packing — e.g. an exercise done every day takes its
+    minutes from every session — so its plans pack far more often and its bound is
+    closer to the packed optimum. Rows are named ``packing__…`` (machinery, not a
+    trainer's rule).
     """
     if not aggregated or not v.uses:
         return
     w, t = p.week, p.training_days
-    by_len: dict[float, list] = defaultdict(list)
-    for (i, _d), var in v.uses.items():
-        by_len[float(p.minutes[i])].append((i, var))
-    patterns = session_patterns(p, [i for i, _d in v.uses])
+    indices = [i for i, _d in v.uses]
+    # Strength slots only while the patterns stay few (they multiply with the slots).
+    patterns = session_patterns(p, indices, typed=True) if p.strength_days > 0 else []
+    v.patterns_typed = 0 < len(patterns) <= TYPED_PATTERNS
+    if not v.patterns_typed:
+        patterns = session_patterns(p, indices, typed=False)
     if not patterns:
         return
-    cat = pulp.LpContinuous
+    by_slot: dict[tuple, list] = defaultdict(list)
+    for (i, _d), var in v.uses.items():
+        by_slot[slot(p, i, v.patterns_typed)].append((i, var))
     for q, pattern in enumerate(patterns):
-        v.patterns.append((pattern, pulp.LpVariable(f"sessions__w{w}__q{q}", 0, t, cat)))
+        y = pulp.LpVariable(f"sessions__w{w}__q{q}", 0, t, pulp.LpContinuous)
+        v.patterns.append((pattern, y))
     _add(
         m,
         v,
@@ -520,18 +545,19 @@ def define_session_pattern_constraints(m, p: WeekProblem, v: Vars, aggregated, e
         f"packing__w{w}__sessions",
         frozenset(),
     )
-    for length, items in by_len.items():
-        slots = [(y, -q.get(length, 0)) for q, y in v.patterns]
+    for key, items in by_slot.items():
+        label = f"{key[0]:g}{'s' if key[1] else ''}"
+        slots = [(y, -q.get(key, 0)) for q, y in v.patterns]
         _add(
             m,
             v,
             _expr([(var, 1) for _i, var in items] + slots),
             pulp.LpConstraintLE,
             0,
-            f"packing__w{w}__slots_{length:g}",
+            f"packing__w{w}__slots_{label}",
             frozenset(),
         )
-        holding = [(y, -1) for q, y in v.patterns if q.get(length, 0) > 0]
+        holding = [(y, -1) for q, y in v.patterns if q.get(key, 0) > 0]
         for i, var in items:
             if var.upBound > 1:
                 _add(
@@ -543,6 +569,22 @@ def define_session_pattern_constraints(m, p: WeekProblem, v: Vars, aggregated, e
                     f"packing__w{w}__daily_{p.exercises[i].id}",
                     frozenset(),
                 )
+    if v.patterns_typed:
+        minimum = p.params.strength_day_min_minutes
+        strong = [
+            (y, 1)
+            for q, y in v.patterns
+            if sum(key[0] * n for key, n in q.items() if key[1]) >= minimum - 1e-9
+        ]
+        _add(
+            m,
+            v,
+            _expr(strong),
+            pulp.LpConstraintGE,
+            p.strength_days,
+            f"packing__w{w}__strength_sessions",
+            frozenset(),
+        )
 
 
 def strength_pairs_value(p: WeekProblem, counts: dict[int, int]) -> float:
@@ -558,9 +600,9 @@ def pattern_values(p: WeekProblem, v: Vars, sessions: list[list[int]]) -> dict:
     per session), for a warm start; {} when a session fits no pattern."""
     values = {y: 0.0 for _q, y in v.patterns}
     for session in sessions:
-        need: dict[float, int] = defaultdict(int)
+        need: dict[tuple, int] = defaultdict(int)
         for i in session:
-            need[float(p.minutes[i])] += 1
+            need[slot(p, i, v.patterns_typed)] += 1
         for q, y in v.patterns:
             if all(q.get(m, 0) >= n for m, n in need.items()):
                 values[y] += 1.0

@@ -54,6 +54,7 @@ from workbench.optimize.solve import (
 FIRST_CANDIDATES = 16  # best by reduced cost, besides the LP's support
 PER_GROUP = 1  # best per discipline and per goal, so variety and every goal have options
 MAX_CUTS = 25  # packing cuts before falling back to the day model over the candidates
+EXACT_CUTS = 1  # plans cut off one at a time (day rules) before the day model decides
 LOOP_SHARE = 0.6  # share of the week's remaining budget for the master/packing loop
 
 
@@ -382,6 +383,8 @@ def _start_values(sub: WeekProblem, mv, counts: dict[int, int]) -> dict:
     start.update(_goal_and_variety_start(sub, mv, counts))
     if mv.strength_pairs is not None:
         start[mv.strength_pairs] = strength_pairs_value(sub, counts)
+    for flag, value in mv.cut_flags:
+        start[flag] = value(counts)
     if mv.patterns:
         status, placed = pack(sub, counts)
         if status == PACKED:
@@ -435,7 +438,7 @@ def _master_and_pack(
     packing = pack(sub, start) if start else (UNPACKABLE, None)
     if packing[0] != UNPACKABLE:
         placed = _place(sub, start, packing, settings, deadline)
-        if placed is not None:
+        if placed not in (None, NO_DAYS):
             seconds += placed[2]
             best = (_value(sub, mv, start), placed[0], placed[1])
     last: dict[int, int] = {}
@@ -463,7 +466,7 @@ def _master_and_pack(
                 value = _value(sub, mv, fixed)
                 if best is None or value > best[0] + 1e-9:
                     placed = _place(sub, fixed, pack(sub, fixed), settings, deadline)
-                    if placed is not None:
+                    if placed not in (None, NO_DAYS):
                         seconds += placed[2]
                         best = (value, placed[0], placed[1])
             if (
@@ -491,10 +494,18 @@ def _master_and_pack(
             _apply_cut(master, mv, sub, add_cut, payload, len(cuts) - 1)
             continue
         placed = _place(sub, counts, packing, settings, deadline)
-        if placed is not None:
+        if placed not in (None, NO_DAYS):
             seconds += placed[2]
             return out, placed[0], placed[1], seconds, patterns, cuts
-        break  # a non-monotone day rule failed: no valid cut; fall back below
+        if placed is None or sum(1 for c in cuts if c[0] is _not_this_plan) >= EXACT_CUTS:
+            # the day model ran out of time, or exact cuts keep meeting equivalent plans
+            # (another exercise of the same kind): the day model decides, below
+            break
+        # The blocks pack but no choice of days keeps the day rules (strength days):
+        # those rules are not monotone, so only this very plan is cut off.
+        ids = [e.id for e in sub.exercises]
+        cuts.append((_not_this_plan, {ids[i]: n for i, n in counts.items()}))
+        _apply_cut(master, mv, sub, *cuts[-1], len(cuts) - 1)
     bound = out.bound if out is not None and out.bound is not None else None
     # The day model (exact packing) over the exercises of the best packed plan and of the
     # master's last plan, started from the best packed plan, stopping as soon as a plan
@@ -546,7 +557,8 @@ def _day_start(small: WeekProblem, dv, best, rows: list[int]) -> dict:
 
 
 def _place(sub, counts, packing, settings, deadline):
-    """Place the uses on days: (model or None, uses or vars, seconds) or None.
+    """Place the uses on days: (model or None, uses or vars, seconds), else None (or
+    :data:`NO_DAYS` when the day model proved that no placement keeps the day rules).
 
     ``packing`` is :func:`~workbench.optimize.packing.pack`'s answer for ``counts``.
     First by that packing and an exact choice of days (no solver); when that finds
@@ -570,8 +582,11 @@ def _place(sub, counts, packing, settings, deadline):
     day, dv = build_model(sub, counts=counts)
     packed = solve(day, _remaining(settings, deadline))
     if packed.objective is None:
-        return None
+        return NO_DAYS if packed.status == INFEASIBLE else None
     return day, dv, packed.seconds
+
+
+NO_DAYS = "no days"  # _place: proven that these uses cannot keep the day rules
 
 
 def _uses_of(placed) -> list[tuple[int, object]]:
@@ -602,7 +617,7 @@ LIFT_CHECKS = 64
 def _apply_cut(master, mv, sub: WeekProblem, add_cut, payload, k: int) -> None:
     """Add a packing cut stored by exercise id to the master over ``sub``."""
     index = {e.id: i for i, e in enumerate(sub.exercises)}
-    if add_cut is _no_good_types:
+    if add_cut in (_no_good_types, _not_this_plan):
         add_cut(master, mv, sub, {index[e]: n for e, n in payload.items()}, k)
     else:
         add_cut(master, mv, sub, [([index[e] for e in g], n) for g, n in payload], k)
@@ -674,6 +689,9 @@ def _no_good_groups(master, mv, sub: WeekProblem, groups, k: int) -> None:
         xs = [mv.uses[(i, WEEK)] for i in members]
         big = sum(x.upBound for x in xs)
         flag = pulp.LpVariable(f"gcut{k}__{j}", 0, 1, pulp.LpBinary)
+        mv.cut_flags.append(
+            (flag, lambda c, g=tuple(members), n=n: float(sum(c.get(i, 0) for i in g) < n))
+        )
         # flag = 1 forces fewer than n blocks from the group
         master.addConstraint(
             pulp.LpConstraint(
@@ -686,6 +704,39 @@ def _no_good_groups(master, mv, sub: WeekProblem, groups, k: int) -> None:
         flags.append(flag)
     master.addConstraint(
         pulp.LpConstraint(pulp.lpSum(flags), pulp.LpConstraintGE, f"packing__gcut{k}", 1)
+    )
+
+
+def _not_this_plan(master, mv, sub: WeekProblem, counts: dict[int, int], k: int) -> None:
+    """Cut off exactly the week plan ``counts`` (every other plan stays): some exercise
+    done more or less often, or one it does not have."""
+    import pulp
+
+    moves = []
+    for (i, _d), x in mv.uses.items():
+        n = counts.get(i, 0)
+        if n == 0:
+            moves.append(x)  # any use of another exercise differs
+            continue
+        up = pulp.LpVariable(f"ncut{k}__{i}__up", 0, 1, pulp.LpBinary)
+        down = pulp.LpVariable(f"ncut{k}__{i}__down", 0, 1, pulp.LpBinary)
+        mv.cut_flags.append((up, lambda c, i=i, n=n: float(c.get(i, 0) >= n + 1)))
+        mv.cut_flags.append((down, lambda c, i=i, n=n: float(c.get(i, 0) <= n - 1)))
+        # up = 1 forces x ≥ n + 1; down = 1 forces x ≤ n − 1
+        master.addConstraint(
+            pulp.LpConstraint(x - (n + 1) * up, pulp.LpConstraintGE, f"packing__ncut{k}__{i}_up", 0)
+        )
+        master.addConstraint(
+            pulp.LpConstraint(
+                x + (x.upBound - n + 1) * down,
+                pulp.LpConstraintLE,
+                f"packing__ncut{k}__{i}_down",
+                x.upBound,
+            )
+        )
+        moves += [up, down]
+    master.addConstraint(
+        pulp.LpConstraint(pulp.lpSum(moves), pulp.LpConstraintGE, f"packing__ncut{k}", 1)
     )
 
 
@@ -707,11 +758,18 @@ def _no_good_types(master, mv, sub: WeekProblem, counts: dict[int, int], k: int)
         key = block_type(sub, i)
         if key in need:
             members.setdefault(key, []).append(var)
+    of_type = {
+        key: tuple(i for i in range(len(sub.exercises)) if block_type(sub, i) == key)
+        for key in need
+    }
     flags = []
     for j, (key, n) in enumerate(need.items()):
         total = pulp.lpSum(members[key])
         big = sum(v.upBound for v in members[key])
         flag = pulp.LpVariable(f"tcut{k}__{j}", 0, 1, pulp.LpBinary)
+        mv.cut_flags.append(
+            (flag, lambda c, g=of_type[key], n=n: float(sum(c.get(i, 0) for i in g) < n))
+        )
         # flag = 1 forces fewer than n blocks of this type
         master.addConstraint(
             pulp.LpConstraint(
