@@ -55,7 +55,7 @@ FIRST_CANDIDATES = 16  # best by reduced cost, besides the LP's support
 PER_GROUP = 1  # best per discipline and per goal, so variety and every goal have options
 MAX_CUTS = 25  # packing cuts before falling back to the day model over the candidates
 EXACT_CUTS = 1  # plans cut off one at a time (day rules) before the day model decides
-LOOP_SHARE = 0.6  # share of the week's remaining budget for the master/packing loop
+LOOP_SHARE = 0.8  # share of the week's remaining budget for the master/packing loop
 
 
 @dataclass
