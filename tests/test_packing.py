@@ -227,3 +227,28 @@ def test_a_widened_packing_cut_removes_only_weeks_that_do_not_pack(instance, see
                     left -= more
             assert left == 0
         assert pack(p, {i: n for i, n in week.items() if n})[0] != PACKED
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(instance=synthetic_instances(max_weeks=1), seed=st.integers(0, 10_000))
+def test_the_repair_heuristic_scores_a_week_as_the_model_does(instance, seed):
+    """The repair of a plan that does not pack compares plans by its own fast evaluation
+    of the objective; it must agree with the model's objective on every week."""
+    import numpy as np
+
+    from workbench.optimize.heuristic import _Week
+    from workbench.optimize.week import _value
+
+    client, catalog, _weeks = synthetic_instance(*instance)
+    p = first_week(client, catalog)
+    if p is None or not p.exercises:
+        return
+    counts: dict[int, int] = {}
+    for day in random_packed_week(p, random.Random(seed)):
+        for i in day:
+            counts[i] = counts.get(i, 0) + 1
+    _m, v = build_model(p, aggregated=True, integer=True)
+    x = np.zeros(len(p.exercises))
+    for i, n in counts.items():
+        x[i] = n
+    assert _Week(p).value(x) == pytest.approx(_value(p, v, counts), abs=1e-6)

@@ -1,13 +1,15 @@
-"""A good starting week plan, fast: greedy by marginal value, then swaps.
+"""Repair a week plan that does not pack, fast: drop the cheapest uses, then greedy by
+marginal value and swaps.
 
-Why: HiGHS proves a 1% gap on a week master at its root node when it is handed a good
-plan to start from (measured: 13-30 ms against 0.2-1 s without). The plan here obeys
-every rule of the week master (the aggregated rules and the valid packing limits) and
-packs into days (:func:`workbench.optimize.packing.pack`), so the solver can take it as
-it is; the solver then improves on it or proves it within the gap.
+Why: when the week master's plan cannot be packed into days, the loop in
+:mod:`workbench.optimize.week` needs a good plan that packs at once (the best so far,
+and a warm start for the next master solve). The objective is the model's
+(:func:`workbench.optimize.model.objective`) evaluated directly on counts: coverage
+points per goal, preference and load terms, variety.
 
-The objective is the model's (:func:`workbench.optimize.model.objective`) evaluated
-directly on counts: coverage points per goal, preference and load terms, variety.
+(A greedy start plan for week 1 was dropped: with the session-pattern and strength rows
+the master rejected it more often than not, and the benchmark plans ran as fast or
+faster without it: 1.15 s against 1.26 s for the twelve 1-week plans.)
 """
 
 from __future__ import annotations
@@ -202,37 +204,6 @@ def _swaps(w: _Week, x: np.ndarray) -> np.ndarray:
         if not moved:
             return x
     return x
-
-
-def start_plan(p: WeekProblem) -> dict[int, int] | None:
-    """A plan obeying every rule of the week master and packing into days, or None.
-
-    (Last week's plan, when there is one, is handed to the master by
-    :func:`workbench.optimize.week.solve_week` directly.)
-    """
-    if not p.exercises:
-        return None
-    w = _Week(p)
-    n = len(p.exercises)
-    starts = []
-    capacity = max(p.session_minutes * p.training_days, 1)
-    weights = (
-        np.ones(n),
-        np.maximum(w.minutes, 1.0),
-        np.maximum(w.minutes / capacity + w.load / max(p.load_cap, 1.0), 1e-9),
-    )
-    for weight in weights:
-        starts.append(_greedy(w, w.pin_min.copy(), weight))
-    best, best_value = None, -np.inf
-    for x in starts:
-        x = _swaps(w, x)
-        if w.within_limits(x) and w.complete(x) and w.packs(x):
-            v = w.value(x)
-            if v > best_value:
-                best, best_value = x, v
-    if best is None:
-        return None
-    return {int(i): int(best[i]) for i in range(n) if best[i] > 0}
 
 
 def repair(p: WeekProblem, counts: dict[int, int]) -> dict[int, int] | None:

@@ -7,8 +7,8 @@ symmetric and the block lengths make the LP bound loose. Here:
 * the week model's LP relaxation over every allowed exercise proves an upper bound and
   gives reduced costs (a few ms);
 * the week master (how often each exercise is done; days do not enter the objective)
-  runs on the LP's support and the best few by reduced cost, started from a packable
-  plan (last week's, or :mod:`workbench.optimize.heuristic`'s);
+  runs on the LP's support and the best few by reduced cost, started from last week's
+  plan when it still fits;
 * plans that use an exercise outside the candidates are bounded one exercise at a time
   (reduced cost, then the LP with that exercise forced in); when some could still beat
   the plan by more than the gap, the master runs again with them;
@@ -30,7 +30,7 @@ import pulp
 
 from workbench.domain import Goal
 from workbench.optimize.constraints import WEEK, pattern_values, strength_pairs_value
-from workbench.optimize.heuristic import repair, start_plan
+from workbench.optimize.heuristic import repair
 from workbench.optimize.model import build_model, objective
 from workbench.optimize.packing import (
     PACKED,
@@ -148,8 +148,6 @@ def solve_week(
     sub = p.subset(rows)
     where = {sub.exercises[i].id: i for i in range(len(rows))}
     start = {where[e]: k for e, k in (hint or {}).items() if e in where} or None
-    if start is None:
-        start = start_plan(sub)  # a packable plan to start from (None when none found)
     found = _master_and_pack(sub, settings, deadline, start, patterns)
     patterns = found[4]
     seconds = screen.seconds + found[3]
