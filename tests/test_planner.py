@@ -397,3 +397,31 @@ def test_the_optimizer_finds_the_best_plan_an_exhaustive_search_finds(instance):
     assert violations(result, client, options, catalog) == []
     assert result.objective == pytest.approx(best, abs=1e-6)
     assert score_week(result, 1, client, catalog, options) == pytest.approx(best, abs=1e-6)
+
+
+@settings(
+    max_examples=30,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+@given(instance=tiny_instances())
+def test_a_replan_after_a_ban_is_as_good_as_an_exhaustive_search_with_that_ban(instance):
+    """A re-plan may keep a week's old plan, or prove a new one with the old week's bound,
+    when the ban only narrows the week: the result must still be the best plan there is
+    (the tiny instances ask for a zero gap)."""
+    client, catalog, options = instance
+    first = plan(client, catalog, options)
+    if not first.planned:
+        return
+    used = sorted({i for _w, _d, i in blocks(first)})
+    unused = sorted({e.id for e in catalog} - set(used))
+    for banned in used[:1] + unused[:1]:
+        changed = replace(options, bans=frozenset({banned}))
+        best, _feasible = exhaustive_best(client, catalog, changed)
+        again = replan(first, client, catalog, changed, from_week=1)
+        if best is None:
+            assert again.status == INFEASIBLE
+            continue
+        assert again.status == PLANNED, again.message
+        assert violations(again, client, changed, catalog) == []
+        assert again.objective == pytest.approx(best, abs=1e-6)

@@ -28,6 +28,7 @@ from workbench.optimize.problem import Pin, WeekProblem
 from workbench.optimize.solve import OPTIMAL, TIME_LIMIT, SolverSettings
 from workbench.optimize.week import (
     WeekSolution,
+    narrowed_bound,
     repeat_week,
     same_problem,
     solve_week,
@@ -288,7 +289,8 @@ def _solve_weeks(ctx, by_id, first, state, kept, old) -> list[WeekSolution]:
         else:
             # the master sees whole sessions from the start once an earlier week needed it
             patterns = last is not None and last.patterns
-            sol = solve_week(problem, ctx.settings, hint=hint, patterns=patterns)
+            known = None if previous is None else narrowed_bound(problem, previous)
+            sol = solve_week(problem, ctx.settings, hint=hint, patterns=patterns, known_bound=known)
         solutions.append(sol)
         if not sol.feasible:
             break

@@ -106,6 +106,7 @@ def solve_week(
     prefer: frozenset[str] = frozenset(),
     hint: dict[str, int] | None = None,
     patterns: bool = False,
+    known_bound: float | None = None,
 ) -> WeekSolution:
     """Plan week ``p.week``.
 
@@ -135,13 +136,18 @@ def solve_week(
         still fits: limits only loosen from week to week).
     patterns : bool
         Give the master the session-pattern rows from the start (last week needed them).
+    known_bound : float, optional
+        An upper bound on the week's objective already proven (a re-plan of a week the
+        change only narrowed: :func:`narrowed_bound`); it joins the LP's.
     """
     deadline = time.perf_counter() + settings.time_limit
     lp, lv = build_model(p, aggregated=True, patterns=patterns)
     screen = solve(lp, settings, mip=False)
     if screen.status != OPTIMAL:
         return WeekSolution(p, [], screen, None, None, {}, {}, 0, screen.seconds)
-    bound = screen.objective
+    lp_bound = bound = screen.objective
+    if known_bound is not None:
+        bound = min(bound, known_bound)  # every plan of the week, whatever it uses
     n = len(p.exercises)
     dj = _reduced_costs(p, lv)
     rows = _candidates(p, lv, dj, prefer | set(hint or ()))
@@ -159,7 +165,8 @@ def solve_week(
         # are bounded by the master's own bound.
         value = out.objective
         limit = value * (1 + settings.relative_gap)
-        outside = _outside_bounds(p, lp, lv, dj, bound, set(rows), limit, deadline)
+        outside = _outside_bounds(p, lp, lv, dj, lp_bound, set(rows), limit, deadline)
+        outside = np.minimum(outside, bound)
         if out.bound is not None:
             gap = _gap(min(bound, max(out.bound, float(outside.max()))), value)
     if out.objective is not None and len(rows) < n and gap > settings.relative_gap:
@@ -252,17 +259,10 @@ def still_holds(
     score). A trainer's ban then leaves untouched weeks as they were.
     """
     q = previous.problem
-    if not previous.feasible or previous.gap is None or previous.outcome.objective is None:
-        return None
-    if not _same_rest(p, q) or p.load_cap > q.load_cap + 1e-9:
-        return None
-    if not _pin_keys(q) <= _pin_keys(p):
-        return None
-    if any(p.session_caps[k] > q.session_caps[k] + 1e-9 for k in p.session_caps):
+    bound = narrowed_bound(p, previous)
+    if bound is None:
         return None
     allowed = {e.id for e in p.exercises}
-    if not allowed <= {e.id for e in q.exercises}:
-        return None
     load = sum(ex.load for ex, _d in previous.uses)
     per_session: dict[tuple, float] = {}
     for ex, d in previous.uses:
@@ -281,7 +281,6 @@ def still_holds(
             return None
     old_value = previous.outcome.objective
     value = old_value - LOAD_POINTS * load * (1 / max(p.load_cap, 1.0) - 1 / max(q.load_cap, 1.0))
-    bound = old_value + previous.gap * max(abs(old_value), 1e-9)
     gap = _gap(bound, value)
     if gap > settings.relative_gap:
         return None
@@ -300,6 +299,29 @@ def still_holds(
         tight=_binding(lp),
         seconds=screen.seconds,
     )
+
+
+def narrowed_bound(p: WeekProblem, previous: WeekSolution) -> float | None:
+    """``previous``'s proven bound, when it also bounds week ``p``, else None.
+
+    It does when ``p`` only narrows the week ``previous`` solved: fewer allowed
+    exercises, a lower load cap, shorter discipline sessions, more pins, all else equal.
+    Every plan of ``p`` is then a plan of that week and scores no more there (the load
+    term only gets dearer as the cap falls).
+    """
+    q = previous.problem
+    if not previous.feasible or previous.gap is None or previous.outcome.objective is None:
+        return None
+    if not _same_rest(p, q) or p.load_cap > q.load_cap + 1e-9:
+        return None
+    if not _pin_keys(q) <= _pin_keys(p):
+        return None
+    if any(p.session_caps[k] > q.session_caps[k] + 1e-9 for k in p.session_caps):
+        return None
+    if not {e.id for e in p.exercises} <= {e.id for e in q.exercises}:
+        return None
+    value = previous.outcome.objective
+    return value + previous.gap * max(abs(value), 1e-9)
 
 
 def _pin_keys(p: WeekProblem) -> set[tuple[str, str]]:
