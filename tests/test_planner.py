@@ -105,6 +105,17 @@ def test_every_example_plans_four_weeks_that_keep_every_rule(name):
     assert_solver_status_is_truthful(result, options, client)
 
 
+def test_full_sessions_show_the_session_length_as_binding_every_week():
+    """The desk worker's 45-minute sessions are full every week. The week model then
+    sees the sessions through its packing rows (session patterns); the explanation must
+    still name the session length as a rule that binds, not hide it behind them."""
+    client, options, result = planned("desk-worker-flexion", 4)
+    assert result.planned, result.message
+    for week in result.weeks:
+        if sum(d.minutes for d in week.days) >= client.minutes_per_session * len(week.days):
+            assert "session_minutes" in week.binding, (week.week, week.binding)
+
+
 def test_the_cbc_fallback_plans_a_week_that_keeps_every_rule():
     """CBC (PuLP's bundled solver, run as a program) stays usable: the week solver then
     bounds the rest of the catalog by reduced costs alone."""

@@ -875,11 +875,33 @@ def _candidates(p: WeekProblem, lv, dj: np.ndarray, prefer) -> list[int]:
 INTERNAL = ("packing", "count", "discipline_used")
 
 
+#: Machinery rows that restate a trainer's rule (the session patterns and dual-feasible
+#: rows are the session length seen session by session): when one binds, the rule does.
+STANDS_FOR = {
+    "sessions": "session_minutes",
+    "slots": "session_minutes",
+    "daily": "session_minutes",
+    "strength": "strength_days",
+}
+
+
 def _binding(lp) -> dict[str, bool]:
     """Constraint name → True when the rule has a shadow price in the week's LP relaxation
     over every allowed exercise: loosening it would raise what the week can score."""
-    return {
+    tight = {
         name: abs(con.pi or 0.0) > 1e-7
         for name, con in lp.constraints.items()
         if name.split("__", 1)[0] not in INTERNAL
     }
+    for name, con in lp.constraints.items():
+        parts = name.split("__")
+        if parts[0] != "packing" or len(parts) < 3 or abs(con.pi or 0.0) <= 1e-7:
+            continue
+        if "_dff" in parts[2]:  # dual-feasible rows: the session length, or a discipline's
+            label = parts[2].rsplit("_dff", 1)[0]
+            family = "session_minutes" if label == "session" else "session_spike"
+        else:
+            family = STANDS_FOR.get(parts[2].split("_", 1)[0])
+        if family is not None:
+            tight[f"{family}__{parts[1]}"] = True
+    return tight
