@@ -298,7 +298,7 @@ def _solve_weeks(ctx, by_id, first, state, kept, old) -> list[WeekSolution]:
             previous is not None
             and week > first
             and _same_week(sol, previous)
-            and _same_inputs(problem, previous.problem)
+            and same_problem(problem, previous.problem)
         ):
             solutions.extend(old[week:])
             break
@@ -308,22 +308,6 @@ def _solve_weeks(ctx, by_id, first, state, kept, old) -> list[WeekSolution]:
 
 def _same_week(a: WeekSolution, b: WeekSolution) -> bool:
     key = lambda s: sorted((ex.id, d.value) for ex, d in s.uses)  # noqa: E731
-    return key(a) == key(b)
-
-
-def _same_inputs(a: WeekProblem, b: WeekProblem) -> bool:
-    """The week's model reads the same data: caps, pins and the allowed exercises."""
-
-    def key(p: WeekProblem):
-        return (
-            p.load_cap,
-            p.session_caps,
-            list(p.pins),
-            [e.id for e in p.exercises],
-            p.targets,
-            p.params,
-        )
-
     return key(a) == key(b)
 
 

@@ -207,25 +207,8 @@ def same_problem(a: WeekProblem, b: WeekProblem) -> bool:
     The load rules enter only through the tightest of them."""
 
     def key(p: WeekProblem):
-        return (
-            [e.id for e in p.exercises],
-            p.days,
-            p.supervised,
-            p.supervised_only,
-            p.max_days,
-            p.session_minutes,
-            round(p.load_cap, 9),
-            p.session_caps,
-            p.targets,
-            p.hard_goals,
-            p.strength_days,
-            p.exposure_ids,
-            p.exposure_max_blocks,
-            sorted((pin.exercise_id, pin.day.value if pin.day else "") for pin in p.pins),
-            p.liked,
-            p.disliked,
-            p.params,
-        )
+        ids = [e.id for e in p.exercises]
+        return (_rest_key(p), ids, round(p.load_cap, 9), p.session_caps, _pin_keys(p))
 
     return key(a) == key(b)
 
@@ -354,27 +337,29 @@ def _pack_again(p: WeekProblem, uses) -> list | None:
 
 
 def _same_rest(a: WeekProblem, b: WeekProblem) -> bool:
-    """Everything but the allowed exercises, the load caps, the session caps and pins."""
+    """Same week, and all but the allowed exercises, the load caps, the session caps and
+    the pins."""
+    return a.week == b.week and _rest_key(a) == _rest_key(b)
 
-    def key(p: WeekProblem):
-        return (
-            p.week,
-            p.days,
-            p.supervised,
-            p.supervised_only,
-            p.max_days,
-            p.session_minutes,
-            p.targets,
-            p.hard_goals,
-            p.strength_days,
-            p.exposure_ids,
-            p.exposure_max_blocks,
-            p.liked,
-            p.disliked,
-            p.params,
-        )
 
-    return key(a) == key(b)
+def _rest_key(p: WeekProblem) -> tuple:
+    """What a week's model reads besides its week number, allowed exercises, load caps,
+    session caps and pins."""
+    return (
+        p.days,
+        p.supervised,
+        p.supervised_only,
+        p.max_days,
+        p.session_minutes,
+        p.targets,
+        p.hard_goals,
+        p.strength_days,
+        p.exposure_ids,
+        p.exposure_max_blocks,
+        p.liked,
+        p.disliked,
+        p.params,
+    )
 
 
 def _shortfall(sub: WeekProblem, counts: dict[int, int]) -> dict[Goal, float]:
