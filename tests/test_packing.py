@@ -20,9 +20,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from strategies import PULP_V4, synthetic_instance, synthetic_instances
 
-from workbench.optimize.constraints import WEEK, pattern_values, session_patterns
+from workbench.optimize.constraints import (
+    WEEK,
+    pattern_values,
+    session_patterns,
+    strength_pairs_value,
+)
 from workbench.optimize.model import build_model
-from workbench.optimize.packing import PACKED, pack
+from workbench.optimize.packing import PACKED, assign_days, pack
 from workbench.planner import PlanOptions, _initial_state, plan, prepare, week_problem
 
 pytestmark = PULP_V4
@@ -103,7 +108,14 @@ def test_a_week_that_packs_keeps_every_session_pattern_row(instance, seed, integ
     found = pattern_values(p, v, sessions)
     assert found, "a session that fits matches no pattern"
     values.update(found)
-    assert packing_rows_hold(m, values, strength=False) == []
+    placed = {i: [b for b, day in enumerate(sessions) if i in day] for i in counts}
+    if p.strength_days and assign_days(p, placed) is not None:
+        # the week also has its strength days: the strength rows must hold too
+        if v.strength_pairs is not None:
+            values[v.strength_pairs] = strength_pairs_value(p, counts)
+        assert packing_rows_hold(m, values) == []
+    else:
+        assert packing_rows_hold(m, values, strength=False) == []
 
 
 def test_the_planner_starts_from_a_packed_week_that_keeps_the_pattern_rows():
