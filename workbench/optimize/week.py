@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 import numpy as np
 import pulp
@@ -56,6 +57,17 @@ PER_GROUP = 1  # best per discipline and per goal, so variety and every goal hav
 MAX_CUTS = 25  # packing cuts before falling back to the day model over the candidates
 EXACT_CUTS = 1  # plans cut off one at a time (day rules) before the day model decides
 LOOP_SHARE = 0.8  # share of the week's remaining budget for the master/packing loop
+
+
+class Found(NamedTuple):
+    """What :func:`_master_and_pack` returns."""
+
+    outcome: Outcome  # the best packed plan's value and the master's bound
+    model: object  # the day model that placed it, or None
+    placed: object  # its uses on days: (exercise index, Day) pairs, or day-model variables
+    seconds: float
+    patterns: bool  # the master had the session-pattern rows
+    cuts: list  # packing cuts learnt, by exercise id (for a widened master)
 
 
 @dataclass
@@ -155,9 +167,9 @@ def solve_week(
     where = {sub.exercises[i].id: i for i in range(len(rows))}
     start = {where[e]: k for e, k in (hint or {}).items() if e in where} or None
     found = _master_and_pack(sub, settings, deadline, start, patterns)
-    patterns = found[4]
-    seconds = screen.seconds + found[3]
-    out = found[0]
+    patterns = found.patterns
+    seconds = screen.seconds + found.seconds
+    out = found.outcome
     gap = _gap(bound, out.objective)
     if out.objective is not None and len(rows) < n and gap > settings.relative_gap:
         # Plans with an exercise outside the candidates: bounded one exercise at a time
@@ -173,23 +185,24 @@ def solve_week(
         # Step 3: keep what could still beat the plan by more than the gap; start from
         # the plan we have. The rest cannot: with them no plan scores above ``limit``.
         keep = sorted(set(rows) | {i for i in range(n) if outside[i] > limit})
-        counts = {rows[i]: k for i, k in _counts_of(found[2]).items()}
+        counts = {rows[i]: k for i, k in _counts_of(found.placed).items()}
         sub2 = p.subset(keep)
         start = {keep.index(i): k for i, k in counts.items()}
-        found2 = _master_and_pack(sub2, settings, deadline, start, patterns, found[5])
-        patterns = found2[4]
-        seconds += found2[3]
-        if found2[0].objective is not None and found2[0].bound is not None:
+        found2 = _master_and_pack(sub2, settings, deadline, start, patterns, found.cuts)
+        patterns = found2.patterns
+        seconds += found2.seconds
+        if found2.outcome.objective is not None and found2.outcome.bound is not None:
             # its bound holds over ``keep``; the rest cannot beat ``limit``
-            rest = max([float(outside[i]) for i in range(n) if i not in set(keep)], default=value)
-            proven = max(found2[0].bound, rest, value)
-            if found2[0].objective > value:
+            left = set(keep)
+            rest = max([float(outside[i]) for i in range(n) if i not in left], default=value)
+            proven = max(found2.outcome.bound, rest, value)
+            if found2.outcome.objective > value:
                 sub, found, rows = sub2, found2, keep
-                out = found2[0]
+                out = found2.outcome
             gap = _gap(min(bound, proven), out.objective)
     elif out.objective is not None and len(rows) >= n:
         gap = _gap(min(bound, out.bound if out.bound is not None else bound), out.objective)
-    out, v = found[0], found[2]
+    out, v = found.outcome, found.placed
     if out.objective is None:
         return WeekSolution(p, [], out, bound, None, {}, {}, len(rows), seconds, patterns)
     # The status says what was proven for the week, whichever solve stopped last:
@@ -325,15 +338,21 @@ def _pack_again(p: WeekProblem, uses) -> list | None:
     counts: dict[int, int] = {}
     for ex, _d in uses:
         counts[index[ex.id]] = counts.get(index[ex.id], 0) + 1
+    on_days = _pack_on_days(p, counts)
+    return None if on_days is None else [(p.exercises[i], d) for i, d in on_days]
+
+
+def _pack_on_days(p: WeekProblem, counts: dict[int, int]) -> list | None:
+    """(exercise index, Day) for ``counts`` packed so that the days keep every day rule
+    (:func:`~workbench.optimize.packing.assign_days`), trying packing after packing; or
+    None (none found within the search's limits)."""
     found: list = []
 
     def days_fit(placed) -> bool:
         found[:] = [assign_days(p, placed)]
         return found[0] is not None
 
-    if pack(p, counts, accept=days_fit)[0] != PACKED:
-        return None
-    return [(p.exercises[i], d) for i, d in found[0]]
+    return found[0] if pack(p, counts, accept=days_fit)[0] == PACKED else None
 
 
 def _same_rest(a: WeekProblem, b: WeekProblem) -> bool:
@@ -457,7 +476,7 @@ def _master_and_pack(
             break
         if best is not None and out.objective <= best[0] + 1e-7:
             # the master cannot beat the packed plan: it is proven within the gap
-            return replace(out, objective=best[0]), best[1], best[2], seconds, patterns, cuts
+            return Found(replace(out, objective=best[0]), best[1], best[2], seconds, patterns, cuts)
         counts = {
             i: int(round(var.varValue or 0.0))
             for (i, _d), var in mv.uses.items()
@@ -480,7 +499,9 @@ def _master_and_pack(
                 and (out.bound - best[0] <= settings.relative_gap * abs(best[0]))
             ):
                 # the master's bound already proves the repaired plan within the gap
-                return replace(out, objective=best[0]), best[1], best[2], seconds, patterns, cuts
+                return Found(
+                    replace(out, objective=best[0]), best[1], best[2], seconds, patterns, cuts
+                )
             if not patterns:
                 # The first plan that does not pack: from now on the master also sees
                 # whole sessions (the pattern rows), which cut off most such plans.
@@ -501,7 +522,7 @@ def _master_and_pack(
         placed = _place(sub, counts, packing, settings, deadline)
         if placed not in (None, NO_DAYS):
             seconds += placed[2]
-            return out, placed[0], placed[1], seconds, patterns, cuts
+            return Found(out, placed[0], placed[1], seconds, patterns, cuts)
         if placed is None or sum(1 for c in cuts if c[0] is _not_this_plan) >= EXACT_CUTS:
             # the day model ran out of time, or exact cuts keep meeting equivalent plans
             # (another exercise of the same kind): the day model decides, below
@@ -528,11 +549,11 @@ def _master_and_pack(
         uses = [(rows[i], d) for i, d in _uses_of(dv)]
         best = (found.objective, day, uses)
     if best is None:
-        return found, day, dv, seconds, patterns, cuts
+        return Found(found, day, dv, seconds, patterns, cuts)
     gap = None if bound is None else max(0.0, (bound - best[0]) / max(abs(best[0]), 1e-9))
     status = OPTIMAL if gap is not None and gap <= settings.relative_gap else TIME_LIMIT
     outcome = Outcome(status, best[0], bound, gap, seconds, "HiGHS")
-    return outcome, best[1], best[2], seconds, patterns, cuts
+    return Found(outcome, best[1], best[2], seconds, patterns, cuts)
 
 
 def _day_start(small: WeekProblem, dv, best, rows: list[int]) -> dict:
@@ -572,16 +593,8 @@ def _place(sub, counts, packing, settings, deadline):
     status, placed = packing
     if status == PACKED:
         uses = assign_days(sub, placed)
-        if uses is None:
-            # another packing of the same uses may let the days keep every day rule
-            found: list = []
-
-            def days_fit(other) -> bool:
-                found[:] = [assign_days(sub, other)]
-                return found[0] is not None
-
-            if pack(sub, counts, accept=days_fit)[0] == PACKED:
-                uses = found[0]
+        if uses is None:  # another packing of the same uses may let the days keep the rules
+            uses = _pack_on_days(sub, counts)
         if uses is not None:
             return None, uses, 0.0
     day, dv = build_model(sub, counts=counts)
