@@ -21,18 +21,7 @@ from workbench.instruments import (
     score_start_back,
     score_tsk17,
 )
-
-THREAT_WORDS = (
-    "instability",
-    "unstable",
-    "slipped disc",
-    "blow out",
-    "degeneration",
-    "wear and tear",
-    "damage",
-    "crumbling",
-    "fragile",
-)
+from workbench.language import THREAT_WORDS
 
 
 def start_back(agree=(), item9=0):

@@ -9,19 +9,8 @@ from hypothesis import strategies as st
 from workbench.defaults import resolve
 from workbench.domain import RED_FLAGS, Clearance, Client, Instruments
 from workbench.instruments import score_tsk17
+from workbench.language import THREAT_WORDS
 from workbench.screening import Modes, Outcome, Screening, modes, scan_text, screen
-
-THREAT_WORDS = (
-    "instability",
-    "unstable",
-    "slipped disc",
-    "blow out",
-    "degeneration",
-    "wear and tear",
-    "damage",
-    "crumbling",
-    "fragile",
-)
 
 EMERGENCY_FLAGS = [q for q, (group, _) in RED_FLAGS.items() if group == "emergency"]
 REFER_FLAGS = [q for q, (group, _) in RED_FLAGS.items() if group == "refer"]
