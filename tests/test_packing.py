@@ -16,7 +16,7 @@ import random
 
 import pulp
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from strategies import PULP_V4, synthetic_instance, synthetic_instances
 
@@ -264,3 +264,48 @@ def test_the_repair_heuristic_scores_a_week_as_the_model_does(instance, seed):
     for i, n in counts.items():
         x[i] = n
     assert _Week(p).value(x) == pytest.approx(_value(p, v, counts), abs=1e-6)
+
+
+#: The day model's capacity rules: what :func:`pack` decides (the rest are week rules).
+CAPACITY_FAMILIES = ("count", "session_minutes", "session_spike", "training_days")
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    instance=synthetic_instances(max_weeks=1),
+    seed=st.integers(0, 10_000),
+    extra=st.integers(0, 4),
+)
+def test_the_packing_search_agrees_with_the_day_model(instance, seed, extra):
+    """``pack`` says a week's blocks fit the training days exactly when the day model,
+    with the uses fixed and only its capacity rules, finds days for them. The weeks are
+    random packed weeks, tight ones included, with a few more blocks that may overflow:
+    the search's pruning (room no block total can fill) must never miss a packing."""
+    from workbench.optimize.packing import UNKNOWN, UNPACKABLE
+    from workbench.optimize.solve import SolverSettings, solve
+
+    client, catalog, _weeks = synthetic_instance(*instance)
+    p = first_week(client, catalog)
+    if p is None or not p.exercises:
+        return
+    rng = random.Random(seed)
+    counts: dict[int, int] = {}
+    for day in random_packed_week(p, rng):
+        for i in day:
+            counts[i] = counts.get(i, 0) + 1
+    usable = [i for i in range(len(p.exercises)) if p.fits(i) and p.max_uses(i) > 0]
+    for i in rng.sample(usable, min(extra, len(usable))):
+        if counts.get(i, 0) < p.max_uses(i):
+            counts[i] = counts.get(i, 0) + 1
+    status = pack(p, counts)[0]
+    event(f"pack: {status}")
+    if status == UNKNOWN:
+        return  # the search's limits: the planner then asks the day model itself
+    m, _v = build_model(p, counts=counts)
+    for name in list(m.constraints):
+        if not name.startswith(CAPACITY_FAMILIES):
+            del m.constraints[name]
+    out = solve(m, SolverSettings("highs", 0.0, 30.0))
+    assert out.status in ("optimal", "infeasible"), out.status
+    assert (status == PACKED) == (out.status == "optimal"), (status, out.status, counts)
+    assert status in (PACKED, UNPACKABLE)

@@ -17,34 +17,9 @@ ACCEPT_LIMIT = 40  # complete packings offered to ``accept`` before giving up ("
 PACKED, UNPACKABLE, UNKNOWN = "packed", "unpackable", "unknown"
 
 
-def block_type(p: WeekProblem, i: int) -> tuple:
-    """What packing sees of exercise ``i``: discipline, minutes, supervised-only."""
-    ex = p.exercises[i]
-    return (ex.discipline, ex.minutes, ex.id in p.supervised_only)
-
-
-def pack_types(p: WeekProblem, counts: dict[int, int]) -> str:
-    """Like :func:`pack`, but blocks of one type are interchangeable (an exercise may
-    repeat within a day): a relaxation, so "unpackable" here holds for every plan with
-    at least these many blocks of each type."""
-    merged: dict[tuple, int] = {}
-    first: dict[tuple, int] = {}
-    for i, n in counts.items():
-        key = block_type(p, i)
-        merged[key] = merged.get(key, 0) + n
-        first.setdefault(key, i)
-    # one use per pseudo-exercise lifts the once-a-day rule
-    pseudo: dict[int, int] = {}
-    expanded = []
-    for key, n in merged.items():
-        expanded += [first[key]] * n
-    return pack(p, pseudo, items=expanded)
-
-
 def pack(
     p: WeekProblem,
     counts: dict[int, int],
-    items: list[int] | None = None,
     accept=None,
 ) -> tuple[str, dict[int, list[int]] | None]:
     """Assign each use to a training day under the capacity rules.
@@ -71,7 +46,6 @@ def pack(
     order = sorted(range(len(p.days)), key=lambda j: not supervised[j])[:t]
     bins_sup = [supervised[j] for j in order]
     cap = float(p.session_minutes)
-    singles = items
     items = []  # one entry per exercise: (minutes, discipline, count, sup_only, index)
     for i, n in counts.items():
         if n <= 0:
@@ -80,10 +54,22 @@ def pack(
         if n > t:
             return UNPACKABLE, None
         items.append((float(ex.minutes), ex.discipline, n, ex.id in p.supervised_only, i))
-    for k, i in enumerate(singles or ()):
-        ex = p.exercises[i]
-        items.append((float(ex.minutes), ex.discipline, 1, ex.id in p.supervised_only, -1 - k))
     items.sort(key=lambda it: (-it[3], -it[0] * it[2], it[4]))
+    # Minutes still to place from item k on, and (whole minutes) every total that blocks
+    # from item k on can make, as bits: a session's room can take at most the largest
+    # such total that fits, so when the rest exceeds what all rooms can take, no
+    # completion exists (this prunes tight weeks at once).
+    left = [0.0] * (len(items) + 1)
+    whole = all(float(m).is_integer() for m, *_ in items) and float(cap).is_integer()
+    sums = [1] * (len(items) + 1)
+    for k in range(len(items) - 1, -1, -1):
+        minutes, _d, n, _s, _i = items[k]
+        left[k] = left[k + 1] + minutes * n
+        if whole:
+            bits = sums[k + 1]
+            for _ in range(n):
+                bits |= bits << int(minutes)
+            sums[k] = bits
     used = [0.0] * t
     disc: list[dict] = [dict() for _ in range(t)]
     placed: dict[int, list[int]] = {}
@@ -101,6 +87,10 @@ def pack(
         nodes[0] += 1
         if nodes[0] > NODE_LIMIT:
             return None
+        if whole:
+            room = sum((sums[k] & ((2 << int(round(cap - u))) - 1)).bit_length() - 1 for u in used)
+            if left[k] > room + 1e-9:
+                return False
         minutes, d, n, sup_only, i = items[k]
         choices = [
             b
@@ -137,8 +127,6 @@ def pack(
         return False
 
     res = place(0)
-    if singles is not None:
-        return (UNKNOWN if res is None else PACKED if res else UNPACKABLE), None
     if res is None:
         return UNKNOWN, None
     if not res:
