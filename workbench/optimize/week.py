@@ -55,6 +55,7 @@ PER_GROUP = 1  # best per discipline and per goal, so variety and every goal hav
 MAX_CUTS = 25  # packing cuts before falling back to the day model over the candidates
 EXACT_CUTS = 1  # plans cut off one at a time (day rules) before the day model decides
 LOOP_SHARE = 0.8  # share of the week's remaining budget for the master/packing loop
+NO_DAYS = "no days"  # _place: proven that these uses cannot keep the day rules
 
 
 class Found(NamedTuple):
@@ -337,20 +338,26 @@ def _pack_again(p: WeekProblem, uses) -> list | None:
     for ex, _d in uses:
         counts[index[ex.id]] = counts.get(index[ex.id], 0) + 1
     on_days = _pack_on_days(p, counts)
-    return None if on_days is None else [(p.exercises[i], d) for i, d in on_days]
+    if not isinstance(on_days, list):
+        return None
+    return [(p.exercises[i], d) for i, d in on_days]
 
 
-def _pack_on_days(p: WeekProblem, counts: dict[int, int]) -> list | None:
+def _pack_on_days(p: WeekProblem, counts: dict[int, int]) -> list | str | None:
     """(exercise index, Day) for ``counts`` packed so that the days keep every day rule
-    (:func:`~workbench.optimize.packing.assign_days`), trying packing after packing; or
-    None (none found within the search's limits)."""
+    (:func:`~workbench.optimize.packing.assign_days`), trying packing after packing;
+    :data:`NO_DAYS` when the search tried every packing (up to interchangeable empty
+    days) and none keeps them; None when it stopped at its limits."""
     found: list = []
 
     def days_fit(placed) -> bool:
         found[:] = [assign_days(p, placed)]
         return found[0] is not None
 
-    return found[0] if pack(p, counts, accept=days_fit)[0] == PACKED else None
+    status = pack(p, counts, accept=days_fit)[0]
+    if status == PACKED:
+        return found[0]
+    return NO_DAYS if status == UNPACKABLE else None
 
 
 def _same_rest(a: WeekProblem, b: WeekProblem) -> bool:
@@ -585,24 +592,23 @@ def _place(sub, counts, packing, settings, deadline):
     :data:`NO_DAYS` when the day model proved that no placement keeps the day rules).
 
     ``packing`` is :func:`~workbench.optimize.packing.pack`'s answer for ``counts``.
-    First by that packing and an exact choice of days (no solver); when that finds
-    nothing, by the day model with the uses fixed.
+    First by that packing and an exact choice of days (no solver), then by every other
+    packing (no solver either: proves :data:`NO_DAYS` when it runs to the end; the day
+    model could take the whole week's budget to prove the same); when the search stops
+    at its limits, by the day model with the uses fixed.
     """
     status, placed = packing
     if status == PACKED:
         uses = assign_days(sub, placed)
         if uses is None:  # another packing of the same uses may let the days keep the rules
             uses = _pack_on_days(sub, counts)
-        if uses is not None:
-            return None, uses, 0.0
+        if uses is NO_DAYS or uses is not None:
+            return uses if uses is NO_DAYS else (None, uses, 0.0)
     day, dv = build_model(sub, counts=counts)
     packed = solve(day, _remaining(settings, deadline))
     if packed.objective is None:
         return NO_DAYS if packed.status == INFEASIBLE else None
     return day, dv, packed.seconds
-
-
-NO_DAYS = "no days"  # _place: proven that these uses cannot keep the day rules
 
 
 def _uses_of(placed) -> list[tuple[int, object]]:
