@@ -11,6 +11,7 @@ from functools import cache
 
 import pytest
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from strategies import (
     PULP_V4,
     result_from_schedule,
@@ -408,6 +409,56 @@ def test_the_optimizer_finds_the_best_plan_an_exhaustive_search_finds(instance):
     assert violations(result, client, options, catalog) == []
     assert result.objective == pytest.approx(best, abs=1e-6)
     assert score_week(result, 1, client, catalog, options) == pytest.approx(best, abs=1e-6)
+
+
+@settings(
+    max_examples=25,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+@given(instance=tiny_instances(), twin=st.integers(0, 2))
+def test_twins_left_out_of_the_master_cost_no_plan(instance, twin):
+    """Exercises the model cannot tell apart (twins) enter the integer model only as
+    many times as a week can use them (:meth:`WeekProblem.twins`). With two copies of
+    one exercise under new ids, the planner must still find the best plan there is."""
+    client, catalog, options = instance
+    base = catalog[:3]
+    one = base[twin % len(base)]
+    catalog = base + [replace(one, id=f"{one.id}-copy{k}", name=f"{one.name} {k}") for k in (1, 2)]
+    best, _feasible = exhaustive_best(client, catalog, options)
+    result = plan(client, catalog, options)
+    if best is None:
+        assert result.status == INFEASIBLE
+        return
+    assert result.status == PLANNED, result.diagnosis
+    assert violations(result, client, options, catalog) == []
+    assert result.objective == pytest.approx(best, abs=1e-6)
+
+
+def test_twins_keep_only_what_one_week_can_use():
+    """Eight copies of a 20-minute walk, 45-minute sessions on three days, at most three
+    uses each: two fit one session, so six blocks a week at most, which two copies can
+    do. Preferred ids (a start plan's) are kept first."""
+    from workbench.examples import example_clients
+    from workbench.planner import _initial_state, prepare, week_problem
+
+    walk = next(e for e in builtin_catalog() if e.discipline.value == "walking" and e.minutes == 20)
+    catalog = [replace(walk, id=f"walk{k}") for k in range(8)]
+    client = replace(
+        example_clients()["older-walker-extension"],
+        minutes_per_session=45,
+        max_training_days=3,
+    )
+    ctx = prepare(client, catalog, PlanOptions(weeks=1, explain=False))
+    p = week_problem(ctx, 1, _initial_state(ctx), {e.id: e for e in catalog})
+    assert len(p.exercises) == 8 and p.training_days == 3
+    q = int(min(p.session_caps[walk.discipline], 45) // 20)
+    expected = max(q, -(-3 * q // p.max_uses(0)))
+    classes, keep = p.twins()
+    assert len(set(classes.tolist())) == 1
+    assert keep.sum() == expected and list(keep[:expected]) == [True] * expected
+    _classes, keep = p.twins(frozenset({"walk7"}))
+    assert keep[7] and keep.sum() == expected
 
 
 @settings(

@@ -151,6 +151,62 @@ class WeekProblem:
         """Exercise ``i`` counts towards the strength-days rule."""
         return self.exercises[i].goals[Goal.STRENGTH] >= STRENGTH_LEVEL
 
+    def twins(self, first: frozenset[str] = frozenset()) -> tuple[np.ndarray, np.ndarray]:
+        """Exercises the week's model cannot tell apart, and which of them it needs.
+
+        Two exercises are twins when everything the model reads of them is equal:
+        discipline, block length, load, goal credit, strength, supervised-only and
+        graded exposure (pinned exercises are never twins). Any week plan can swap
+        twins freely, so a class of twins needs only as many members as one plan can
+        use at once: ``q`` blocks fit in one session (the session length and the
+        discipline's session cap), so at most ``t·q`` blocks a week over ``t`` training
+        days; handing them out day by day in turn over ``K = max(q, ⌈t·q/u⌉)`` members
+        uses none twice a day and none more than its ``u`` uses a week. So every plan
+        has a twin plan, scoring the same, that uses only the first ``K`` members.
+
+        Parameters
+        ----------
+        first : frozenset of str
+            Ids to keep first within their class (a start plan's), then catalog order.
+
+        Returns
+        -------
+        classes : numpy.ndarray
+            Int per exercise: its class (the index of the class's first member).
+        keep : numpy.ndarray
+            Bool per exercise: one of the first ``K`` members of its class.
+        """
+        n = len(self.exercises)
+        pinned = {pin.exercise_id for pin in self.pins}
+        classes = np.arange(n)
+        keep = np.ones(n, dtype=bool)
+        members: dict[tuple, list[int]] = {}
+        for i, ex in enumerate(self.exercises):
+            if ex.id in pinned:
+                continue
+            key = (
+                ex.discipline,
+                float(self.minutes[i]),
+                float(self.load[i]),
+                tuple(self.credit[i].tolist()),
+                self.is_strength(i),
+                ex.id in self.supervised_only,
+                ex.id in self.exposure_ids,
+            )
+            members.setdefault(key, []).append(i)
+        t = self.training_days
+        for (discipline, minutes, *_rest), group in members.items():
+            classes[group] = group[0]
+            room = min(float(self.session_caps[discipline]), float(self.session_minutes))
+            q = int(np.floor(room / minutes + 1e-9)) if minutes > 0 else len(group)
+            u = self.max_uses(group[0])
+            need = len(group) if q <= 0 or u <= 0 else max(q, -(-t * q // u))
+            if need >= len(group):
+                continue
+            order = sorted(group, key=lambda i: (self.exercises[i].id not in first, i))
+            keep[order[need:]] = False
+        return classes, keep
+
     def objective_base(self) -> float:
         """Points for full goal coverage (the offset of the objective)."""
         return COVERAGE_POINTS * len(self.targets)

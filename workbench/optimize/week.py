@@ -161,7 +161,11 @@ def solve_week(
         bound = min(bound, known_bound)  # every plan of the week, whatever it uses
     n = len(p.exercises)
     dj = _reduced_costs(p, lv)
-    rows = _candidates(p, lv, dj, prefer | set(hint or ()))
+    # twins (exercises the model cannot tell apart): only the first few of each class
+    # enter a master; plans with the others have twin plans with these
+    classes, keep_twin = p.twins(frozenset(prefer | set(hint or ())))
+    rows = _candidates(p, lv, dj, prefer | set(hint or ()), classes, keep_twin)
+    whole = set(np.flatnonzero(keep_twin).tolist()) <= set(rows)
     sub = p.subset(rows)
     where = {sub.exercises[i].id: i for i in range(len(rows))}
     start = {where[e]: k for e, k in (hint or {}).items() if e in where} or None
@@ -170,17 +174,20 @@ def solve_week(
     seconds = screen.seconds + found.seconds
     out = found.outcome
     gap = _gap(bound, out.objective)
-    if out.objective is not None and len(rows) < n and gap > settings.relative_gap:
+    if out.objective is not None and not whole and gap > settings.relative_gap:
         # Plans with an exercise outside the candidates: bounded one exercise at a time
         # (reduced cost, then the LP with that exercise forced in). Plans without one
         # are bounded by the master's own bound.
         value = out.objective
         limit = value * (1 + settings.relative_gap)
-        outside = _outside_bounds(p, lp, lv, dj, lp_bound, set(rows), limit, deadline)
+        # (a twin left out needs no bound: its plans have twin plans with kept members,
+        # which are bounded here or are candidates)
+        skip = set(rows) | set(np.flatnonzero(~keep_twin).tolist())
+        outside = _outside_bounds(p, lp, lv, dj, lp_bound, skip, limit, deadline)
         outside = np.minimum(outside, bound)
         if out.bound is not None:
             gap = _gap(min(bound, max(out.bound, float(outside.max()))), value)
-    if out.objective is not None and len(rows) < n and gap > settings.relative_gap:
+    if out.objective is not None and not whole and gap > settings.relative_gap:
         # Step 3: keep what could still beat the plan by more than the gap; start from
         # the plan we have. The rest cannot: with them no plan scores above ``limit``.
         keep = sorted(set(rows) | {i for i in range(n) if outside[i] > limit})
@@ -199,7 +206,7 @@ def solve_week(
                 sub, found, rows = sub2, found2, keep
                 out = found2.outcome
             gap = _gap(min(bound, proven), out.objective)
-    elif out.objective is not None and len(rows) >= n:
+    elif out.objective is not None and whole:
         gap = _gap(min(bound, out.bound if out.bound is not None else bound), out.objective)
     out, v = found.outcome, found.placed
     if out.objective is None:
@@ -805,15 +812,20 @@ def _reduced_costs(p: WeekProblem, lv) -> np.ndarray:
     return dj
 
 
-def _candidates(p: WeekProblem, lv, dj: np.ndarray, prefer) -> list[int]:
+def _candidates(p: WeekProblem, lv, dj: np.ndarray, prefer, classes, keep) -> list[int]:
     """The LP's support, the best few by reduced cost (overall and per discipline and
-    goal, so variety and every goal have options), pins and preferred ids."""
+    goal, so variety and every goal have options), pins and preferred ids: of twins
+    (``classes``), only the members in ``keep`` (see :meth:`WeekProblem.twins`)."""
     n = len(p.exercises)
-    order = [int(i) for i in np.lexsort((np.arange(n), dj)) if np.isfinite(dj[i])]
+    order = [int(i) for i in np.lexsort((np.arange(n), dj)) if np.isfinite(dj[i]) and keep[i]]
     chosen = set(order[:FIRST_CANDIDATES])
+    kept = {}
+    for i in np.flatnonzero(keep).tolist():
+        kept.setdefault(int(classes[i]), []).append(i)
     for (i, _d), var in lv.uses.items():
         if (var.varValue or 0.0) > 1e-7:
-            chosen.add(i)
+            # a twin left out stands for its class's kept members
+            chosen.update([i] if keep[i] else kept[int(classes[i])])
     goals = list(Goal)
     groups: dict[object, int] = {}
     for i in order:
@@ -827,7 +839,7 @@ def _candidates(p: WeekProblem, lv, dj: np.ndarray, prefer) -> list[int]:
                 groups[k] = groups.get(k, 0) + 1
                 chosen.add(i)
     pinned = {pin.exercise_id for pin in p.pins} | set(prefer)
-    chosen.update(i for i, ex in enumerate(p.exercises) if ex.id in pinned)
+    chosen.update(i for i, ex in enumerate(p.exercises) if ex.id in pinned and keep[i])
     return sorted(chosen)
 
 
