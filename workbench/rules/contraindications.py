@@ -104,6 +104,62 @@ def _is_vigorous(ex: Exercise, params: Params) -> bool:
     return ex.met >= params.vigorous_met or ex.rpe >= params.vigorous_rpe
 
 
+#: The dimensions in order, with their labels (read once: enum iteration is slow).
+_DIMENSIONS = tuple((i, d, d.label) for i, d in enumerate(Dimension))
+
+
+@dataclass(frozen=True)
+class _Rules:
+    """What every exercise is checked against, read once per client and horizon."""
+
+    weeks: int
+    every: tuple[int, ...]
+    tolerances: tuple[tuple[float, ...], ...]  # per dimension: tolerance per week
+    week1: tuple[float, ...]
+    client: Client
+    equipment: frozenset[str]
+    bans: frozenset[str]
+    include_unreviewed: bool
+    vigorous_met: float
+    vigorous_rpe: float
+    early_max_rpe: float
+    early_weeks: float
+    early: tuple[int, ...]
+    multi_weeks: float
+    multi: tuple[int, ...]
+    multi_count: float
+    high_level: float
+    green_weeks: float
+    gated: tuple[int, ...]
+
+
+def _rules(client, params, tolerances, equipment, bans, include_unreviewed) -> _Rules:
+    weeks = tolerances.shape[0]
+    every = tuple(range(1, weeks + 1))
+    done = client.consecutive_green_weeks  # program weeks already behind the client
+    return _Rules(
+        weeks=weeks,
+        every=every,
+        tolerances=tuple(tuple(float(x) for x in tolerances[:, i]) for i, _d, _l in _DIMENSIONS),
+        week1=tuple(tolerances[0].tolist()),
+        client=client,
+        equipment=equipment,
+        bans=frozenset(bans),
+        include_unreviewed=include_unreviewed,
+        vigorous_met=params.vigorous_met,
+        vigorous_rpe=params.vigorous_rpe,
+        early_max_rpe=params.early_max_rpe,
+        early_weeks=params.early_phase_weeks,
+        early=tuple(w for w in every if done + w <= params.early_phase_weeks),
+        multi_weeks=params.multi_high_demand_weeks,
+        multi=tuple(w for w in every if done + w <= params.multi_high_demand_weeks),
+        multi_count=params.multi_high_demand_count,
+        high_level=params.high_demand_level,
+        green_weeks=params.vigorous_after_green_weeks,
+        gated=tuple(w for w in every if done + (w - 1) < params.vigorous_after_green_weeks),
+    )
+
+
 def exercise_exclusions(
     ex: Exercise,
     client: Client,
@@ -136,79 +192,81 @@ def exercise_exclusions(
     list of Exclusion
         Empty when the exercise is allowed in every week.
     """
-    weeks = tolerances.shape[0]
-    every = tuple(range(1, weeks + 1))
+    rules = _rules(client, params, tolerances, equipment, bans, include_unreviewed)
+    return _exclusions(ex, rules)
+
+
+def _exclusions(ex: Exercise, r: _Rules) -> list[Exclusion]:
+    """:func:`exercise_exclusions` against rules read once (see :func:`_rules`)."""
     out: list[Exclusion] = []
 
-    def add(family: str, reason: str, in_weeks: Iterable[int] = every) -> None:
+    def add(family: str, reason: str, in_weeks: Iterable[int] = r.every) -> None:
         in_weeks = tuple(in_weeks)
         if in_weeks:
             out.append(Exclusion(ex.id, in_weeks, family, reason))
 
-    week1 = tolerances[0]
-    for i, dim in enumerate(Dimension):
-        demand = ex.demands[dim]
-        blocked = [w for w in every if demand > tolerances[w - 1, i]]
-        if not blocked:
+    demands = ex.demands
+    for i, dim, label in _DIMENSIONS:
+        demand = demands[dim]
+        per_week = r.tolerances[i]
+        if demand <= min(per_week):
             continue
-        if demand > week1[i] and len(blocked) < weeks:
+        blocked = [w for w in r.every if demand > per_week[w - 1]]
+        if demand > r.week1[i] and len(blocked) < r.weeks:
             add(
                 "graded_exposure",
-                f"{dim.label} {demand} > tolerance {week1[i]} until week {blocked[-1] + 1} "
+                f"{label} {demand} > tolerance {r.week1[i]} until week {blocked[-1] + 1} "
                 "(graded exposure)",
                 blocked,
             )
         else:
-            add("tolerance", f"{dim.label} {demand} > tolerance {week1[i]}", blocked)
+            add("tolerance", f"{label} {demand} > tolerance {r.week1[i]}", blocked)
 
-    cl = client.clearance
+    cl = r.client.clearance
     if ex.discipline in cl.banned_disciplines:
         add("doctor_discipline", f"the doctor's restrictions leave out {ex.discipline.label}")
     if ex.id in cl.banned_exercises:
         add("doctor_exercise", "the doctor's restrictions leave out this exercise")
     if cl.max_rpe is not None and ex.rpe > cl.max_rpe:
         add("doctor_max_effort", f"effort RPE {ex.rpe:g} > the doctor's maximum {cl.max_rpe:g}")
-    missing = sorted(ex.equipment - equipment)
-    if missing:
+    if not ex.equipment <= r.equipment:
+        missing = sorted(ex.equipment - r.equipment)
         add("equipment", "needs " + ", ".join(m.replace("_", " ") for m in missing))
-    if ex.needs_supervision and not client.supervised_days:
+    if ex.needs_supervision and not r.client.supervised_days:
         add("supervision", "needs supervision, and no supervised session is scheduled")
-    if ex.minutes > client.minutes_per_session:
+    if ex.minutes > r.client.minutes_per_session:
         add(
             "session_length",
-            f"{ex.minutes} min block > the {client.minutes_per_session} min session",
+            f"{ex.minutes} min block > the {r.client.minutes_per_session} min session",
         )
 
-    done = client.consecutive_green_weeks  # program weeks already behind the client
-    early = [w for w in every if done + w <= params.early_phase_weeks]
-    if early and (ex.met >= params.vigorous_met or ex.rpe > params.early_max_rpe):
+    if r.early and (ex.met >= r.vigorous_met or ex.rpe > r.early_max_rpe):
         add(
             "early_phase_effort",
-            f"weeks 1-{int(params.early_phase_weeks)} stay moderate (MET < "
-            f"{params.vigorous_met:g}, RPE ≤ {params.early_max_rpe:g}); this is MET "
+            f"weeks 1-{int(r.early_weeks)} stay moderate (MET < "
+            f"{r.vigorous_met:g}, RPE ≤ {r.early_max_rpe:g}); this is MET "
             f"{ex.met:g}, RPE {ex.rpe:g}",
-            early,
+            r.early,
         )
-    highs = [d.label for d in Dimension if ex.demands[d] >= params.high_demand_level]
-    multi = [w for w in every if done + w <= params.multi_high_demand_weeks]
-    if multi and len(highs) >= params.multi_high_demand_count:
-        add(
-            "early_phase_demands",
-            f"{len(highs)} high demands ({', '.join(highs)}) are left out of weeks "
-            f"1-{int(params.multi_high_demand_weeks)}",
-            multi,
-        )
-    gated = [w for w in every if done + (w - 1) < params.vigorous_after_green_weeks]
-    if gated and _is_vigorous(ex, params):
+    if r.multi:
+        highs = [label for _i, d, label in _DIMENSIONS if demands[d] >= r.high_level]
+        if len(highs) >= r.multi_count:
+            add(
+                "early_phase_demands",
+                f"{len(highs)} high demands ({', '.join(highs)}) are left out of weeks "
+                f"1-{int(r.multi_weeks)}",
+                r.multi,
+            )
+    if r.gated and (ex.met >= r.vigorous_met or ex.rpe >= r.vigorous_rpe):
         add(
             "vigorous_gating",
             f"vigorous (MET {ex.met:g}, RPE {ex.rpe:g}) only after "
-            f"{int(params.vigorous_after_green_weeks)} green weeks in a row",
-            gated,
+            f"{int(r.green_weeks)} green weeks in a row",
+            r.gated,
         )
-    if ex.id in bans:
+    if ex.id in r.bans:
         add("trainer_ban", "left out by the trainer")
-    if ex.needs_review and not include_unreviewed:
+    if ex.needs_review and not r.include_unreviewed:
         add("needs_review", "imported; a trainer has not reviewed its movement demands yet")
     return out
 
@@ -243,18 +301,14 @@ def eligibility(
     bans = frozenset(bans)
     mask = np.ones((len(exercises), weeks), dtype=bool)
     exclusions: list[Exclusion] = []
+    rules = _rules(client, params, tolerances, equipment, bans, include_unreviewed)
     for row, ex in enumerate(exercises):
-        found = exercise_exclusions(
-            ex,
-            client,
-            params,
-            tolerances,
-            equipment=equipment,
-            bans=bans,
-            include_unreviewed=include_unreviewed,
-        )
-        for exc in found:
-            mask[row, [w - 1 for w in exc.weeks]] = False
+        found = _exclusions(ex, rules)
+        if any(len(exc.weeks) == weeks for exc in found):
+            mask[row] = False  # out in every week (most exclusions)
+        else:
+            for exc in found:
+                mask[row, [w - 1 for w in exc.weeks]] = False
         exclusions.extend(found)
     supervised = frozenset(ex.id for ex in exercises if ex.needs_supervision)
     return Eligibility(
