@@ -206,6 +206,22 @@ def _swaps(w: _Week, x: np.ndarray) -> np.ndarray:
     return x
 
 
+def improve(p: WeekProblem, counts: dict[int, int]) -> tuple[float, dict[int, int]] | None:
+    """(score, uses) after trading uses of ``counts`` for better ones (:func:`_swaps`,
+    over every exercise of ``p``), keeping every week rule and the packing; None when
+    ``counts`` itself breaks one."""
+    if not counts:
+        return None
+    w = _Week(p)
+    x = np.zeros(len(p.exercises), dtype=int)
+    for i, k in counts.items():
+        x[i] = k
+    if not (w.within_limits(x) and w.complete(x)):
+        return None
+    x = _swaps(w, x)
+    return w.value(x), {int(i): int(x[i]) for i in np.flatnonzero(x)}
+
+
 def repair(p: WeekProblem, counts: dict[int, int]) -> dict[int, int] | None:
     """A plan near ``counts`` that packs: drop the uses that cost least until the rest
     packs, then refill greedily. None when no such plan keeps every rule."""
