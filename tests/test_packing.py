@@ -309,3 +309,57 @@ def test_the_packing_search_agrees_with_the_day_model(instance, seed, extra):
     assert out.status in ("optimal", "infeasible"), out.status
     assert (status == PACKED) == (out.status == "optimal"), (status, out.status, counts)
     assert status in (PACKED, UNPACKABLE)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(instance=synthetic_instances(max_weeks=1), seed=st.integers(0, 10_000))
+def test_an_improved_week_keeps_every_rule_of_the_week_model(instance, seed):
+    """Before bounding the rest of the catalog, the week solver trades uses of its plan for
+    better ones (:func:`workbench.optimize.heuristic.improve`). The result must score at
+    least as much and keep every row of the integer week model, and it must pack. The
+    start is a random packed week cut down until it keeps the week's rules (or the
+    planner's own week, when that fails)."""
+    import numpy as np
+
+    from workbench.optimize.heuristic import _Week, improve
+    from workbench.optimize.week import _start_values
+
+    client, catalog, _weeks = synthetic_instance(*instance)
+    p = first_week(client, catalog)
+    if p is None or not p.exercises:
+        return
+    w = _Week(p)
+    x = np.zeros(len(p.exercises), dtype=int)
+    for day in random_packed_week(p, random.Random(seed)):
+        for i in day:
+            x[i] += 1
+    rng = random.Random(seed)
+    while x.sum() and not (w.within_limits(x) and w.complete(x)):
+        x[rng.choice(list(np.flatnonzero(x)))] -= 1
+    if not x.sum():
+        result = plan(client, catalog, PlanOptions(weeks=1, explain=False))
+        if not result.planned:
+            return
+        index = {e.id: i for i, e in enumerate(p.exercises)}
+        for day in result.weeks[0].days:
+            for block in day.blocks:
+                x[index[block.exercise_id]] += 1
+    counts = {int(i): int(x[i]) for i in np.flatnonzero(x)}
+    found = improve(p, counts)
+    event(f"improve: {'none' if found is None else 'ran'}")
+    if found is None:
+        return
+    value, better = found
+    event(f"improve: {'better' if value > w.value(x) + 1e-9 else 'same'}")
+    assert value >= w.value(x) - 1e-9
+    assert pack(p, better)[0] == PACKED
+    m, mv = build_model(p, aggregated=True, integer=True)
+    values = _start_values(p, mv, better)
+    broken = []
+    for name, con in m.constraints.items():
+        lhs = sum(c * values.get(var, 0.0) for var, c in con.items()) + con.constant
+        if (con.sense == pulp.LpConstraintLE and lhs > 1e-6) or (
+            con.sense == pulp.LpConstraintGE and lhs < -1e-6
+        ):
+            broken.append(f"{name}: {lhs:.3f}")
+    assert broken == []

@@ -17,6 +17,7 @@ from __future__ import annotations
 import numpy as np
 
 from workbench.domain import Goal
+from workbench.optimize.constraints import strength_pairs_value
 from workbench.optimize.packing import PACKED, pack
 from workbench.optimize.problem import (
     COVERAGE_POINTS,
@@ -122,9 +123,13 @@ class _Week:
         if p.strength_days > 0:
             if x[self.strong].sum() < p.strength_days:
                 return False
-            if self.minutes[self.strong] @ x[self.strong] < (
-                p.strength_days * p.params.strength_day_min_minutes - 1e-9
-            ):
+            minimum = p.params.strength_day_min_minutes
+            if self.minutes[self.strong] @ x[self.strong] < p.strength_days * minimum - 1e-9:
+                return False
+            # a strength day needs one long strength block or two different short ones
+            long_ = int(x[self.strong & (self.minutes >= minimum - 1e-9)].sum())
+            counts = {int(i): int(x[i]) for i in np.flatnonzero(x)}
+            if long_ + strength_pairs_value(p, counts) < p.strength_days:
                 return False
         return True
 
