@@ -237,6 +237,29 @@ def test_pins_are_honoured_on_their_day():
     assert violations(result, client, options) == []
 
 
+def test_a_week_pin_holds_when_last_week_did_without_the_exercise():
+    """A pin for week 2 (any day) of an exercise week 1 did not use. Week 2 starts from
+    week 1's plan, which breaks the pin: that start must not come back as the plan (it
+    did, before starts were checked against the week's rules)."""
+    client, _options, first = planned("desk-worker-flexion", 2)
+    used = {i for w, _d, i in blocks(first) if w == 1}
+    allowed = {i for _w, _d, i in blocks(first)} | {
+        e.id for e in builtin_catalog() if e.discipline.value == "yoga" and e.rpe <= 3
+    }
+    tried = 0
+    for exercise_id in sorted(allowed - used):
+        options = PlanOptions(weeks=2, pins=(Pin(exercise_id, 2, None),), explain=False)
+        result = plan(client, builtin_catalog(), options)
+        if not result.planned:
+            continue
+        tried += 1
+        assert exercise_id in {i for w, _d, i in blocks(result) if w == 2}, exercise_id
+        assert violations(result, client, options) == []
+        if tried == 4:
+            break
+    assert tried >= 2
+
+
 # -------------------------------------------------------------------------- re-plans
 
 

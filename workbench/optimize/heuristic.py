@@ -211,6 +211,16 @@ def _swaps(w: _Week, x: np.ndarray) -> np.ndarray:
     return x
 
 
+def keeps_rules(p: WeekProblem, counts: dict[int, int]) -> bool:
+    """``counts`` keeps every week rule of the master (packing aside): limits, pins,
+    hard goals, variety, discipline share and strength days."""
+    w = _Week(p)
+    x = np.zeros(len(p.exercises), dtype=int)
+    for i, k in counts.items():
+        x[i] = k
+    return w.within_limits(x) and w.complete(x)
+
+
 def improve(p: WeekProblem, counts: dict[int, int]) -> tuple[float, dict[int, int]] | None:
     """(score, uses) after trading uses of ``counts`` for better ones (:func:`_swaps`,
     over every exercise of ``p``), keeping every week rule and the packing; None when

@@ -31,7 +31,7 @@ import pulp
 
 from workbench.domain import Goal
 from workbench.optimize.constraints import WEEK, pattern_values, strength_pairs_value
-from workbench.optimize.heuristic import improve, repair
+from workbench.optimize.heuristic import improve, keeps_rules, repair
 from workbench.optimize.model import build_model, objective
 from workbench.optimize.packing import (
     PACKED,
@@ -509,6 +509,10 @@ def _master_and_pack(
     out = None
     # the cut loop gets most of the budget; the rest goes to the day model (below)
     loop_deadline = time.perf_counter() + LOOP_SHARE * max(0.0, deadline - time.perf_counter())
+    # a start (last week's plan, or a plan to widen) must keep this week's rules: a pin,
+    # a lower cap or an exercise no longer allowed can break it, and a start that scores
+    # more than the master can would otherwise come back as the plan
+    start = start if start and keeps_rules(sub, start) else None
     packing = pack(sub, start) if start else (UNPACKABLE, None)
     if packing[0] != UNPACKABLE:
         placed = _place(sub, start, packing, settings, deadline)
