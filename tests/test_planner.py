@@ -10,7 +10,7 @@ from dataclasses import replace
 from functools import cache
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from strategies import (
     PULP_V4,
@@ -205,6 +205,39 @@ def test_random_clients_on_random_catalogs_get_verified_plans_or_a_diagnosis(ins
         assert result.weeks == ()
         assert result.diagnosis and "week" in result.diagnosis[0]
         assert all(r.family in RELAXABLE for r in result.relaxations)
+
+
+@PLANNER_SETTINGS
+@given(
+    instance=synthetic_instances(min_exercises=30, max_exercises=60, max_weeks=3),
+    picks=st.lists(st.tuples(st.integers(0, 10_000), st.integers(1, 3), st.booleans()), max_size=2),
+)
+def test_random_clients_with_random_pins_get_verified_plans_or_a_diagnosis(instance, picks):
+    """Pins in any week, on a day or not, of exercises that week may use: the plan keeps
+    them and every other rule (the verifier), or there is no plan and a diagnosis."""
+    from workbench.planner import prepare
+
+    client, catalog, weeks = synthetic_instance(*instance)
+    ctx = prepare(client, catalog, PlanOptions(weeks=weeks, explain=False))
+    if not hasattr(ctx, "eligibility"):
+        return
+    days = sorted(client.available_days, key=lambda d: d.index)
+    pins = []
+    for seed, week, on_day in picks:
+        week = min(week, weeks)
+        allowed = ctx.eligibility.allowed(week)
+        if allowed:
+            pins.append(
+                Pin(allowed[seed % len(allowed)], week, days[seed % len(days)] if on_day else None)
+            )
+    options = PlanOptions(weeks=weeks, pins=tuple(pins), explain=False)
+    result = plan(client, catalog, options)
+    event(f"{len(pins)} pins: {result.status}")
+    assert result.status in (PLANNED, INFEASIBLE), result.message
+    if result.planned:
+        assert violations(result, client, options, catalog) == []
+    else:
+        assert result.diagnosis
 
 
 # ----------------------------------------------------------------------- pins and bans

@@ -330,26 +330,43 @@ def define_graded_exposure_constraints(m, p: WeekProblem, v: Vars, aggregated, e
 
 
 def define_pin_constraints(m, p: WeekProblem, v: Vars, aggregated, elastic):
-    """The trainer's pins: the exercise is in the week (on the day, when given)."""
+    """The trainer's pins: the exercise is in the week (on the day, when given).
+
+    Pins of one exercise make one row in the week model (as many uses as days pinned, at
+    least one), and one row per pinned day in the day model (plus one for "any day" when
+    no day is pinned).
+    """
     index = {e.id: i for i, e in enumerate(p.exercises)}
-    for pin in p.pins:
-        i = index.get(pin.exercise_id, -1)  # -1: excluded this week, so the pin cannot hold
-        if aggregated or pin.day is None:
+    for exercise_id, days in pinned_days(p.pins).items():
+        i = index.get(exercise_id, -1)  # -1: excluded this week, so the pin cannot hold
+        rows: list[tuple[list, int, str]] = []
+        if aggregated or not days:
             terms = [(var, 1) for (j, _d), var in v.uses.items() if j == i]
-            day = "any"
+            rows.append((terms, max(1, len(days)), "any"))
         else:
-            var = v.uses.get((i, pin.day))
-            terms = [] if var is None else [(var, 1)]
-            day = pin.day.value
-        _add(
-            m,
-            v,
-            _expr(terms),
-            pulp.LpConstraintGE,
-            1,
-            f"pin__w{p.week}__{pin.exercise_id}__{day}",
-            elastic,
-        )
+            for d in days:
+                var = v.uses.get((i, d))
+                rows.append(([] if var is None else [(var, 1)], 1, d.value))
+        for terms, need, day in rows:
+            _add(
+                m,
+                v,
+                _expr(terms),
+                pulp.LpConstraintGE,
+                need,
+                f"pin__w{p.week}__{exercise_id}__{day}",
+                elastic,
+            )
+
+
+def pinned_days(pins) -> dict[str, list[Day]]:
+    """Exercise id → the distinct days it is pinned to (empty: any day), pins in order."""
+    out: dict[str, list[Day]] = {}
+    for pin in pins:
+        days = out.setdefault(pin.exercise_id, [])
+        if pin.day is not None and pin.day not in days:
+            days.append(pin.day)
+    return {e: sorted(days, key=lambda d: d.index) for e, days in out.items()}
 
 
 def _dff(size: float, capacity: float, k: int) -> float:

@@ -17,7 +17,7 @@ from __future__ import annotations
 import numpy as np
 
 from workbench.domain import Goal
-from workbench.optimize.constraints import strength_pairs_value
+from workbench.optimize.constraints import pinned_days, strength_pairs_value
 from workbench.optimize.packing import PACKED, pack
 from workbench.optimize.problem import (
     COVERAGE_POINTS,
@@ -67,9 +67,9 @@ class _Week:
         self.sup_minutes = min(sup_days, t) * cap
         self.pin_min = np.zeros(n, dtype=int)
         index = {e.id: i for i, e in enumerate(p.exercises)}
-        for pin in p.pins:
-            if pin.exercise_id in index:
-                self.pin_min[index[pin.exercise_id]] += 1
+        for exercise_id, days in pinned_days(p.pins).items():
+            if exercise_id in index:
+                self.pin_min[index[exercise_id]] = max(1, len(days))
 
     def value(self, x: np.ndarray) -> float:
         """The objective of count vector ``x`` [points]."""
