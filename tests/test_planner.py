@@ -240,6 +240,46 @@ def test_random_clients_with_random_pins_get_verified_plans_or_a_diagnosis(insta
         assert result.diagnosis
 
 
+@PLANNER_SETTINGS
+@given(
+    instance=synthetic_instances(min_exercises=30, max_exercises=60, max_weeks=3),
+    pick=st.tuples(st.integers(0, 10_000), st.integers(1, 3), st.booleans(), st.booleans()),
+)
+def test_random_re_plans_after_a_pin_or_a_ban_keep_every_rule(instance, pick):
+    """A re-plan after a random pin (on a day or not) or a ban of a planned exercise,
+    from the first week the change affects: it keeps every rule, the change included, or
+    says why not; weeks before the change stay as they were."""
+    client, catalog, weeks = synthetic_instance(*instance)
+    options = PlanOptions(weeks=weeks, explain=False)
+    first = plan(client, catalog, options)
+    if not first.planned:
+        return
+    seed, week, on_day, ban = pick
+    week = min(week, weeks)
+    used = sorted({i for w, _d, i in blocks(first) if w == week})
+    if ban:
+        banned = used[seed % len(used)]
+        changed = replace(options, bans=frozenset({banned}))
+        week = min(w for w, _d, i in blocks(first) if i == banned)
+    else:
+        from workbench.planner import prepare
+
+        ids = prepare(client, catalog, options).eligibility.allowed(week)
+        days = sorted(client.available_days, key=lambda d: d.index)
+        day = days[seed % len(days)] if on_day else None
+        changed = replace(options, pins=(Pin(ids[seed % len(ids)], week, day),))
+    again = replan(first, client, catalog, changed, from_week=week)
+    event(f"{'ban' if ban else 'pin'}: {again.status}")
+    assert again.status in (PLANNED, INFEASIBLE), again.message
+    if again.planned:
+        assert violations(again, client, changed, catalog) == []
+        assert [b for b in blocks(again) if b[0] < week] == [
+            b for b in blocks(first) if b[0] < week
+        ]
+    else:
+        assert again.diagnosis or again.message
+
+
 # ----------------------------------------------------------------------- pins and bans
 
 
