@@ -482,3 +482,15 @@ def test_any_red_flag_means_no_plan(c, flags, catalog):
     assert result.weeks == ()
     assert result.screening is not None and not result.screening.plannable
     assert verify_plan(result, flagged, catalog, PlanOptions(weeks=2)) == []
+
+
+def test_resolved_parameters_survive_a_copy_and_a_pickle():
+    """Params travel with a week's problem (copies, worker processes): a copy or a pickle
+    round trip keeps every value and override (unpickling used to recurse forever)."""
+    import copy
+    import pickle
+
+    params = resolve({"weekly_rise": 0.05})
+    for again in (pickle.loads(pickle.dumps(params)), copy.deepcopy(params)):
+        assert dict(again) == dict(params)
+        assert again.weekly_rise == 0.05

@@ -437,10 +437,15 @@ class Params(Mapping[str, float]):
         object.__setattr__(self, "_values", dict(values))
 
     def __getattr__(self, name: str) -> float:
+        if name.startswith("_"):  # e.g. while unpickling, before _values is set
+            raise AttributeError(name)
         try:
             return self._values[name]
         except KeyError:
             raise AttributeError(name) from None
+
+    def __reduce__(self):  # copy and pickle as the values they hold
+        return (Params, (self._values,))
 
     def __setattr__(self, name, value):  # noqa: D105
         raise AttributeError("Params is read-only")
