@@ -211,6 +211,14 @@ def _swaps(w: _Week, x: np.ndarray) -> np.ndarray:
     return x
 
 
+def score(p: WeekProblem, counts: dict[int, int]) -> float:
+    """The week model's objective for ``counts`` (uses per exercise index) [points]."""
+    x = np.zeros(len(p.exercises), dtype=int)
+    for i, k in counts.items():
+        x[i] = k
+    return _Week(p).value(x)
+
+
 def keeps_rules(p: WeekProblem, counts: dict[int, int]) -> bool:
     """``counts`` keeps every week rule of the master (packing aside): limits, pins,
     hard goals, variety, discipline share and strength days."""

@@ -31,7 +31,7 @@ import pulp
 
 from workbench.domain import Goal
 from workbench.optimize.constraints import WEEK, pattern_values, strength_pairs_value
-from workbench.optimize.heuristic import improve, keeps_rules, repair
+from workbench.optimize.heuristic import improve, keeps_rules, repair, score
 from workbench.optimize.model import build_model, objective
 from workbench.optimize.packing import (
     PACKED,
@@ -116,6 +116,7 @@ def solve_week(
     settings: SolverSettings,
     prefer: frozenset[str] = frozenset(),
     hint: dict[str, int] | None = None,
+    alt: dict[str, int] | None = None,
     patterns: bool = False,
     known_bound: float | None = None,
 ) -> WeekSolution:
@@ -145,6 +146,9 @@ def solve_week(
     hint : dict, optional
         Exercise id → uses of a plan to start from (e.g. last week's, which usually
         still fits: limits only loosen from week to week).
+    alt : dict, optional
+        Another plan to start from (a re-plan: this week's old plan, without what the
+        change took away); the better of the two that keeps the week's rules is used.
     patterns : bool
         Give the master the session-pattern rows from the start (last week needed them).
     known_bound : float, optional
@@ -163,12 +167,16 @@ def solve_week(
     dj = _reduced_costs(p, lv)
     # twins (exercises the model cannot tell apart): only the first few of each class
     # enter a master; plans with the others have twin plans with these
-    classes, keep_twin = p.twins(frozenset(prefer | set(hint or ())))
-    rows = _candidates(p, lv, dj, prefer | set(hint or ()), classes, keep_twin)
+    classes, keep_twin = p.twins(frozenset(prefer | set(hint or ()) | set(alt or ())))
+    rows = _candidates(p, lv, dj, prefer | set(hint or ()) | set(alt or ()), classes, keep_twin)
     whole = set(np.flatnonzero(keep_twin).tolist()) <= set(rows)
     sub = p.subset(rows)
     where = {sub.exercises[i].id: i for i in range(len(rows))}
     start = {where[e]: k for e, k in (hint or {}).items() if e in where} or None
+    other = {where[e]: k for e, k in (alt or {}).items() if e in where} or None
+    if other and keeps_rules(sub, other):
+        if not (start and keeps_rules(sub, start)) or score(sub, other) > score(sub, start):
+            start = other
     found = _master_and_pack(sub, settings, deadline, start, patterns)
     patterns = found.patterns
     seconds = screen.seconds + found.seconds
