@@ -72,6 +72,20 @@ def random_packed_week(p, rng: random.Random) -> list[list[int]]:
     return sessions
 
 
+def random_week_counts(p, rng: random.Random, extra: int = 0) -> dict[int, int]:
+    """Uses per exercise of a random packed week, plus up to ``extra`` more blocks of
+    random exercises (within their uses a week), which may no longer pack."""
+    counts: dict[int, int] = {}
+    for day in random_packed_week(p, rng):
+        for i in day:
+            counts[i] = counts.get(i, 0) + 1
+    usable = [i for i in range(len(p.exercises)) if p.fits(i) and p.max_uses(i) > 0]
+    for i in rng.sample(usable, min(extra, len(usable))):
+        if counts.get(i, 0) < p.max_uses(i):
+            counts[i] = counts.get(i, 0) + 1
+    return counts
+
+
 def packing_rows_hold(m, values, strength: bool = True) -> list[str]:
     """The packing rows ``values`` break. ``strength=False`` skips the strength rows:
     they are wishes (enough strength days), not capacities, so a random week need not
@@ -206,15 +220,8 @@ def test_a_widened_packing_cut_removes_only_weeks_that_do_not_pack(instance, see
     if p is None or not p.exercises:
         return
     rng = random.Random(seed)
-    counts: dict[int, int] = {}
-    for day in random_packed_week(p, rng):
-        for i in day:
-            counts[i] = counts.get(i, 0) + 1
-    # one more block of a length already there, so that the week overflows
-    usable = [i for i in range(len(p.exercises)) if p.fits(i) and p.max_uses(i) > 0]
-    for i in rng.sample(usable, min(4, len(usable))):
-        if counts.get(i, 0) < p.max_uses(i):
-            counts[i] = counts.get(i, 0) + 1
+    # a few more blocks than a packed week, so that the week overflows
+    counts = random_week_counts(p, rng, extra=4)
     if pack(p, counts)[0] != UNPACKABLE:
         return
     small = conflict(p, counts)
@@ -288,15 +295,7 @@ def test_the_packing_search_agrees_with_the_day_model(instance, seed, extra):
     p = first_week(client, catalog)
     if p is None or not p.exercises:
         return
-    rng = random.Random(seed)
-    counts: dict[int, int] = {}
-    for day in random_packed_week(p, rng):
-        for i in day:
-            counts[i] = counts.get(i, 0) + 1
-    usable = [i for i in range(len(p.exercises)) if p.fits(i) and p.max_uses(i) > 0]
-    for i in rng.sample(usable, min(extra, len(usable))):
-        if counts.get(i, 0) < p.max_uses(i):
-            counts[i] = counts.get(i, 0) + 1
+    counts = random_week_counts(p, random.Random(seed), extra=extra)
     status = pack(p, counts)[0]
     event(f"pack: {status}")
     if status == UNKNOWN:
