@@ -211,21 +211,24 @@ def _swaps(w: _Week, x: np.ndarray) -> np.ndarray:
     return x
 
 
-def score(p: WeekProblem, counts: dict[int, int]) -> float:
-    """The week model's objective for ``counts`` (uses per exercise index) [points]."""
+def _vector(p: WeekProblem, counts: dict[int, int]) -> np.ndarray:
+    """Uses per exercise index as a count vector."""
     x = np.zeros(len(p.exercises), dtype=int)
     for i, k in counts.items():
         x[i] = k
+    return x
+
+
+def score(p: WeekProblem, counts: dict[int, int]) -> float:
+    """The week model's objective for ``counts`` (uses per exercise index) [points]."""
+    x = _vector(p, counts)
     return _Week(p).value(x)
 
 
 def keeps_rules(p: WeekProblem, counts: dict[int, int]) -> bool:
     """``counts`` keeps every week rule of the master (packing aside): limits, pins,
     hard goals, variety, discipline share and strength days."""
-    w = _Week(p)
-    x = np.zeros(len(p.exercises), dtype=int)
-    for i, k in counts.items():
-        x[i] = k
+    w, x = _Week(p), _vector(p, counts)
     return w.within_limits(x) and w.complete(x)
 
 
@@ -236,9 +239,7 @@ def improve(p: WeekProblem, counts: dict[int, int]) -> tuple[float, dict[int, in
     if not counts:
         return None
     w = _Week(p)
-    x = np.zeros(len(p.exercises), dtype=int)
-    for i, k in counts.items():
-        x[i] = k
+    x = _vector(p, counts)
     if not (w.within_limits(x) and w.complete(x)):
         return None
     x = _swaps(w, x)
@@ -251,9 +252,7 @@ def repair(p: WeekProblem, counts: dict[int, int]) -> dict[int, int] | None:
     if not p.exercises:
         return None
     w = _Week(p)
-    x = np.zeros(len(p.exercises), dtype=int)
-    for i, k in counts.items():
-        x[i] = k
+    x = _vector(p, counts)
     for _ in range(int(x.sum())):
         if w.packs(x):
             break

@@ -167,8 +167,9 @@ def solve_week(
     dj = _reduced_costs(p, lv)
     # twins (exercises the model cannot tell apart): only the first few of each class
     # enter a master; plans with the others have twin plans with these
-    classes, keep_twin = p.twins(frozenset(prefer | set(hint or ()) | set(alt or ())))
-    rows = _candidates(p, lv, dj, prefer | set(hint or ()) | set(alt or ()), classes, keep_twin)
+    starts = frozenset(prefer | set(hint or ()) | set(alt or ()))
+    classes, keep_twin = p.twins(starts)
+    rows = _candidates(p, lv, dj, starts, classes, keep_twin)
     whole = set(np.flatnonzero(keep_twin).tolist()) <= set(rows)
     sub = p.subset(rows)
     where = {sub.exercises[i].id: i for i in range(len(rows))}
