@@ -374,15 +374,24 @@ def _improve(p: WeekProblem, counts: dict[int, int]) -> tuple[float, list] | Non
     keys = sorted(better)
     small = p.subset(keys)
     local = {k: better[i] for k, i in enumerate(keys)}
-    status, placed = pack(small, local)
-    if status != PACKED:
-        return None
-    uses = assign_days(small, placed)
-    if uses is None:
-        uses = _pack_on_days(small, local)
+    uses = _on_days(small, local, pack(small, local))
     if not isinstance(uses, list):
         return None
     return value, [(keys[k], d) for k, d in uses]
+
+
+def _on_days(sub: WeekProblem, counts: dict[int, int], packing) -> list | str | None:
+    """(exercise index, Day) uses for ``counts`` without a solver: by ``packing``
+    (:func:`~workbench.optimize.packing.pack`'s answer) and an exact choice of days, then
+    by every other packing; :data:`NO_DAYS` when that search proves none keeps the day
+    rules; None when it cannot say (limits, or ``packing`` not packed)."""
+    status, placed = packing
+    if status != PACKED:
+        return None
+    uses = assign_days(sub, placed)
+    if uses is None:  # another packing of the same uses may let the days keep the rules
+        uses = _pack_on_days(sub, counts)
+    return uses
 
 
 def _pack_again(p: WeekProblem, uses) -> list | None:
@@ -655,13 +664,11 @@ def _place(sub, counts, packing, settings, deadline):
     model could take the whole week's budget to prove the same); when the search stops
     at its limits, by the day model with the uses fixed.
     """
-    status, placed = packing
-    if status == PACKED:
-        uses = assign_days(sub, placed)
-        if uses is None:  # another packing of the same uses may let the days keep the rules
-            uses = _pack_on_days(sub, counts)
-        if uses is NO_DAYS or uses is not None:
-            return uses if uses is NO_DAYS else (None, uses, 0.0)
+    uses = _on_days(sub, counts, packing)
+    if uses is NO_DAYS:
+        return NO_DAYS
+    if uses is not None:
+        return None, uses, 0.0
     day, dv = build_model(sub, counts=counts)
     packed = solve(day, _remaining(settings, deadline))
     if packed.objective is None:
