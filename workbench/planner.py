@@ -270,10 +270,8 @@ def _solve_weeks(ctx, by_id, first, state, kept, old) -> list[WeekSolution]:
         # A re-plan keeps a week's old plan when the change only narrows that week and
         # the plan still keeps every rule within the gap; otherwise it solves the week as
         # a fresh plan would (same candidates, same start: last week's plan).
-        hint: dict[str, int] = {}
-        for ex, _d in solutions[-1].uses if solutions else ():
-            hint[ex.id] = hint.get(ex.id, 0) + 1
         last = solutions[-1] if solutions else None
+        hint = _uses_by_id(last) if last is not None else {}
         standing = None if previous is None else still_holds(problem, previous, ctx.settings)
         if standing is not None:
             # a re-plan: the week's old plan keeps the (narrower) rules and its proof
@@ -293,11 +291,7 @@ def _solve_weeks(ctx, by_id, first, state, kept, old) -> list[WeekSolution]:
             # a re-plan also offers the week's old plan as a start (without what the
             # change took away): usually closer than last week's (measured: re-plans of
             # the twelve 12-week benchmark plans 10.0 -> 9.3 s in all)
-            alt = None
-            if previous is not None:
-                alt = {}
-                for ex, _d in previous.uses:
-                    alt[ex.id] = alt.get(ex.id, 0) + 1
+            alt = None if previous is None else _uses_by_id(previous)
             sol = solve_week(
                 problem, ctx.settings, hint=hint, alt=alt, patterns=patterns, known_bound=known
             )
@@ -314,6 +308,14 @@ def _solve_weeks(ctx, by_id, first, state, kept, old) -> list[WeekSolution]:
             break
         state = _advance(ctx, state, sol)
     return solutions
+
+
+def _uses_by_id(sol: WeekSolution) -> dict[str, int]:
+    """Exercise id → uses in the week's plan."""
+    counts: dict[str, int] = {}
+    for ex, _d in sol.uses:
+        counts[ex.id] = counts.get(ex.id, 0) + 1
+    return counts
 
 
 def _same_week(a: WeekSolution, b: WeekSolution) -> bool:

@@ -100,10 +100,6 @@ class Eligibility:
         return [e for e in found if week is None or week in e.weeks]
 
 
-def _is_vigorous(ex: Exercise, params: Params) -> bool:
-    return ex.met >= params.vigorous_met or ex.rpe >= params.vigorous_rpe
-
-
 #: The dimensions in order, with their labels (read once: enum iteration is slow).
 _DIMENSIONS = tuple((i, d, d.label) for i, d in enumerate(Dimension))
 
