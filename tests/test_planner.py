@@ -507,11 +507,7 @@ def test_the_optimizer_finds_the_best_plan_an_exhaustive_search_finds(instance):
     assert score_week(result, 1, client, catalog, options) == pytest.approx(best, abs=1e-6)
 
 
-@settings(
-    max_examples=25,
-    deadline=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
-)
+@PLANNER_SETTINGS
 @given(instance=tiny_instances(), twin=st.integers(0, 2))
 def test_twins_left_out_of_the_master_cost_no_plan(instance, twin):
     """Exercises the model cannot tell apart (twins) enter the integer model only as
