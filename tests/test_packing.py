@@ -13,6 +13,7 @@ candidates is checked against the best integer plan that uses it.
 """
 
 import random
+from dataclasses import replace
 
 import pulp
 import pytest
@@ -228,24 +229,63 @@ def test_a_widened_packing_cut_removes_only_weeks_that_do_not_pack(instance, see
     groups = _lifted(p, small)
     assert sorted(i for g, _n in groups for i in g) == sorted(small)
     for _ in range(20):
-        week: dict[int, int] = {}
-        for members, need in groups:
-            left = need
-            for i in rng.sample(members, len(members)):
-                take = (
-                    min(left, p.max_uses(i))
-                    if i == members[-1]
-                    else rng.randint(0, min(left, p.max_uses(i)))
-                )
-                week[i] = take
-                left -= take
-            if left > 0:  # no such split this draw: put the rest where it fits
-                for i in members:
-                    more = min(left, p.max_uses(i) - week[i])
-                    week[i] += more
-                    left -= more
-            assert left == 0
-        assert pack(p, {i: n for i, n in week.items() if n})[0] != PACKED
+        assert pack(p, week_meeting(p, groups, rng))[0] != PACKED
+
+
+def week_meeting(p, groups, rng: random.Random) -> dict[int, int]:
+    """A random week with exactly ``need`` blocks from each group's exercises (each
+    within its uses a week): one that a cut over ``groups`` removes."""
+    week: dict[int, int] = {}
+    for members, need in groups:
+        left = need
+        for i in rng.sample(members, len(members)):
+            take = (
+                min(left, p.max_uses(i))
+                if i == members[-1]
+                else rng.randint(0, min(left, p.max_uses(i)))
+            )
+            week[i] = take
+            left -= take
+        if left > 0:  # no such split this draw: put the rest where it fits
+            for i in members:
+                more = min(left, p.max_uses(i) - week[i])
+                week[i] += more
+                left -= more
+        assert left == 0
+    return {i: n for i, n in week.items() if n}
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(instance=synthetic_instances(max_weeks=1), seed=st.integers(0, 10_000))
+def test_a_packing_cut_with_twins_swapped_in_removes_only_weeks_that_do_not_pack(instance, seed):
+    """A packing cut's images with twins swapped in (exercises alike in all the master,
+    the packing and the day rules read; :func:`workbench.optimize.week._twin_images`)
+    are added too. With copies of some exercises in the catalog, every week an image
+    removes must fail to pack as well."""
+    from workbench.optimize.packing import UNPACKABLE, conflict
+    from workbench.optimize.week import _lifted, _twin_images
+
+    client, catalog, _weeks = synthetic_instance(*instance)
+    rng = random.Random(seed)
+    copies = [
+        replace(ex, id=f"{ex.id}-copy{k}", name=f"{ex.name} {k}")
+        for ex in rng.sample(catalog, min(3, len(catalog)))
+        for k in range(rng.randint(1, 2))
+    ]
+    catalog = list(catalog) + copies
+    p = first_week(client, catalog)
+    if p is None or not p.exercises:
+        return
+    counts = random_week_counts(p, rng, extra=4)
+    if pack(p, counts)[0] != UNPACKABLE:
+        return
+    groups = _lifted(p, conflict(p, counts))
+    images = _twin_images(groups, p.twins()[0])
+    event(f"twin images: {min(len(images), 3)}{'+' if len(images) >= 3 else ''}")
+    for image in images:
+        assert image != groups
+        for _ in range(5):
+            assert pack(p, week_meeting(p, image, rng))[0] != PACKED
 
 
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass, replace
+from itertools import permutations
 from typing import NamedTuple
 
 import numpy as np
@@ -518,10 +519,12 @@ def _master_and_pack(
     """
     master, mv = build_model(sub, aggregated=True, integer=True, patterns=patterns)
     # packing cuts as (cut function, payload by exercise id): carried over when the master
-    # is rebuilt, and from the candidates' master to the widened one (same week)
+    # is rebuilt, and from the candidates' master to the widened one (same week), each
+    # with its images under swaps of twins
+    classes, _keep = sub.twins()
     cuts = list(cuts or [])
     for k, (add_cut, payload) in enumerate(cuts):
-        _apply_cut(master, mv, sub, add_cut, payload, k)
+        _apply_cut(master, mv, sub, add_cut, payload, k, classes)
     seconds = 0.0
     best = None  # (value, day model, its vars)
     out = None
@@ -580,7 +583,7 @@ def _master_and_pack(
                 patterns = True
                 master, mv = build_model(sub, aggregated=True, integer=True, patterns=True)
                 for k, (add_cut, payload) in enumerate(cuts):
-                    _apply_cut(master, mv, sub, add_cut, payload, k)
+                    _apply_cut(master, mv, sub, add_cut, payload, k, classes)
             small = conflict(sub, counts)
             # (A cut by block type, every exercise of a type interchangeable, was measured
             # worse: it cuts more plans, but the master then settles on weaker ones and
@@ -589,7 +592,7 @@ def _master_and_pack(
             groups = _lifted(sub, small)
             add_cut, payload = _no_good_groups, [([ids[i] for i in g], n) for g, n in groups]
             cuts.append((add_cut, payload))
-            _apply_cut(master, mv, sub, add_cut, payload, len(cuts) - 1)
+            _apply_cut(master, mv, sub, add_cut, payload, len(cuts) - 1, classes)
             continue
         placed = _place(sub, counts, packing, settings, deadline)
         if placed not in (None, NO_DAYS):
@@ -701,13 +704,65 @@ def _value(sub: WeekProblem, mv, counts: dict[int, int]) -> float:
 LIFT_CHECKS = 64
 
 
-def _apply_cut(master, mv, sub: WeekProblem, add_cut, payload, k: int) -> None:
-    """Add a packing cut stored by exercise id to the master over ``sub``."""
+#: Most twin images added per packing cut, and swaps tried (:func:`_twin_images`).
+TWIN_IMAGES = 8
+TWIN_TRIES = 64
+
+
+def _apply_cut(master, mv, sub: WeekProblem, add_cut, payload, k: int, classes=None) -> None:
+    """Add a packing cut stored by exercise id to the master over ``sub``, and (given
+    ``classes``, ``sub``'s twin classes) its images with twins swapped in."""
     index = {e.id: i for i, e in enumerate(sub.exercises)}
     if add_cut is _not_this_plan:
         add_cut(master, mv, sub, {index[e]: n for e, n in payload.items()}, k)
-    else:
-        add_cut(master, mv, sub, [([index[e] for e in g], n) for g, n in payload], k)
+        return
+    groups = [([index[e] for e in g], n) for g, n in payload]
+    add_cut(master, mv, sub, groups, k)
+    if classes is not None:
+        for m, image in enumerate(_twin_images(groups, classes)):
+            add_cut(master, mv, sub, image, f"{k}t{m}")
+
+
+def _twin_images(groups, classes: np.ndarray) -> list[list[tuple[list[int], int]]]:
+    """The cut ``groups`` with twins swapped in (up to ``TWIN_IMAGES`` distinct ones).
+
+    Twins are alike in everything the master, the packing and the day rules read, so a
+    plan is cut off by an image exactly when the plan with those twins swapped back is
+    cut off by ``groups``: the images are valid cuts too. Without them the master
+    offers the same unpackable plan again with a twin in place of one of its exercises
+    (measured: a merged-catalog week went round three such plans).
+    """
+    members: dict[int, list[int]] = {}
+    for i, c in enumerate(classes.tolist()):
+        members.setdefault(c, []).append(i)
+    used = sorted({i for g, _n in groups for i in g if len(members[int(classes[i])]) > 1})
+    if not used:
+        return []
+    by_class: dict[int, list[int]] = {}
+    for i in used:
+        by_class.setdefault(int(classes[i]), []).append(i)
+    key = lambda gs: frozenset((frozenset(g), n) for g, n in gs)  # noqa: E731
+    seen = {key(groups)}
+    images: list[list[tuple[list[int], int]]] = []
+    classes_used = list(by_class.items())
+
+    def swaps(k: int, swap: dict[int, int]):
+        # lazily: every way to put twins in place of the cut's members, class by class
+        if k == len(classes_used):
+            yield swap
+            return
+        c, mine = classes_used[k]
+        for pick in permutations(members[c], len(mine)):
+            yield from swaps(k + 1, {**swap, **dict(zip(mine, pick, strict=True))})
+
+    for tried, swap in enumerate(swaps(0, {})):
+        if len(images) >= TWIN_IMAGES or tried >= TWIN_TRIES:
+            break
+        image = [([swap.get(i, i) for i in g], n) for g, n in groups]
+        if key(image) not in seen:
+            seen.add(key(image))
+            images.append(image)
+    return images
 
 
 def _lifted(sub: WeekProblem, counts: dict[int, int]) -> list[tuple[list[int], int]]:
