@@ -145,6 +145,60 @@ def test_weeks_on_a_plateau_repeat_the_proven_plan():
         assert result.weeks[w - 1].load == result.weeks[w - 2].load
 
 
+@pytest.mark.slow
+def test_the_rules_that_bind_are_each_weeks_own_on_a_plateau_and_after_a_ban():
+    """A week whose LP relaxation is the same as the week before's takes that week's
+    answer (which rules bind, the LP's value) renamed instead of solving it again
+    (:func:`workbench.optimize.week.relaxation`). Every week of a 12-week plan and of a
+    re-plan after a ban must still say what solving its own LP says."""
+    from workbench.optimize.model import build_model
+    from workbench.optimize.solve import SolverSettings, solve
+    from workbench.optimize.week import _binding
+
+    client, options, result = planned("older-walker-extension", 12)
+    assert result.planned, result.message
+    ban = result.weeks[0].days[0].blocks[0].exercise_id
+    again = replan(result, client, builtin_catalog(), replace(options, bans=frozenset({ban})))
+    reused = 0
+    for res in (result, again):
+        for s in res.extra["solutions"]:
+            lp, _v = build_model(s.problem, aggregated=True, patterns=s.lp_patterns)
+            value = solve(lp, SolverSettings(), mip=False).objective
+            assert s.tight == _binding(lp), s.problem.week
+            assert s.lp_bound == pytest.approx(value, abs=1e-9), s.problem.week
+            reused += s.seconds == 0.0
+    assert reused > 0, "expected weeks that share the LP of the week before"
+
+
+def test_a_week_takes_the_lp_of_the_week_before_only_when_it_is_the_same():
+    """Each week of a plan against the week before: as it is, with its ceiling lowered
+    to last week's rise (the same cap, but now the ceiling binds), and with or without
+    the session-pattern rows unlike the week before. Whether the LP's answer is taken
+    over or solved, it must equal solving the week's own LP."""
+    from workbench.optimize.constraints import load_rows
+    from workbench.optimize.model import build_model
+    from workbench.optimize.solve import SolverSettings, solve
+    from workbench.optimize.week import _binding, relaxation
+
+    _client, _options, result = planned("older-walker-extension", 12)
+    solutions = result.extra["solutions"]
+    settings = SolverSettings()
+    taken = 0
+    for before, s in zip(solutions, solutions[1:], strict=False):
+        weeks = [s.problem]
+        rise = load_rows(s.problem).get("load_progression")
+        if rise is not None:
+            weeks.append(replace(s.problem, ceiling=rise))
+        cases = [(p, before.lp_patterns) for p in weeks] + [(s.problem, not before.lp_patterns)]
+        for p, patterns in cases:
+            value, tight, seconds = relaxation(p, patterns, settings, before)
+            lp, _v = build_model(p, aggregated=True, patterns=patterns)
+            assert value == pytest.approx(solve(lp, settings, mip=False).objective, abs=1e-9)
+            assert tight == _binding(lp), (p.week, p.ceiling)
+            taken += seconds == 0.0
+    assert taken > 0
+
+
 @pytest.mark.parametrize("name", sorted(NO_PLAN))
 @pytest.mark.parametrize("weeks", [1, 4])
 def test_red_flag_and_uncleared_examples_get_no_plan(name, weeks):

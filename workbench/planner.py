@@ -272,7 +272,7 @@ def _solve_weeks(ctx, by_id, first, state, kept, old) -> list[WeekSolution]:
         # a fresh plan would (same candidates, same start: last week's plan).
         last = solutions[-1] if solutions else None
         hint = _uses_by_id(last) if last is not None else {}
-        standing = None if previous is None else still_holds(problem, previous, ctx.settings)
+        standing = None if previous is None else still_holds(problem, previous, ctx.settings, last)
         if standing is not None:
             # a re-plan: the week's old plan keeps the (narrower) rules and its proof
             sol = standing

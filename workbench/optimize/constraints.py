@@ -158,16 +158,29 @@ def define_weekly_load_ceiling_constraints(m, p: WeekProblem, v: Vars, aggregate
     )
 
 
+def load_rows(p: WeekProblem) -> dict[str, float]:
+    """The load rules that get a row in week ``p``'s model, and their caps [AU]: the
+    ceiling always; the weekly rise when below it; the acute:chronic guard when below
+    both."""
+    rows = {"weekly_load_ceiling": p.ceiling}
+    if p.progression_cap is not None and p.progression_cap < p.ceiling:
+        rows["load_progression"] = p.progression_cap
+    if p.acwr_cap is not None and p.acwr_cap < min(rows.values()):
+        rows["acute_chronic"] = p.acwr_cap
+    return rows
+
+
 def define_load_progression_constraints(m, p: WeekProblem, v: Vars, aggregated, elastic):
     """Week load ≤ (1 + weekly rise) × last week's planned load [AU]."""
-    if p.progression_cap is None or p.progression_cap >= p.ceiling:
+    cap = load_rows(p).get("load_progression")
+    if cap is None:
         return
     _add(
         m,
         v,
         _load_expr(p, v),
         pulp.LpConstraintLE,
-        p.progression_cap,
+        cap,
         f"load_progression__w{p.week}",
         elastic,
     )
@@ -175,14 +188,15 @@ def define_load_progression_constraints(m, p: WeekProblem, v: Vars, aggregated, 
 
 def define_acute_chronic_constraints(m, p: WeekProblem, v: Vars, aggregated, elastic):
     """Week load below the acute:chronic block ratio × chronic load [AU]."""
-    if p.acwr_cap is None or p.acwr_cap >= min(p.ceiling, p.progression_cap or p.ceiling):
+    cap = load_rows(p).get("acute_chronic")
+    if cap is None:
         return
     _add(
         m,
         v,
         _load_expr(p, v),
         pulp.LpConstraintLE,
-        p.acwr_cap,
+        cap,
         f"acute_chronic__w{p.week}",
         elastic,
     )

@@ -22,6 +22,7 @@ symmetric and the block lengths make the LP bound loose. Here:
 
 from __future__ import annotations
 
+import re
 import time
 from dataclasses import dataclass, replace
 from itertools import permutations
@@ -31,7 +32,12 @@ import numpy as np
 import pulp
 
 from workbench.domain import Goal
-from workbench.optimize.constraints import WEEK, pattern_values, strength_pairs_value
+from workbench.optimize.constraints import (
+    WEEK,
+    load_rows,
+    pattern_values,
+    strength_pairs_value,
+)
 from workbench.optimize.heuristic import improve, keeps_rules, repair, score
 from workbench.optimize.model import build_model, objective
 from workbench.optimize.packing import (
@@ -93,6 +99,10 @@ class WeekSolution:
     patterns : bool
         The week master saw whole sessions (the session-pattern rows): a plan of this
         week or of an earlier one failed to pack without them. Later weeks start so.
+    lp_patterns : bool
+        The LP relaxation that gave ``tight`` had the session-pattern rows.
+    lp_bound : float or None
+        That LP relaxation's value.
     """
 
     problem: WeekProblem
@@ -105,6 +115,8 @@ class WeekSolution:
     candidates: int
     seconds: float
     patterns: bool = False
+    lp_patterns: bool = False
+    lp_bound: float | None = None
 
     @property
     def feasible(self) -> bool:
@@ -157,6 +169,7 @@ def solve_week(
         change only narrowed: :func:`narrowed_bound`); it joins the LP's.
     """
     deadline = time.perf_counter() + settings.time_limit
+    lp_patterns = patterns
     lp, lv = build_model(p, aggregated=True, patterns=patterns)
     screen = solve(lp, settings, mip=False)
     if screen.status != OPTIMAL:
@@ -242,7 +255,20 @@ def solve_week(
     uses = [(sub.exercises[i], d) for i, d in _uses_of(v)]
     shortfall = _shortfall(sub, _counts_of(v))
     tight = _binding(lp)
-    return WeekSolution(p, uses, out, bound, gap, shortfall, tight, len(rows), seconds, patterns)
+    return WeekSolution(
+        p,
+        uses,
+        out,
+        bound,
+        gap,
+        shortfall,
+        tight,
+        len(rows),
+        seconds,
+        patterns,
+        lp_patterns,
+        lp_bound,
+    )
 
 
 def same_problem(a: WeekProblem, b: WeekProblem) -> bool:
@@ -259,21 +285,65 @@ def same_problem(a: WeekProblem, b: WeekProblem) -> bool:
 
 def repeat_week(p: WeekProblem, previous: WeekSolution, settings: SolverSettings) -> WeekSolution:
     """Week ``p`` when it is the same problem as ``previous``'s (:func:`same_problem`):
-    the same plan, proven by the same bound. Only the LP relaxation is solved again, for
-    which of this week's rules bind (e.g. the ceiling instead of last week's rise)."""
-    lp, _lv = build_model(p, aggregated=True, patterns=previous.patterns)
-    screen = solve(lp, settings, mip=False)
+    the same plan, proven by the same bound. Which of this week's rules bind comes from
+    its LP relaxation (:func:`relaxation`: e.g. the ceiling may bind instead of last
+    week's rise)."""
+    value, tight, seconds = relaxation(p, previous.patterns, settings, previous)
     return replace(
         previous,
         problem=p,
-        tight=_binding(lp),
-        seconds=screen.seconds,
-        outcome=replace(previous.outcome, seconds=screen.seconds),
+        tight=tight,
+        seconds=seconds,
+        outcome=replace(previous.outcome, seconds=seconds),
+        lp_patterns=previous.patterns,
+        lp_bound=value,
     )
 
 
+def relaxation(
+    p: WeekProblem, patterns: bool, settings: SolverSettings, last: WeekSolution | None = None
+) -> tuple[float | None, dict[str, bool], float]:
+    """Week ``p``'s LP relaxation (with the session-pattern rows when ``patterns``): its
+    value, which rules bind (:func:`_binding`) and the seconds it took.
+
+    When ``last`` (the week before) had the same LP (the same problem, the same pattern
+    rows, the same load rows, the same of them at the tightest cap: the others are
+    slack at every plan, whatever their caps), its answer is renamed to this week
+    instead of solving it again (e.g. weeks held by last week's load while the ceiling
+    still rises): checked equal to solving it on every week of the example clients'
+    12-week plans and re-plans.
+    """
+    if (
+        last is not None
+        and last.lp_bound is not None
+        and last.lp_patterns == patterns
+        and same_problem(p, last.problem)
+        and _load_key(p) == _load_key(last.problem)
+    ):
+        return last.lp_bound, _renamed(last.tight, last.problem.week, p.week), 0.0
+    lp, _lv = build_model(p, aggregated=True, patterns=patterns)
+    screen = solve(lp, settings, mip=False)
+    return screen.objective, _binding(lp), screen.seconds
+
+
+def _load_key(p: WeekProblem) -> tuple[frozenset, frozenset]:
+    """The load rows of week ``p``'s model, and those at the tightest cap."""
+    rows = load_rows(p)
+    low = min(rows.values())
+    return frozenset(rows), frozenset(k for k, cap in rows.items() if cap <= low + 1e-9)
+
+
+def _renamed(tight: dict[str, bool], old: int, new: int) -> dict[str, bool]:
+    """Constraint names of week ``old`` as week ``new``'s (``family__w3…``)."""
+    pattern = re.compile(rf"__w{old}(?=__|$)")
+    return {pattern.sub(f"__w{new}", name): on for name, on in tight.items()}
+
+
 def still_holds(
-    p: WeekProblem, previous: WeekSolution, settings: SolverSettings
+    p: WeekProblem,
+    previous: WeekSolution,
+    settings: SolverSettings,
+    last: WeekSolution | None = None,
 ) -> WeekSolution | None:
     """``previous``'s plan for week ``p``, when a re-plan leaves it standing, else None.
 
@@ -283,7 +353,8 @@ def still_holds(
     relative gap: a narrower week can score no more than ``previous``'s bound (the load
     term only gets dearer as the cap falls). A pin on an exercise the plan already has
     moves it to the pinned day (the same blocks packed again; the days do not enter the
-    score). A trainer's ban then leaves untouched weeks as they were.
+    score). A trainer's ban then leaves untouched weeks as they were. ``last``, the
+    re-plan's week before, may share this week's LP relaxation (:func:`relaxation`).
     """
     q = previous.problem
     bound = narrowed_bound(p, previous)
@@ -311,20 +382,19 @@ def still_holds(
     gap = _gap(bound, value)
     if gap > settings.relative_gap:
         return None
-    lp, _lv = build_model(p, aggregated=True, patterns=previous.patterns)
-    screen = solve(lp, settings, mip=False)
-    outcome = replace(
-        previous.outcome, status=OPTIMAL, objective=value, gap=gap, seconds=screen.seconds
-    )
+    lp_value, tight, seconds = relaxation(p, previous.patterns, settings, last)
+    outcome = replace(previous.outcome, status=OPTIMAL, objective=value, gap=gap, seconds=seconds)
     return replace(
         previous,
         problem=p,
         uses=uses,
         outcome=outcome,
-        bound=min(bound, screen.objective) if screen.objective is not None else bound,
+        bound=min(bound, lp_value) if lp_value is not None else bound,
         gap=gap,
-        tight=_binding(lp),
-        seconds=screen.seconds,
+        tight=tight,
+        seconds=seconds,
+        lp_patterns=previous.patterns,
+        lp_bound=lp_value,
     )
 
 
