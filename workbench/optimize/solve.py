@@ -93,14 +93,17 @@ class _HiGHS(pulp.HiGHS):
         lp.solverModel.setOptionValue("mip_allow_cut_separation_at_nodes", False)
         # Week masters are small (tens to a few hundred columns) and come with a start:
         # no restart after root fixings, no feasibility-jump heuristic, and LP rows
-        # (cuts) aged out after 5 rounds instead of 10. On benchmarks/bench_sweep.py
-        # (every example client, 1-12 weeks, two re-plans each) this took 42.4-43.0 s
-        # against 56.7 s, and left no week unproven (3 before). Each alone helped less
-        # (feasibility jump off 49.7 s; restarts off 58.9 s); an age limit of 1 was far
-        # worse (62.9 s), 3 and 7 between (44.8 s, 45.1 s).
+        # (cuts) aged out after 7 rounds instead of 10. Measured on
+        # benchmarks/bench_sweep.py (every example client, 1-12 weeks, two re-plans
+        # each): 56.7 s with HiGHS's defaults, 42.3 s with these and an age of 5, no week
+        # unproven (3 before); each alone helped less (feasibility jump off 49.7 s,
+        # restarts off 58.9 s). The age is a trade: on the later code, the sweep took
+        # 44.6 / 47.1 / 48.8 s with ages 5 / 7 / 10, but the benchmark's 12-week ban
+        # re-plans 6.9 / 6.5 / 6.4 s in all, and age 5 sent one master of the older
+        # walker to 0.8 s (its re-plan 1.1 s against 0.5 s).
         lp.solverModel.setOptionValue("mip_allow_restart", False)
         lp.solverModel.setOptionValue("mip_heuristic_run_feasibility_jump", False)
-        lp.solverModel.setOptionValue("mip_lp_age_limit", 5)
+        lp.solverModel.setOptionValue("mip_lp_age_limit", 7)
 
 
 def solve(
