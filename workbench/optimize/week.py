@@ -266,8 +266,8 @@ def solve_week(
         len(rows),
         seconds,
         patterns,
-        lp_patterns,
-        lp_bound,
+        lp_patterns=lp_patterns,
+        lp_bound=lp_bound,
     )
 
 
@@ -805,12 +805,12 @@ def _twin_images(groups, classes: np.ndarray) -> list[list[tuple[list[int], int]
     members: dict[int, list[int]] = {}
     for i, c in enumerate(classes.tolist()):
         members.setdefault(c, []).append(i)
-    used = sorted({i for g, _n in groups for i in g if len(members[int(classes[i])]) > 1})
-    if not used:
+    by_class: dict[int, list[int]] = {}  # class → the cut's members of it (with twins)
+    for i in sorted({i for g, _n in groups for i in g}):
+        if len(members[int(classes[i])]) > 1:
+            by_class.setdefault(int(classes[i]), []).append(i)
+    if not by_class:
         return []
-    by_class: dict[int, list[int]] = {}
-    for i in used:
-        by_class.setdefault(int(classes[i]), []).append(i)
     key = lambda gs: frozenset((frozenset(g), n) for g, n in gs)  # noqa: E731
     seen = {key(groups)}
     images: list[list[tuple[list[int], int]]] = []
