@@ -48,7 +48,10 @@ case "${1:-}" in
     exec .venv/bin/pytest -p no:cacheprovider --nbval-lax tests notebooks ;;
   app)
     setup
-    exec .venv/bin/voila notebooks/app.ipynb --Voila.ip=127.0.0.1 \
+    # the workbench's page template (share/jupyter/voila/templates/workbench): Voila's
+    # lab template without its CDN links, so the page asks for nothing from outside
+    export JUPYTER_PATH="$PWD/share/jupyter${JUPYTER_PATH:+:$JUPYTER_PATH}"
+    exec .venv/bin/voila notebooks/app.ipynb --template=workbench --Voila.ip=127.0.0.1 \
       --MappingKernelManager.cull_idle_timeout=600 --MappingKernelManager.cull_interval=60 ;;
   bench)
     setup

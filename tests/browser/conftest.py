@@ -20,7 +20,8 @@ jupyter_env -> dict[str, str]
     JupyterLab's news toast off, and outbound HTTP pointed at a dead proxy.
 voila_server(notebook_path) -> str
     Factory: serves the notebook with ``python -m voila`` from the repo root on
-    a free port and returns its base URL (``http://127.0.0.1:PORT/``). Idle
+    a free port, with the workbench's page template as ``./dev.sh app`` does, and
+    returns its base URL (``http://127.0.0.1:PORT/``). Idle
     kernels are culled (``VOILA_CULL``). One server per notebook per session;
     each is stopped, with its kernels, at teardown. Log: test-artifacts/voila-<stem>.log.
 jupyterlab_server(root_dir) -> JupyterServer
@@ -304,9 +305,11 @@ def voila_server(
             "--Voila.ip=127.0.0.1",
             "--Voila.port_retries=0",
             "--VoilaConfiguration.show_tracebacks=True",
+            "--template=workbench",  # as ./dev.sh app serves it: no CDN links
             *(f"--MappingKernelManager.{name}={value}" for name, value in VOILA_CULL.items()),
         ]
-        proc = _start(argv, jupyter_env, log)
+        env = dict(jupyter_env, JUPYTER_PATH=str(REPO_ROOT / "share" / "jupyter"))
+        proc = _start(argv, env, log)
         running[notebook] = (proc, url)
         # Probe a static file: GET / would execute the notebook in a kernel of its own.
         _wait_for_http(f"{url}voila/static/voila.js", proc, log)

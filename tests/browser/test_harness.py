@@ -92,8 +92,8 @@ def test_voila_slider_redraws_chart_in_place(
 
     page.screenshot(path=artifacts_dir / "voila-harness-after.png", full_page=True)
     assert max(latencies) < 5_000
-    # Voila's own page template asks a CDN for its icon font; nothing else goes out.
-    assert all("fontawesome" in url for url in page.blocked_requests), page.blocked_requests
+    # nothing leaves the machine (the workbench's Voila template drops the CDN links)
+    assert not page.blocked_requests, page.blocked_requests
     log = (artifacts_dir / f"voila-{HARNESS.stem}.log").read_text()
     assert (
         f"Culling kernels with idle durations > {VOILA_CULL['cull_idle_timeout']} seconds "
