@@ -113,6 +113,7 @@ def solve(
     mip: bool = True,
     start: dict | None = None,
     target: float | None = None,
+    cutoff: float | None = None,
 ) -> Outcome:
     """Solve ``m`` in place and read the solver's real status.
 
@@ -127,11 +128,18 @@ def solve(
     target : float, optional
         Stop as soon as a plan scores at least this (HiGHS only); the caller proves the
         gap with its own bound. Reported with status ``target``.
+    cutoff : float, optional
+        Only solutions scoring above this count (HiGHS only: its ``objective_bound``,
+        objective constant included): ``infeasible`` then says that none does. HiGHS
+        prunes what cannot score above the cutoff, so the bound reported is at least the
+        cutoff (HiGHS may keep a solution below it and call that proven).
     """
     began = time.perf_counter()
     if settings.name == "cbc":
         return _solve_cbc(m, settings, mip, began)
     extra = {}
+    if cutoff is not None:
+        extra["objective_bound"] = (-1 if m.sense == pulp.LpMaximize else 1) * cutoff
     if target is not None:
         extra["objective_target"] = (-1 if m.sense == pulp.LpMaximize else 1) * target
     solver = _HiGHS(
@@ -153,8 +161,8 @@ def solve(
     sign = -1 if m.sense == pulp.LpMaximize else 1
     if status == S.kOptimal:
         if mip and _has_integers(m):
-            bound = sign * info.mip_dual_bound
-            gap = info.mip_gap
+            bound, gap = _bound_and_gap(m, sign * objective, sign * info.mip_dual_bound, cutoff)
+            gap = info.mip_gap if gap is None else gap
         else:
             bound, gap = sign * objective, 0.0
         return Outcome(OPTIMAL, sign * objective, bound, max(gap, 0.0), seconds, "HiGHS")
@@ -166,15 +174,28 @@ def solve(
         status in (S.kTimeLimit, S.kIterationLimit, S.kInterrupt)
         and info.primal_solution_status == 2
     ):
+        bound, gap = _bound_and_gap(m, sign * objective, sign * info.mip_dual_bound, cutoff)
         return Outcome(
             TIME_LIMIT,
             sign * objective,
-            sign * info.mip_dual_bound,
-            info.mip_gap,
+            bound,
+            info.mip_gap if gap is None else gap,
             seconds,
             "HiGHS",
         )
     return Outcome(ERROR, None, None, None, seconds, f"HiGHS ({h.modelStatusToString(status)})")
+
+
+def _bound_and_gap(
+    m: pulp.LpProblem, value: float, bound: float, cutoff: float | None
+) -> tuple[float, float | None]:
+    """The bound a MIP run proved, and its gap when the cutoff changed it (else None):
+    what HiGHS pruned below the cutoff is bounded by the cutoff, not by its bound."""
+    if cutoff is None:
+        return bound, None
+    if (bound < cutoff) if m.sense == pulp.LpMaximize else (bound > cutoff):
+        return cutoff, abs(cutoff - value) / max(abs(value), 1e-9)
+    return bound, None
 
 
 def _has_integers(m: pulp.LpProblem) -> bool:
