@@ -409,7 +409,48 @@ DEFAULTS: dict[str, Rule] = {
         0.0,
         1.0,
     ),
-    # --- planner ---
+    # --- planner: the objective (a week's score, in points) ---
+    "coverage_points": Rule(
+        100.0,
+        "points",
+        "(H)",
+        "score for each goal fully met, less the share of its weekly minutes missing; it "
+        "dominates the score, and a plan scores about this times the goals, so the "
+        "relative gap is measured against a meaningful total",
+        1.0,
+        1000.0,
+    ),
+    "liked_points": Rule(
+        5.0,
+        "points",
+        "(H)",
+        "score for a week spent in liked disciplines, in proportion to the share of the "
+        "week's session minutes",
+        0.0,
+        100.0,
+    ),
+    "disliked_points": Rule(
+        10.0,
+        "points",
+        "(H)",
+        "charge for a week spent in disliked disciplines, in proportion to the share of "
+        "the week's session minutes",
+        0.0,
+        100.0,
+    ),
+    "variety_points": Rule(
+        1.0, "points", "(H)", "score for each discipline used in the week", 0.0, 100.0
+    ),
+    "load_points": Rule(
+        2.0,
+        "points",
+        "(H)",
+        "charge for the week's load, in proportion to its share of the load cap: ties go "
+        "to the gentler week",
+        0.0,
+        100.0,
+    ),
+    # --- planner: the solver ---
     "relative_gap": Rule(
         0.01, "fraction", "solver setting", "stop when the proven gap is at most this", 0.0, 0.5
     ),

@@ -74,17 +74,6 @@ RULES: dict[str, str] = {
     "goal_minutes": "with hard goals, every goal's weekly minutes met",
 }
 
-#: Objective weights, as documented for the optimizer (problem.py): goal coverage
-#: dominates; preferences, variety and a lighter load break ties. Duplicated on purpose
-#: (this module imports nothing from the optimizer); a test checks they agree.
-WEIGHTS: dict[str, float] = {
-    "coverage": 100.0,
-    "liked": 5.0,
-    "disliked": 10.0,
-    "variety": 1.0,
-    "load": 2.0,
-}
-
 #: A block counts towards a strength day when its strength contribution is at least this.
 STRENGTH_LEVEL = 2
 
@@ -583,7 +572,9 @@ def score_week(
     1); + ``variety`` x disciplines used. Training days = min(max_training_days, available
     days). The load cap is the tightest of the week's stated ceiling (stated to 0.1 AU;
     :func:`verify_plan` checks it against the rule), (1 + rise) x the previous week's
-    planned load and the acute:chronic block (acwr_block - 0.01) x chronic load.
+    planned load and the acute:chronic block (acwr_block - 0.01) x chronic load. The
+    weights are the client's rules ``coverage_points``, ``liked_points``,
+    ``disliked_points``, ``load_points`` and ``variety_points`` (defaults table).
 
     Parameters
     ----------
@@ -591,10 +582,13 @@ def score_week(
     week : int
         1-based.
     weights : mapping, optional
-        Default :data:`WEIGHTS`.
+        Weights by name (``coverage``, ``liked``, ``disliked``, ``variety``, ``load``)
+        instead of the client's rules (``coverage_points`` etc. in the defaults table).
     """
-    wts = {**WEIGHTS, **(weights or {})}
     params = params_for(client, options)
+    # the weights are rules of the defaults table (``*_points``), as for every other rule
+    wts = {k: params[f"{k}_points"] for k in ("coverage", "liked", "disliked", "variety", "load")}
+    wts.update(weights or {})
     by_id = _by_id(catalog)
     loads = []
     for wp in result.weeks:

@@ -19,14 +19,7 @@ import numpy as np
 from workbench.domain import Goal
 from workbench.optimize.constraints import pinned_days, strength_pairs_value
 from workbench.optimize.packing import PACKED, pack
-from workbench.optimize.problem import (
-    COVERAGE_POINTS,
-    DISLIKED_POINTS,
-    LIKED_POINTS,
-    LOAD_POINTS,
-    VARIETY_POINTS,
-    WeekProblem,
-)
+from workbench.optimize.problem import WeekProblem
 
 MAX_SWAP_ROUNDS = 30
 
@@ -46,10 +39,13 @@ class _Week:
         session_total = max(1.0, float(p.session_minutes * p.training_days))
         liked = np.array([e.discipline in p.liked for e in p.exercises], dtype=float)
         disliked = np.array([e.discipline in p.disliked for e in p.exercises], dtype=float)
+        w = p.params
+        self.coverage = float(w.coverage_points)
+        self.variety = float(w.variety_points)
         self.bonus = (
-            -LOAD_POINTS * self.load / max(p.load_cap, 1.0)
-            + LIKED_POINTS * self.minutes / session_total * liked
-            - DISLIKED_POINTS * self.minutes / session_total * disliked
+            -w.load_points * self.load / max(p.load_cap, 1.0)
+            + w.liked_points * self.minutes / session_total * liked
+            - w.disliked_points * self.minutes / session_total * disliked
         )
         self.disc = [e.discipline for e in p.exercises]
         self.kinds = sorted(set(self.disc))
@@ -75,12 +71,12 @@ class _Week:
         """The objective of count vector ``x`` [points]."""
         covered = np.minimum(self.credit.T @ x, self.targets) if len(self.targets) else []
         cov = (
-            float(np.sum(COVERAGE_POINTS * np.asarray(covered) / self.targets))
+            float(np.sum(self.coverage * np.asarray(covered) / self.targets))
             if len(self.targets)
             else 0.0
         )
         used = len(set(self.disc_idx[x > 0].tolist()))
-        return cov + float(self.bonus @ x) + VARIETY_POINTS * used
+        return cov + float(self.bonus @ x) + self.variety * used
 
     def within_limits(self, x: np.ndarray) -> bool:
         """Upper-limit rules of the master (those adding a use can break)."""
@@ -146,11 +142,11 @@ class _Week:
         if len(self.targets):
             now = np.minimum(credit_now, self.targets)
             after = np.minimum(credit_now[None, :] + self.credit, self.targets[None, :])
-            cov = (after - now[None, :]) @ (COVERAGE_POINTS / self.targets)
+            cov = (after - now[None, :]) @ (self.coverage / self.targets)
         else:
             cov = np.zeros(len(x))
         used = np.bincount(self.disc_idx, weights=(x > 0), minlength=len(self.kinds)) > 0
-        gain = cov + self.bonus + VARIETY_POINTS * (~used[self.disc_idx])
+        gain = cov + self.bonus + self.variety * (~used[self.disc_idx])
         ok = x < self.ub
         ok &= self.minutes @ x + self.minutes <= p.session_minutes * t + 1e-9
         ok &= self.load @ x + self.load <= p.load_cap + 1e-9

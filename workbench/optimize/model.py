@@ -12,14 +12,7 @@ import pulp
 
 from workbench.domain import Goal
 from workbench.optimize import constraints as c
-from workbench.optimize.problem import (
-    COVERAGE_POINTS,
-    DISLIKED_POINTS,
-    LIKED_POINTS,
-    LOAD_POINTS,
-    VARIETY_POINTS,
-    WeekProblem,
-)
+from workbench.optimize.problem import WeekProblem
 
 FAMILY_BUILDERS = (
     c.define_session_minutes_constraints,
@@ -122,23 +115,25 @@ def define_variables(p: WeekProblem, aggregated: bool, integer: bool = False) ->
 def objective(p: WeekProblem, v: c.Vars, aggregated: bool) -> pulp.LpAffineExpression:
     """Goal coverage first, then liked disciplines, variety and a lighter load.
 
-    ``COVERAGE_POINTS`` per goal fully met (the constant), less the shortfall's share;
+    ``coverage_points`` per goal fully met (the constant), less the shortfall's share;
     small terms reward liked disciplines and each discipline used, and charge disliked
-    minutes and load, so ties go to the gentler, more varied, better-liked week.
+    minutes and load, so ties go to the gentler, more varied, better-liked week. The
+    weights are rules of the defaults table (``*_points``).
     """
+    w = p.params
     session_total = max(1.0, float(p.session_minutes * p.training_days))
     terms = []
     for g, s in v.shortfall.items():
-        terms.append((s, -COVERAGE_POINTS / p.targets[g]))
+        terms.append((s, -w.coverage_points / p.targets[g]))
     for (i, _d), var in v.uses.items():
         k = p.exercises[i].discipline
-        coef = -LOAD_POINTS * p.load[i] / max(p.load_cap, 1.0)
+        coef = -w.load_points * p.load[i] / max(p.load_cap, 1.0)
         if k in p.liked:
-            coef += LIKED_POINTS * p.minutes[i] / session_total
+            coef += w.liked_points * p.minutes[i] / session_total
         if k in p.disliked:
-            coef -= DISLIKED_POINTS * p.minutes[i] / session_total
+            coef -= w.disliked_points * p.minutes[i] / session_total
         terms.append((var, coef))
-    terms += [(u, VARIETY_POINTS) for u in v.used_discipline.values()]
+    terms += [(u, w.variety_points) for u in v.used_discipline.values()]
     return pulp.LpAffineExpression(terms, constant=p.objective_base())
 
 

@@ -14,15 +14,6 @@ import numpy as np
 from workbench.defaults import Params
 from workbench.domain import Day, Discipline, Exercise, Goal
 
-#: Objective weights (H): goal coverage dominates; preferences and variety break ties.
-#: Coverage is worth COVERAGE_POINTS per goal fully met, so a whole plan scores about
-#: 100 × goals and a relative gap is measured against a meaningful total.
-COVERAGE_POINTS = 100.0
-LIKED_POINTS = 5.0
-DISLIKED_POINTS = 10.0
-VARIETY_POINTS = 1.0
-LOAD_POINTS = 2.0
-
 #: A block counts towards the strength-days rule when its strength contribution is at
 #: least this (0-3) (H).
 STRENGTH_LEVEL = 2
@@ -209,7 +200,7 @@ class WeekProblem:
 
     def objective_base(self) -> float:
         """Points for full goal coverage (the offset of the objective)."""
-        return COVERAGE_POINTS * len(self.targets)
+        return self.params.coverage_points * len(self.targets)
 
     def subset(self, rows: list[int]) -> WeekProblem:
         """The same week restricted to the exercises at ``rows`` (candidate set)."""

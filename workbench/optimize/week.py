@@ -47,7 +47,7 @@ from workbench.optimize.packing import (
     conflict,
     pack,
 )
-from workbench.optimize.problem import LOAD_POINTS, WeekProblem
+from workbench.optimize.problem import WeekProblem
 from workbench.optimize.solve import (
     INFEASIBLE,
     OPTIMAL,
@@ -409,7 +409,8 @@ def still_holds(
         if uses is None or not _pins_hold(p, uses):
             return None
     old_value = previous.outcome.objective
-    value = old_value - LOAD_POINTS * load * (1 / max(p.load_cap, 1.0) - 1 / max(q.load_cap, 1.0))
+    charge = p.params.load_points * load
+    value = old_value - charge * (1 / max(p.load_cap, 1.0) - 1 / max(q.load_cap, 1.0))
     gap = _gap(bound, value)
     if gap > settings.relative_gap:
         return None
