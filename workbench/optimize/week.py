@@ -143,9 +143,12 @@ def solve_week(
     3. When that plan is not proven within the relative gap of the LP bound: every plan
        using an exercise outside the candidates scores at most min(bound − its reduced
        cost, the LP with it forced in). Those that could still beat the plan by more
-       than the gap join the candidates and the master runs again, started from the plan
-       of step 2. The proven bound is the larger of the master's own and the bounds of
-       the exercises left out.
+       than the gap join the candidates and the master runs again, with the plan of
+       step 2 as the one to beat. When the first master's bound already covers the plans within the
+       candidates, this master sees only plans with at least one exercise beyond them,
+       scoring above the gap (a cutoff): none proves the plan. The proven bound is the
+       largest of the masters' own and the bounds of the exercises left out. Candidates
+       that make no plan together widen to every exercise.
     4. Each master plan is packed into days (:mod:`workbench.optimize.packing`); a plan
        that cannot be packed is cut off and the master solved again, with the session
        patterns from then on.
