@@ -1,5 +1,8 @@
 """``workbench plan CLIENT.json [--weeks N] [--catalog PATH] [--json]``.
 
+Also the trainer's pins and bans (``--pin ID:WEEK[:DAY]``, ``--ban ID``, repeatable)
+and ``--include-unreviewed`` for imported catalog rows not yet reviewed.
+
 Exit codes: 0 planned, 3 referred or needs clearance, 4 infeasible, 2 bad input
 (with the error: file, field, reason).
 """
@@ -7,6 +10,7 @@ Exit codes: 0 planned, 3 referred or needs clearance, 4 infeasible, 2 bad input
 from __future__ import annotations
 
 import argparse
+import difflib
 import json
 import sys
 
@@ -23,7 +27,74 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print one JSON document")
     p.add_argument("--hard-goals", action="store_true", help="goal minutes must be met in full")
     p.add_argument("--solver", choices=["highs", "cbc"], default="highs")
+    p.add_argument(
+        "--pin",
+        action="append",
+        default=[],
+        metavar="ID:WEEK[:DAY]",
+        help="put this exercise in that week, on that day (mon-sun) when given; repeatable",
+    )
+    p.add_argument(
+        "--ban",
+        action="append",
+        default=[],
+        metavar="ID",
+        help="leave this exercise out of every week; repeatable",
+    )
+    p.add_argument(
+        "--include-unreviewed",
+        action="store_true",
+        help="also use imported catalog rows not yet reviewed",
+    )
     return ap
+
+
+def _known(option: str, value: str, exercise_id: str, ids: set[str]) -> str:
+    """``exercise_id`` when the catalog has it, else a ValueError naming the option."""
+    if exercise_id in ids:
+        return exercise_id
+    close = difflib.get_close_matches(exercise_id, sorted(ids), n=3)
+    hint = f"; did you mean {', '.join(close)}?" if close else ""
+    raise ValueError(f"{option} {value!r}: no exercise {exercise_id!r} in the catalog{hint}")
+
+
+def parse_pins(values: list[str], weeks: int, ids: set[str]):
+    """``ID:WEEK[:DAY]`` strings as pins, checked against the catalog and the horizon.
+
+    Raises
+    ------
+    ValueError
+        Naming the value and why: an unknown exercise (with close ids), a week outside
+        1-``weeks``, or a day that is not mon-sun.
+    """
+    from workbench.domain import Day
+    from workbench.optimize.problem import Pin
+
+    pins = []
+    days = [d.value for d in Day]
+    for value in values:
+        parts = value.split(":")
+        if len(parts) not in (2, 3) or not all(parts):
+            raise ValueError(f"--pin {value!r}: write EXERCISE_ID:WEEK or EXERCISE_ID:WEEK:DAY")
+        exercise_id = _known("--pin", value, parts[0], ids)
+        try:
+            week = int(parts[1])
+        except ValueError:
+            week = 0
+        if not 1 <= week <= weeks:
+            raise ValueError(f"--pin {value!r}: the week must be 1-{weeks} (--weeks)")
+        day = None
+        if len(parts) == 3:
+            if parts[2].lower() not in days:
+                raise ValueError(f"--pin {value!r}: the day must be one of {', '.join(days)}")
+            day = Day(parts[2].lower())
+        pins.append(Pin(exercise_id, week, day))
+    return tuple(pins)
+
+
+def parse_bans(values: list[str], ids: set[str]) -> frozenset[str]:
+    """Exercise ids to leave out, each checked against the catalog (ValueError)."""
+    return frozenset(_known("--ban", value, value, ids) for value in values)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -38,14 +109,24 @@ def main(argv: list[str] | None = None) -> int:
             raise ValueError(f"--weeks: must be 1-{MAX_WEEKS}, got {args.weeks}")
         client = load_client(args.client)
         catalog = load_catalog(args.catalog) if args.catalog else builtin_catalog()
+        ids = {e.id for e in catalog}
+        pins = parse_pins(args.pin, args.weeks, ids)
+        bans = parse_bans(args.ban, ids)
+        both = sorted({pin.exercise_id for pin in pins} & bans)
+        if both:
+            raise ValueError(f"--pin and --ban: {', '.join(both)} is both pinned and banned")
     except (AssessmentError, CatalogError, ValueError, OSError) as err:
         print(f"workbench: bad input: {err}", file=sys.stderr)
         return 2
-    result = plan(
-        client,
-        catalog,
-        PlanOptions(weeks=args.weeks, hard_goals=args.hard_goals, solver=args.solver),
+    options = PlanOptions(
+        weeks=args.weeks,
+        hard_goals=args.hard_goals,
+        solver=args.solver,
+        pins=pins,
+        bans=bans,
+        include_unreviewed=args.include_unreviewed,
     )
+    result = plan(client, catalog, options)
     if args.json:
         print(json.dumps(result.to_json(), indent=2))
     else:

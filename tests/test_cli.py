@@ -1,0 +1,157 @@
+"""The command line: ``workbench plan CLIENT.json [--weeks N] [--catalog PATH] [--json]``,
+with the trainer's pins and bans. Exit codes: 0 planned, 3 referred or needs clearance,
+4 infeasible, 2 bad input (the error names the file or option, the field and why)."""
+
+import json
+import shutil
+
+import pytest
+from strategies import PULP_V4
+
+from workbench.catalog import builtin_catalog
+from workbench.cli import main
+from workbench.examples import EXAMPLES_DIR
+from workbench.paths import BUILTIN_CATALOG
+
+pytestmark = PULP_V4
+
+
+def client_file(name: str) -> str:
+    return str(EXAMPLES_DIR / f"{name}.json")
+
+
+def run(capsys, *argv: str) -> tuple[int, str, str]:
+    code = main(["plan", *argv])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def plan_json(capsys, *argv: str) -> tuple[int, dict]:
+    code, out, err = run(capsys, *argv, "--json")
+    assert err == ""
+    return code, json.loads(out)
+
+
+def blocks(doc: dict) -> list[tuple[int, str, str]]:
+    return [
+        (w["week"], d["day"], b["exercise_id"])
+        for w in doc["weeks"]
+        for d in w["days"]
+        for b in d["blocks"]
+    ]
+
+
+def test_a_planned_client_exits_0_with_the_documented_json_document(capsys):
+    code, doc = plan_json(capsys, client_file("high-fear"), "--weeks", "2")
+    assert code == 0 and doc["status"] == "planned" and doc["message"]
+    assert [w["week"] for w in doc["weeks"]] == [1, 2]
+    for w in doc["weeks"]:
+        assert {"week", "ceiling", "load", "minutes_by_goal", "days"} <= set(w)
+        assert w["load"] <= w["ceiling"] + 1e-6
+        for d in w["days"]:
+            for b in d["blocks"]:
+                assert {"exercise_id", "discipline", "minutes", "rpe", "load", "reasons"} <= set(b)
+                assert b["reasons"]
+    assert doc["excluded"] and all({"exercise_id", "reason"} <= set(e) for e in doc["excluded"])
+    assert doc["diagnosis"] == []
+    assert {"name", "status", "gap", "seconds"} <= set(doc["solver"])
+    assert doc["solver"]["status"] == "optimal" and doc["solver"]["gap"] <= 0.01 + 1e-9
+
+
+def test_the_readable_table_shows_each_week_its_load_and_the_solver(capsys):
+    code, out, err = run(capsys, client_file("pool-only"), "--weeks", "2")
+    assert code == 0 and err == ""
+    assert "status: planned" in out
+    assert "week 1: load" in out and "week 2: load" in out
+    assert "solver HiGHS: optimal" in out
+
+
+@pytest.mark.parametrize(
+    ("name", "status"), [("red-flag", "referred"), ("new-pain-55-no-clearance", "needs_clearance")]
+)
+def test_a_referred_or_uncleared_client_exits_3_with_no_weeks(capsys, name, status):
+    code, doc = plan_json(capsys, client_file(name))
+    assert code == 3 and doc["status"] == status
+    assert doc["weeks"] == [] and doc["message"]
+
+
+def test_a_ban_keeps_the_exercise_out_of_every_week(capsys):
+    _code, doc = plan_json(capsys, client_file("high-fear"), "--weeks", "2")
+    first = blocks(doc)[0][2]
+    code, banned = plan_json(capsys, client_file("high-fear"), "--weeks", "2", "--ban", first)
+    assert code == 0
+    assert first not in {i for _w, _d, i in blocks(banned)}
+
+
+def test_a_pin_puts_the_exercise_on_its_day(capsys):
+    _code, doc = plan_json(capsys, client_file("high-fear"))
+    week, day, exercise = blocks(doc)[0]
+    other = next(d["day"] for d in doc["weeks"][0]["days"] if d["day"] != day)
+    code, pinned = plan_json(capsys, client_file("high-fear"), "--pin", f"{exercise}:1:{other}")
+    assert code == 0, pinned["diagnosis"]
+    assert (1, other, exercise) in blocks(pinned)
+
+
+def test_a_pin_no_plan_can_keep_exits_4_with_a_diagnosis(capsys):
+    """The high-fear client's tolerances leave the deadlift out: the diagnosis says so
+    and offers to remove the pin."""
+    code, doc = plan_json(capsys, client_file("high-fear"), "--pin", "gym-deadlift:1")
+    assert code == 4 and doc["status"] == "infeasible"
+    text = " ".join(doc["diagnosis"])
+    assert "gym-deadlift" in text and "remove the pin" in text
+
+
+@pytest.mark.parametrize(
+    ("argv", "expected"),
+    [
+        (["--weeks", "13"], "--weeks: must be 1-12"),
+        (
+            ["--pin", "walk-trial:1"],
+            "no exercise 'walk-trial' in the catalog; did you mean walk-trail",
+        ),
+        (["--pin", "walk-trail"], "write EXERCISE_ID:WEEK or EXERCISE_ID:WEEK:DAY"),
+        (["--pin", "walk-trail:2"], "the week must be 1-1 (--weeks)"),
+        (["--pin", "walk-trail:1:someday"], "the day must be one of mon, tue, wed"),
+        (["--ban", "yoga-brige"], "--ban 'yoga-brige': no exercise 'yoga-brige'"),
+        (["--pin", "walk-trail:1", "--ban", "walk-trail"], "walk-trail is both pinned and banned"),
+    ],
+)
+def test_bad_options_exit_2_naming_the_option_and_why(capsys, argv, expected):
+    code, out, err = run(capsys, client_file("high-fear"), *argv)
+    assert code == 2 and out == ""
+    assert err.startswith("workbench: bad input:") and expected in err
+
+
+def test_a_bad_client_file_exits_2_naming_the_file_and_the_fields(capsys, tmp_path):
+    bad = tmp_path / "client.json"
+    bad.write_text(json.dumps({"id": "x"}))
+    code, out, err = run(capsys, str(bad))
+    assert code == 2 and out == ""
+    assert str(bad) in err and "name: is required" in err and "age: is required" in err
+
+
+def test_a_missing_client_file_exits_2_naming_it(capsys, tmp_path):
+    code, _out, err = run(capsys, str(tmp_path / "nobody.json"))
+    assert code == 2 and "nobody.json" in err
+
+
+def test_a_bad_catalog_row_exits_2_naming_its_row_column_and_allowed_values(capsys, tmp_path):
+    bad = tmp_path / "catalog.csv"
+    shutil.copy(BUILTIN_CATALOG, bad)
+    lines = bad.read_text().splitlines(keepends=True)
+    assert ",yoga," in lines[2]
+    lines[2] = lines[2].replace(",yoga,", ",yogaa,", 1)
+    bad.write_text("".join(lines))
+    code, out, err = run(capsys, client_file("high-fear"), "--catalog", str(bad))
+    assert code == 2 and out == ""
+    assert 'row 3, column "discipline": "yogaa" is not allowed' in err
+    assert "allowed: yoga, pilates" in err and "nothing was loaded" in err
+
+
+def test_a_trainers_own_catalog_file_plans_like_the_built_in_one(capsys, tmp_path):
+    own = tmp_path / "catalog.csv"
+    shutil.copy(BUILTIN_CATALOG, own)
+    _code, built_in = plan_json(capsys, client_file("pool-only"))
+    code, doc = plan_json(capsys, client_file("pool-only"), "--catalog", str(own))
+    assert code == 0 and blocks(doc) == blocks(built_in)
+    assert {b[2] for b in blocks(doc)} <= {e.id for e in builtin_catalog()}
