@@ -94,11 +94,16 @@ def test_a_pin_puts_the_exercise_on_its_day(capsys):
 
 def test_a_pin_no_plan_can_keep_exits_4_with_a_diagnosis(capsys):
     """The high-fear client's tolerances leave the deadlift out: the diagnosis says so
-    and offers to remove the pin."""
+    and offers to remove the pin, in the table once each."""
     code, doc = plan_json(capsys, client_file("high-fear"), "--pin", "gym-deadlift:1")
     assert code == 4 and doc["status"] == "infeasible"
     text = " ".join(doc["diagnosis"])
     assert "gym-deadlift" in text and "remove the pin" in text
+    code, out, _err = run(capsys, client_file("high-fear"), "--pin", "gym-deadlift:1")
+    assert code == 4 and "status: infeasible" in out
+    lines = [line for line in out.splitlines() if line]
+    assert len(lines) == len(set(lines)), out
+    assert any("remove the pin of gym-deadlift" in line for line in lines)
 
 
 @pytest.mark.parametrize(
@@ -112,6 +117,7 @@ def test_a_pin_no_plan_can_keep_exits_4_with_a_diagnosis(capsys):
         (["--pin", "walk-trail"], "write EXERCISE_ID:WEEK or EXERCISE_ID:WEEK:DAY"),
         (["--pin", "walk-trail:2"], "the week must be 1-1 (--weeks)"),
         (["--pin", "walk-trail:1:someday"], "the day must be one of mon, tue, wed"),
+        (["--pin", "walk-trail:1:tue"], "tue is not one of the client's days (mon, wed, thu, sat)"),
         (["--ban", "yoga-brige"], "--ban 'yoga-brige': no exercise 'yoga-brige'"),
         (["--pin", "walk-trail:1", "--ban", "walk-trail"], "walk-trail is both pinned and banned"),
     ],
