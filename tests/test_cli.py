@@ -101,9 +101,8 @@ def test_a_pin_no_plan_can_keep_exits_4_with_a_diagnosis(capsys):
     assert "gym-deadlift" in text and "remove the pin" in text
     code, out, _err = run(capsys, client_file("high-fear"), "--pin", "gym-deadlift:1")
     assert code == 4 and "status: infeasible" in out
-    lines = [line for line in out.splitlines() if line]
-    assert len(lines) == len(set(lines)), out
-    assert any("remove the pin of gym-deadlift" in line for line in lines)
+    assert out.count("these rules cannot all hold") == 1, out
+    assert out.count("remove the pin of gym-deadlift") == 1, out
 
 
 @pytest.mark.parametrize(
