@@ -58,15 +58,17 @@ def _known(option: str, value: str, exercise_id: str, ids: set[str]) -> str:
     raise ValueError(f"{option} {value!r}: no exercise {exercise_id!r} in the catalog{hint}")
 
 
-def parse_pins(values: list[str], weeks: int, ids: set[str], available=None):
-    """``ID:WEEK[:DAY]`` strings as pins, checked against the catalog, the horizon and
-    the client's available days (when given).
+def parse_pins(values: list[str], weeks: int, ids: set[str]):
+    """``ID:WEEK[:DAY]`` strings as pins, checked against the catalog and the horizon.
+
+    What a pin asks of the client (an exercise their rules leave out, a day they do not
+    train) is the planner's to diagnose, as for a pin set in the design app.
 
     Raises
     ------
     ValueError
         Naming the value and why: an unknown exercise (with close ids), a week outside
-        1-``weeks``, a day that is not mon-sun or not one of the client's days.
+        1-``weeks``, or a day that is not mon-sun.
     """
     from workbench.domain import Day
     from workbench.optimize.problem import Pin
@@ -89,11 +91,6 @@ def parse_pins(values: list[str], weeks: int, ids: set[str], available=None):
             if parts[2].lower() not in days:
                 raise ValueError(f"--pin {value!r}: the day must be one of {', '.join(days)}")
             day = Day(parts[2].lower())
-            if available is not None and day not in available:
-                mine = ", ".join(d.value for d in sorted(available, key=lambda d: d.index))
-                raise ValueError(
-                    f"--pin {value!r}: {day.value} is not one of the client's days ({mine})"
-                )
         pins.append(Pin(exercise_id, week, day))
     return tuple(pins)
 
@@ -116,7 +113,7 @@ def main(argv: list[str] | None = None) -> int:
         client = load_client(args.client)
         catalog = load_catalog(args.catalog) if args.catalog else builtin_catalog()
         ids = {e.id for e in catalog}
-        pins = parse_pins(args.pin, args.weeks, ids, client.available_days)
+        pins = parse_pins(args.pin, args.weeks, ids)
         bans = parse_bans(args.ban, ids)
         both = sorted({pin.exercise_id for pin in pins} & bans)
         if both:
