@@ -139,8 +139,8 @@ def test_a_pin_of_an_excluded_exercise_names_the_pin_and_the_reason():
     result = diagnose(c, options)
     assert "the trainer's pins" in result.diagnosis[0]
     assert (
-        "the pinned yoga-standing-forward-fold is left out in week 1: "
-        "end range flexion 3 > tolerance 1"
+        "The pin of yoga-standing-forward-fold in week 1: the client's rules leave it out "
+        "(end range flexion 3 > tolerance 1)."
     ) in result.diagnosis
     (pin,) = result.relaxations
     assert (pin.family, pin.text) == ("pin", "remove the pin of yoga-standing-forward-fold")
@@ -151,8 +151,31 @@ def test_a_pin_on_a_day_the_client_cannot_train_is_named():
     c = flexion_sensitive()
     options = PlanOptions(weeks=1, explain=False, pins=(Pin("yoga-cat-cow", 1, Day.TUE),))
     result = diagnose(c, options)
-    assert "the pinned day tue is not one of the client's days" in result.diagnosis
+    days = ", ".join(d.label for d in sorted(c.available_days, key=lambda d: d.index))
+    assert (
+        f"The pin of yoga-cat-cow on Tuesday: Tuesday is not one of the client's training "
+        f"days ({days})."
+    ) in result.diagnosis
     assert_every_relaxation_works(result, c, options)
+
+
+def test_a_pin_of_a_supervised_exercise_on_an_unsupervised_day_is_named():
+    """The gym client's back squat needs a supervised session (Tuesday, Thursday): on
+    Monday no plan can keep it, and the diagnosis says why, not only "the pins"."""
+    c = example_client("strength-goal-gym")
+    options = PlanOptions(weeks=1, explain=False, pins=(Pin("gym-back-squat", 1, Day.MON),))
+    result = diagnose(c, options)
+    assert "the trainer's pins" in result.diagnosis[0]
+    assert (
+        "The pin of gym-back-squat on Monday: it needs a supervised session, and Monday is "
+        "not a supervised day (Tuesday, Thursday)."
+    ) in result.diagnosis
+    assert_every_relaxation_works(result, c, options)
+    # on a supervised day the same pin holds
+    kept = replace(options, pins=(Pin("gym-back-squat", 1, Day.TUE),))
+    held = plan(c, builtin_catalog(), kept)
+    assert held.planned
+    assert verify_plan(held, c, builtin_catalog(), kept) == []
 
 
 def test_a_pin_in_a_later_week_is_diagnosed_in_that_week():

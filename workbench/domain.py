@@ -91,6 +91,22 @@ class Day(StrEnum):
         """0 for Monday .. 6 for Sunday."""
         return list(Day).index(self)
 
+    @property
+    def label(self) -> str:
+        """Full name, e.g. ``"Tuesday"``."""
+        return DAY_LABELS[self]
+
+
+DAY_LABELS = {
+    Day.MON: "Monday",
+    Day.TUE: "Tuesday",
+    Day.WED: "Wednesday",
+    Day.THU: "Thursday",
+    Day.FRI: "Friday",
+    Day.SAT: "Saturday",
+    Day.SUN: "Sunday",
+}
+
 
 #: Equipment and settings an exercise may need. ``gym`` access implies the items in
 #: :data:`GYM_PROVIDES`; everything else must be listed by the client.

@@ -45,6 +45,8 @@ STEP = {
     "session_spike": 5.0,
 }
 MAX_STEPS = 8
+#: How the diagnosis's last sentence, listing the relaxations offered, begins.
+OFFERS = "Any one of these would make a plan possible: "
 
 #: Families a trainer can change, in the order relaxations are offered.
 RELAXABLE = (
@@ -65,18 +67,50 @@ RELAXABLE = (
 
 
 def pin_problems(pins, elig, client) -> list[str]:
-    """Pins that cannot hold, with the reason (excluded that week, or not a training day)."""
+    """Pins that cannot hold, one sentence each with the reason: the id is not in the
+    catalog, the client's rules leave the exercise out that week, the day is not one of
+    the client's training days, or the exercise needs a supervised session and the day
+    is not a supervised one.
+
+    Parameters
+    ----------
+    pins : iterable of Pin
+    elig : Eligibility
+    client : Client
+    """
     out = []
     for pin in pins:
-        reasons = elig.reasons(pin.exercise_id, pin.week)
+        what = f"The pin of {pin.exercise_id}"
         if pin.exercise_id not in elig.ids:
-            out.append(f"the pinned exercise {pin.exercise_id} is not in the catalog")
-        elif reasons:
+            out.append(f"{what}: no exercise of the catalog has that id.")
+            continue
+        reasons = elig.reasons(pin.exercise_id, pin.week)
+        if reasons:
             why = "; ".join(r.reason for r in reasons)
-            out.append(f"the pinned {pin.exercise_id} is left out in week {pin.week}: {why}")
-        if pin.day is not None and pin.day not in client.available_days:
-            out.append(f"the pinned day {pin.day.value} is not one of the client's days")
+            out.append(f"{what} in week {pin.week}: the client's rules leave it out ({why}).")
+        if pin.day is None:
+            continue
+        on = f"{what} on {pin.day.label}"
+        if pin.day not in client.available_days:
+            out.append(
+                f"{on}: {pin.day.label} is not one of the client's training days "
+                f"({_days(client.available_days)})."
+            )
+        elif (
+            pin.exercise_id in elig.supervised_only
+            and client.supervised_days  # (with none, the rules leave it out: said above)
+            and pin.day not in client.supervised_days
+        ):
+            out.append(
+                f"{on}: it needs a supervised session, and {pin.day.label} is not a "
+                f"supervised day ({_days(client.supervised_days)})."
+            )
     return out
+
+
+def _days(days) -> str:
+    """``"Monday, Thursday"``: full names, Monday first."""
+    return ", ".join(d.label for d in sorted(days, key=lambda d: d.index))
 
 
 def diagnose_week(
@@ -137,11 +171,7 @@ def diagnose_week(
             "rules; see the excluded list.",
         )
     if offers:
-        diagnosis.append(
-            "Any one of these would make a plan possible: "
-            + "; or ".join(o.text for o in offers)
-            + "."
-        )
+        diagnosis.append(OFFERS + "; or ".join(o.text for o in offers) + ".")
     return diagnosis, offers
 
 

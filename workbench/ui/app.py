@@ -39,6 +39,7 @@ from workbench.domain import Client, Day
 from workbench.examples import example_client, example_names
 from workbench.language import find_threat_words, suggest
 from workbench.optimize.constraints import FAMILIES as BINDING_WORDS
+from workbench.optimize.diagnose import OFFERS
 from workbench.optimize.problem import Pin
 from workbench.planner import MAX_WEEKS, PlanOptions
 from workbench.result import INFEASIBLE, NEEDS_CLEARANCE, REFERRED, Block, PlanResult
@@ -169,10 +170,12 @@ def referral_html(result: PlanResult) -> str:
 def diagnosis_html(result: PlanResult) -> str:
     """The diagnosis panel: what conflicts, and the smallest changes that would fit."""
     parts = ["<h4 style='margin:4px 0'>No plan fits every rule</h4>"]
-    if not result.diagnosis:
+    # the relaxations get their own list below: not again as the diagnosis's last sentence
+    lines = [d for d in result.diagnosis if not (result.relaxations and d.startswith(OFFERS))]
+    if not lines:
         parts.append(f"<p>{_esc(result.message)}</p>")
     else:
-        parts.append("<ul>" + "".join(f"<li>{_esc(d)}</li>" for d in result.diagnosis) + "</ul>")
+        parts.append("<ul>" + "".join(f"<li>{_esc(d)}</li>" for d in lines) + "</ul>")
     if result.relaxations:
         parts.append(
             "<p><b>Smallest changes that would make a plan possible</b> (each checked by a "
