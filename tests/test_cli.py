@@ -4,6 +4,8 @@ with the trainer's pins and bans. Exit codes: 0 planned, 3 referred or needs cle
 
 import json
 import shutil
+import subprocess
+import sys
 
 import pytest
 from strategies import PULP_V4
@@ -96,7 +98,7 @@ def test_a_pin_on_a_day_the_client_does_not_train_exits_4_saying_so(capsys):
     code, doc = plan_json(capsys, client_file("high-fear"), "--pin", "walk-trail:1:tue")
     assert code == 4 and doc["status"] == "infeasible"
     text = " ".join(doc["diagnosis"])
-    assert "the pinned day tue is not one of the client's days" in text
+    assert "Tuesday is not one of the client's training days" in text
     assert "remove the pin of walk-trail" in text
 
 
@@ -167,3 +169,15 @@ def test_a_trainers_own_catalog_file_plans_like_the_built_in_one(capsys, tmp_pat
     code, doc = plan_json(capsys, client_file("pool-only"), "--catalog", str(own))
     assert code == 0 and blocks(doc) == blocks(built_in)
     assert {b[2] for b in blocks(doc)} <= {e.id for e in builtin_catalog()}
+
+
+def test_a_reader_that_stops_early_is_not_an_error():
+    """``workbench plan ... --json | head``: the pipe closes before the document is
+    written; the command still exits with the plan's code and prints no traceback."""
+    cmd = [sys.executable, "-m", "workbench.cli", "plan", client_file("high-fear"), "--json"]
+    with subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE) as proc:
+        proc.stdout.read(1)  # the first byte, then the reader goes away
+        proc.stdout.close()
+        err = proc.stderr.read().decode()
+        assert proc.wait(timeout=120) == 0
+    assert "Traceback" not in err and "BrokenPipe" not in err

@@ -130,10 +130,13 @@ def main(argv: list[str] | None = None) -> int:
         include_unreviewed=args.include_unreviewed,
     )
     result = plan(client, catalog, options)
-    if args.json:
-        print(json.dumps(result.to_json(), indent=2))
-    else:
-        print(format_plan(result))
+    text = json.dumps(result.to_json(), indent=2) if args.json else format_plan(result)
+    try:
+        print(text, flush=True)
+    except BrokenPipeError:
+        # the reader stopped early (e.g. ``| head``): not an error of ours; keep the
+        # interpreter from complaining again when it flushes stdout at exit
+        sys.stdout = None
     return EXIT[result.status]
 
 
