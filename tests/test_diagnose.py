@@ -5,18 +5,26 @@ applied the way a trainer would (a client change or a rule override) and the cli
 re-planned: the new plan must come back and keep every rule.
 """
 
+import functools
+import math
 import re
 from dataclasses import replace
+from types import SimpleNamespace
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from strategies import PULP_V4
 from strategies import plain_client as client
 
 from workbench.catalog import builtin_catalog
 from workbench.domain import Activity, Day, Discipline, Goal
 from workbench.examples import example_client
+from workbench.optimize import week as week_module
+from workbench.optimize.diagnose import MAX_STEPS, STEP, _apply, _smallest_offer
 from workbench.optimize.problem import Pin
-from workbench.planner import PlanOptions, plan
+from workbench.optimize.solve import SolverSettings
+from workbench.planner import PlanOptions, _initial_state, plan, prepare, week_problem
 from workbench.result import INFEASIBLE
 from workbench.rules.tolerance import tolerances_from_triggers
 from workbench.verify import params_for, start_back_high, verify_plan
@@ -223,3 +231,51 @@ def test_strength_on_two_back_to_back_days_only_names_the_strength_days():
     result = diagnose(c, options)
     assert "strength on non-consecutive days" in result.diagnosis[0]
     assert_every_relaxation_works(result, c, options)
+
+
+# ---------------------------------------------------------------- the smallest offer
+
+
+@functools.cache
+def week_one(name: str = "high-fear"):
+    c = example_client(name)
+    ctx = prepare(c, builtin_catalog(), PlanOptions(weeks=1, explain=False))
+    by_id = {e.id: e for e in builtin_catalog()}
+    return week_problem(ctx, 1, _initial_state(ctx), by_id)
+
+
+def offer_at_step_zero(p, amounts):
+    return _apply(p, "session_minutes", amounts, None)[1]
+
+
+@settings(max_examples=200, deadline=None)
+@given(need=st.integers(0, 120), amount=st.floats(0.5, 40.0))
+def test_the_offer_is_the_smallest_step_that_works_in_few_re_solves(need, amount):
+    """Whatever longer session first makes a plan: the offer is the smallest rounding
+    step that makes one (the first found trying each step in turn), or none when even
+    the largest does not; and it takes at most 2 + log2(steps) re-solves, 1 when the
+    elastic amount itself works and 2 when no step does."""
+    p = week_one()
+    solves = []
+
+    def fake_solve_week(relaxed, _settings):  # a plan exactly when sessions are long enough
+        solves.append(relaxed.session_minutes)
+        return SimpleNamespace(feasible=relaxed.session_minutes >= p.session_minutes + need)
+
+    amounts = {"session_minutes__w1__x": amount}
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(week_module, "solve_week", fake_solve_week)
+        offer = _smallest_offer(p, "session_minutes", amounts, None, SolverSettings())
+    expected = None
+    for step in range(MAX_STEPS):  # the definition: each step in turn
+        more = {k: a + step * STEP["session_minutes"] for k, a in amounts.items()}
+        relaxed, candidate = _apply(p, "session_minutes", more, None)
+        if relaxed.session_minutes >= p.session_minutes + need:
+            expected = candidate
+            break
+    assert offer == expected
+    assert len(solves) == len(set(solves)) <= 2 + math.ceil(math.log2(MAX_STEPS - 1))
+    if expected is None:
+        assert len(solves) == 2  # the first step and the largest
+    elif expected == offer_at_step_zero(p, amounts):
+        assert len(solves) == 1
