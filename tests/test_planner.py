@@ -150,6 +150,40 @@ def test_weeks_on_a_plateau_repeat_the_proven_plan():
 
 
 @pytest.mark.slow
+def test_a_plateau_after_a_week_its_budget_stopped_is_not_solved_again():
+    """A week stopped by its time budget keeps its plan with the gap it reached. The
+    weeks after it that are the same problem take that plan and that gap: solving the
+    same week again would spend the same budget for the same answer. The plan still
+    keeps every rule and says it is not proven."""
+    import workbench.planner as planner_module
+    from workbench.optimize.week import same_problem
+
+    client, options, result = planned("older-walker-extension", 12)
+    week = lambda r, w: sorted((d, i) for _w, d, i in blocks(r, week=w))  # noqa: E731
+    sols = result.extra["solutions"]
+    repeats = [w for w in range(2, 13) if same_problem(sols[w - 1].problem, sols[w - 2].problem)]
+    assert repeats, "expected the caps to level off within 12 weeks"
+    real = planner_module.solve_week
+    solved = []
+
+    def stopped_by_its_budget(p, settings, **kw):  # the same plan, as if the budget ran out
+        solved.append(p.week)
+        sol = real(p, settings, **kw)
+        return replace(sol, outcome=replace(sol.outcome, status="time_limit"))
+
+    with mock.patch.object(planner_module, "solve_week", stopped_by_its_budget):
+        again = plan(client, builtin_catalog(), options)
+    assert again.planned and violations(again, client, options) == []
+    assert again.solver.status == "time_limit"
+    assert_solver_status_is_truthful(again, options, client)
+    assert [week(again, w) for w in range(1, 13)] == [week(result, w) for w in range(1, 13)]
+    assert not set(repeats) & set(solved), (repeats, solved)
+    for w in repeats:
+        assert again.solver.detail[w - 1]["status"] == "time_limit"
+        assert again.solver.detail[w - 1]["gap"] == again.solver.detail[w - 2]["gap"]
+
+
+@pytest.mark.slow
 def test_the_rules_that_bind_are_each_weeks_own_on_a_plateau_and_after_a_ban():
     """A week whose LP relaxation is the same as the week before's takes that week's
     answer (which rules bind, the LP's value) renamed instead of solving it again

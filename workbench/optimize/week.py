@@ -319,7 +319,8 @@ def same_problem(a: WeekProblem, b: WeekProblem) -> bool:
 
 def repeat_week(p: WeekProblem, previous: WeekSolution, settings: SolverSettings) -> WeekSolution:
     """Week ``p`` when it is the same problem as ``previous``'s (:func:`same_problem`):
-    the same plan, proven by the same bound. Which of this week's rules bind comes from
+    the same plan, with the same bound (proven within the gap, or the gap that week's
+    time budget left, and the same status). Which of this week's rules bind comes from
     its LP relaxation (:func:`relaxation`: e.g. the ceiling may bind instead of last
     week's rise)."""
     value, tight, seconds = relaxation(p, previous.patterns, settings, previous)
