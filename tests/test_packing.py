@@ -402,3 +402,81 @@ def test_an_improved_week_keeps_every_rule_of_the_week_model(instance, seed):
         ):
             broken.append(f"{name}: {lhs:.3f}")
     assert broken == []
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    instance=synthetic_instances(max_weeks=1),
+    seed=st.integers(0, 10_000),
+    strength_days=st.integers(0, 3),
+)
+def test_days_are_found_exactly_when_some_choice_of_days_keeps_the_day_rules(
+    instance, seed, strength_days
+):
+    """``assign_days`` (which searches only one order of sessions alike for every day
+    rule) finds days for a week's sessions exactly when trying every choice of distinct
+    days finds some that keep the day rules: supervised-only blocks on supervised days,
+    pinned exercises on their days, and enough strength sessions on pairwise
+    non-consecutive days. What it returns keeps them."""
+    from itertools import combinations, pairwise, permutations
+
+    from workbench.optimize.problem import Pin
+
+    client, catalog, _weeks = synthetic_instance(*instance)
+    p = first_week(client, catalog)
+    if p is None or not p.exercises:
+        return
+    rng = random.Random(seed)
+    status, placed = pack(p, random_week_counts(p, rng))
+    if status != PACKED or not placed:
+        return
+    ids = sorted({p.exercises[i].id for i in placed})
+    pins = [Pin(i, p.week, rng.choice(p.days)) for i in rng.sample(ids, rng.randint(0, 2))]
+    p = replace(
+        p,
+        strength_days=strength_days,
+        supervised=frozenset(rng.sample(p.days, rng.randint(0, len(p.days)))),
+        supervised_only=frozenset(rng.sample(ids, rng.randint(0, min(2, len(ids))))),
+        pins=pins,
+    )
+    sessions: dict[int, list[int]] = {}
+    for i, bins in placed.items():
+        for b in bins:
+            sessions.setdefault(b, []).append(i)
+    minimum = p.params.strength_day_min_minutes - 1e-9
+    strong = {
+        b: sum(p.minutes[i] for i in s if p.is_strength(i)) >= minimum for b, s in sessions.items()
+    }
+
+    def keeps(on: dict) -> bool:
+        sup = all(
+            on[b] in p.supervised
+            for b, s in sessions.items()
+            if any(p.exercises[i].id in p.supervised_only for i in s)
+        )
+        pinned = all(
+            any(
+                p.exercises[i].id == pin.exercise_id
+                for b, s in sessions.items()
+                for i in s
+                if on[b] == pin.day
+            )
+            for pin in pins
+        )
+        days = sorted(on[b].index for b in sessions if strong[b])
+        apart = strength_days == 0 or any(
+            all(y - x > 1 for x, y in pairwise(pick)) for pick in combinations(days, strength_days)
+        )
+        return sup and pinned and apart
+
+    order = sorted(sessions)
+    some = any(
+        keeps(dict(zip(order, days, strict=True))) for days in permutations(p.days, len(order))
+    )
+    found = assign_days(p, placed)
+    event(f"days found: {found is not None}")
+    assert (found is not None) == some
+    if found is not None:  # session by session, each session's uses in ``placed`` order
+        where = [b for b in order for _i in sessions[b]]
+        assert [i for i, _d in found] == [i for b in order for i in sessions[b]]
+        assert keeps({b: d for b, (_i, d) in zip(where, found, strict=True)})

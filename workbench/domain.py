@@ -89,7 +89,7 @@ class Day(StrEnum):
     @property
     def index(self) -> int:
         """0 for Monday .. 6 for Sunday."""
-        return list(Day).index(self)
+        return DAY_INDEX[self]
 
     @property
     def label(self) -> str:
@@ -97,6 +97,7 @@ class Day(StrEnum):
         return DAY_LABELS[self]
 
 
+DAY_INDEX = {d: k for k, d in enumerate(Day)}
 DAY_LABELS = {
     Day.MON: "Monday",
     Day.TUE: "Tuesday",

@@ -176,6 +176,20 @@ def assign_days(p: WeekProblem, placed: dict[int, list[int]]) -> list[tuple[int,
     need = p.strength_days
     days = list(p.days)
     chosen: dict[int, object] = {}
+    # Sessions alike for every day rule (supervision, strength, pinned exercises) can swap
+    # days: of those, only assignments with days in increasing order are searched. The
+    # strength rule is checked as soon as the last strength session has its day.
+    # (Measured: a 1,000-exercise synthetic client, seed 38, whose strength days cannot
+    # all hold, searched 149,000 assignments in 58 calls, 0.6 of its 1.0 s plan.)
+    pinned = {index.get(pin.exercise_id) for pin in p.pins if pin.day is not None}
+    alike = {
+        b: (needs_sup[b], strong[b], frozenset(i for i in sessions[b] if i in pinned)) for b in bins
+    }
+    before = [
+        max((j for j in range(k) if alike[bins[j]] == alike[bins[k]]), default=None)
+        for k in range(len(bins))
+    ]
+    last_strong = max((k for k, b in enumerate(bins) if strong[b]), default=-1)
 
     def ok_strength() -> bool:
         if need <= 0:
@@ -199,12 +213,15 @@ def assign_days(p: WeekProblem, placed: dict[int, list[int]]) -> list[tuple[int,
 
     def search(k: int, used: set) -> bool:
         if k == len(bins):
-            return ok_strength() and pins_hold()
+            return (last_strong >= 0 or ok_strength()) and pins_hold()
         b = bins[k]
+        after = -1 if before[k] is None else chosen[bins[before[k]]].index
         for d in days:
-            if d in used or (needs_sup[b] and d not in p.supervised):
+            if d in used or (needs_sup[b] and d not in p.supervised) or d.index <= after:
                 continue
             chosen[b] = d
+            if k == last_strong and not ok_strength():
+                continue
             used.add(d)
             if search(k + 1, used):
                 return True
