@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import difflib
 import json
+import os
 import sys
 
 EXIT = {"planned": 0, "referred": 3, "needs_clearance": 3, "infeasible": 4}
@@ -134,9 +135,11 @@ def main(argv: list[str] | None = None) -> int:
     try:
         print(text, flush=True)
     except BrokenPipeError:
-        # the reader stopped early (e.g. ``| head``): not an error of ours; keep the
-        # interpreter from complaining again when it flushes stdout at exit
-        sys.stdout = None
+        # the reader stopped early (e.g. ``| head``): not an error of ours. What is left
+        # to flush goes to /dev/null, so the interpreter does not fail again at exit
+        # (the Python docs' recipe, "Note on SIGPIPE").
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
     return EXIT[result.status]
 
 

@@ -279,8 +279,8 @@ def _solve_weeks(ctx, by_id, first, state, kept, old) -> list[WeekSolution]:
         elif last is not None and last.feasible and same_problem(problem, last.problem):
             # a plateau (caps no longer rising): last week's plan stands with its proof,
             # or with its gap when the week's time budget stopped it (solving the same
-            # week again spends the same budget for the same answer: measured, a plateau
-            # of 7 such weeks took 0.86 s each)
+            # week again spends the same budget for the same answer: in an experiment
+            # with other candidates, a plateau of 7 such weeks took 0.86 s each)
             sol = repeat_week(problem, last, ctx.settings)
         else:
             # the master sees whole sessions from the start once an earlier week needed it

@@ -213,6 +213,7 @@ def assign_days(p: WeekProblem, placed: dict[int, list[int]]) -> list[tuple[int,
 
     def search(k: int, used: set) -> bool:
         if k == len(bins):
+            # (with strength sessions the strength rule was checked at the last of them)
             return (last_strong >= 0 or ok_strength()) and pins_hold()
         b = bins[k]
         after = -1 if before[k] is None else chosen[bins[before[k]]].index
