@@ -25,6 +25,7 @@ from workbench.optimize.constraints import (
     WEEK,
     pattern_values,
     session_patterns,
+    session_types,
     strength_pairs_value,
 )
 from workbench.optimize.model import build_model
@@ -483,3 +484,71 @@ def test_days_are_found_exactly_when_some_choice_of_days_keeps_the_day_rules(
         where = [b for b in order for _i in sessions[b]]
         assert [i for i, _d in found] == [i for b in order for i in sessions[b]]
         assert keeps({b: d for b, (_i, d) in zip(where, found, strict=True)})
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    instance=synthetic_instances(max_weeks=1),
+    seed=st.integers(0, 10_000),
+    extra=st.integers(0, 4),
+)
+def test_the_session_rows_hold_exactly_when_the_week_packs(instance, seed, extra):
+    """The session master (every block in one of the week's sessions:
+    :func:`~workbench.optimize.constraints.define_session_constraints`) must accept a
+    week's blocks exactly when the packing check does: it may cut off no week that packs
+    (else plans are missed and bounds are wrong), and the plans it offers must pack."""
+    from workbench.optimize.packing import UNKNOWN
+    from workbench.optimize.solve import SolverSettings, solve
+
+    client, catalog, _weeks = synthetic_instance(*instance)
+    p = first_week(client, catalog)
+    if p is None or not p.exercises:
+        return
+    counts = random_week_counts(p, random.Random(seed), extra=extra)
+    status = pack(p, counts)[0]
+    event(f"pack: {status}")
+    if status == UNKNOWN:
+        return
+    plain, _v = build_model(p, aggregated=True, integer=True)
+    m, v = build_model(p, aggregated=True, integer=True, sessions=True)
+    # the session rows alone, less the strength ones (a wish, not a capacity)
+    for name in list(m.constraints):
+        if name in plain.constraints or "strength" in name:
+            del m.constraints[name]
+    for (i, _d), var in v.uses.items():
+        var.lowBound = var.upBound = counts.get(i, 0)
+    assert all(any(i == j for j, _d in v.uses) for i in counts)
+    out = solve(m, SolverSettings("highs", 0.0, 30.0))
+    assert out.status in ("optimal", "infeasible"), out.status
+    assert (status == PACKED) == (out.status == "optimal"), (status, out.status, counts)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(instance=synthetic_instances(max_weeks=1), seed=st.integers(0, 10_000))
+def test_the_session_master_starts_from_a_packed_week_that_keeps_its_rows(instance, seed):
+    """A packed week handed to the session master as its start (sessions of one kind
+    longest first, strength sessions marked) keeps every packing row, so the solver
+    takes it instead of discarding it."""
+    from workbench.optimize.week import _start_values
+
+    client, catalog, _weeks = synthetic_instance(*instance)
+    p = first_week(client, catalog)
+    if p is None or not p.exercises:
+        return
+    counts: dict[int, int] = {}
+    for day in random_packed_week(p, random.Random(seed)):
+        for i in day:
+            counts[i] = counts.get(i, 0) + 1
+    if pack(p, counts)[0] != PACKED:
+        return  # the search's limits
+    m, v = build_model(p, aggregated=True, integer=True, patterns=True, sessions=True)
+    values = _start_values(p, v, counts)
+    event(f"sessions: {p.training_days}, supervised: {sum(session_types(p))}")
+    assert any(values.get(x) for x in v.sessions.values()) == bool(counts)
+    assert packing_rows_hold(m, values, strength=False) == []
+    for s, z in v.session_strength.items():
+        # a session marked for strength has the minutes for it
+        name = f"packing__w{p.week}__s{s}_strength"
+        con = m.constraints[name]
+        lhs = sum(c * values.get(var, 0.0) for var, c in con.items())
+        assert lhs >= -1e-6, (name, values.get(z))

@@ -672,6 +672,32 @@ def test_twins_keep_only_what_one_week_can_use():
 
 
 @settings(
+    max_examples=40,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+@given(instance=tiny_instances())
+def test_the_session_master_finds_the_best_plan_an_exhaustive_search_finds(instance):
+    """On weeks of few sessions the master may put every block in a session itself
+    (:func:`~workbench.optimize.constraints.define_session_constraints`), which must cut
+    off only what cannot be packed. Here every week's master does so from the start, and
+    the plan must still be the best an exhaustive search finds (supervised sessions,
+    strength days and pins included)."""
+    import workbench.planner as planner_module
+
+    client, catalog, options = instance
+    best, _feasible = exhaustive_best(client, catalog, options)
+    real = week_module.solve_week
+
+    def with_sessions(*args, **kwargs):
+        return real(*args, **{**kwargs, "sessions": True})
+
+    with mock.patch.object(planner_module, "solve_week", with_sessions):
+        result = plan(client, catalog, options)
+    assert_as_good_as_exhaustive(result, best, client, options, catalog)
+
+
+@settings(
     max_examples=30,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],

@@ -283,15 +283,23 @@ def _solve_weeks(ctx, by_id, first, state, kept, old) -> list[WeekSolution]:
             # with other candidates, a plateau of 7 such weeks took 0.86 s each)
             sol = repeat_week(problem, last, ctx.settings)
         else:
-            # the master sees whole sessions from the start once an earlier week needed it
+            # the master sees whole sessions (or puts blocks in sessions itself) from the
+            # start once an earlier week needed it
             patterns = last is not None and last.patterns
+            sessions = last is not None and last.sessions
             known = None if previous is None else narrowed_bound(problem, previous)
             # a re-plan also offers the week's old plan as a start (without what the
             # change took away): usually closer than last week's (measured: re-plans of
             # the twelve 12-week benchmark plans 10.0 -> 9.3 s in all)
             alt = None if previous is None else _uses_by_id(previous)
             sol = solve_week(
-                problem, ctx.settings, hint=hint, alt=alt, patterns=patterns, known_bound=known
+                problem,
+                ctx.settings,
+                hint=hint,
+                alt=alt,
+                patterns=patterns,
+                known_bound=known,
+                sessions=sessions,
             )
         solutions.append(sol)
         if not sol.feasible:

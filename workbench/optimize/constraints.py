@@ -65,6 +65,9 @@ class Vars:
     patterns_typed: bool = False  # pattern slots tell strength blocks apart
     # week model: pairs of short strength blocks (see _define_strength_pairs)
     strength_pairs: pulp.LpVariable | None = None
+    # session master: (exercise index, session) → in that session; session → strength day
+    sessions: dict[tuple[int, int], pulp.LpVariable] = field(default_factory=dict)
+    session_strength: dict[int, pulp.LpVariable] = field(default_factory=dict)
     # week master: each packing cut's flag and its value for a plan (uses per exercise),
     # so that a warm start keeps the cuts
     cut_flags: list[tuple[pulp.LpVariable, object]] = field(default_factory=list)
@@ -641,6 +644,122 @@ def pattern_values(p: WeekProblem, v: Vars, sessions: list[list[int]]) -> dict:
         else:
             return {}
     return values
+
+
+def session_types(p: WeekProblem) -> list[bool]:
+    """Whether each of the week's sessions is supervised: supervised ones first, as the
+    packing check (:func:`~workbench.optimize.packing.pack`) fills them."""
+    supervised = sum(1 for d in p.days if d in p.supervised)
+    return [s < supervised for s in range(p.training_days)]
+
+
+def sessions_apply(p: WeekProblem) -> bool:
+    """Whether the session master is exact for packing: the sessions differ only in
+    supervision (no block is pinned to a day)."""
+    return p.training_days > 0 and not any(pin.day is not None for pin in p.pins)
+
+
+def define_session_constraints(m, p: WeekProblem, v: Vars, aggregated, elastic):
+    """Week master only: every use in one of the week's sessions (the session master).
+
+    ``x[i, s]`` puts one block of exercise ``i`` in session ``s`` (so at most once a
+    day); each session keeps the session length, each discipline's session cap and,
+    for blocks that need one, a trainer; ``z[s]`` marks a session with enough strength
+    minutes for a strength day, and there are as many as the week needs. These are the
+    packing check's rules (:mod:`workbench.optimize.packing`), so the master's plans
+    pack: on weeks with few training days, cuts one plan at a time could take the
+    week's whole budget (a synthetic client with 2 days: 10 plans that did not pack in
+    0.8 s). Sessions of one kind are interchangeable: they come longest first. Which
+    days the sessions go on (strength days apart, pins) is still decided afterwards.
+    Rows are named ``packing__…`` (machinery, not a trainer's rule).
+    """
+    if not aggregated or not v.uses:
+        return
+    w, cap = p.week, float(p.session_minutes)
+    kinds = session_types(p)
+    minimum = p.params.strength_day_min_minutes
+    for (i, _d), var in v.uses.items():
+        ex = p.exercises[i]
+        xs = []
+        for s, supervised in enumerate(kinds):
+            if supervised or ex.id not in p.supervised_only:
+                x = pulp.LpVariable(f"session__w{w}__{ex.id}__s{s}", 0, 1, pulp.LpBinary)
+                v.sessions[(i, s)] = x
+                xs.append((x, 1))
+        _add(
+            m,
+            v,
+            _expr(xs + [(var, -1)]),
+            pulp.LpConstraintEQ,
+            0,
+            f"packing__w{w}__sessions_of_{ex.id}",
+            frozenset(),
+        )
+    per_session: dict[int, list] = defaultdict(list)
+    for (i, s), x in v.sessions.items():
+        per_session[s].append((i, x))
+    minutes = {}
+    for s in range(len(kinds)):
+        items = per_session[s]
+        minutes[s] = _expr((x, p.minutes[i]) for i, x in items)
+        if sum(p.minutes[i] for i, _x in items) > cap + 1e-9:
+            _add(
+                m,
+                v,
+                minutes[s],
+                pulp.LpConstraintLE,
+                cap,
+                f"packing__w{w}__s{s}_minutes",
+                frozenset(),
+            )
+        by_disc: dict[Discipline, list] = defaultdict(list)
+        for i, x in items:
+            by_disc[p.exercises[i].discipline].append((x, p.minutes[i]))
+        for k, terms in by_disc.items():
+            if sum(c for _x, c in terms) > p.session_caps[k] + 1e-9:
+                _add(
+                    m,
+                    v,
+                    _expr(terms),
+                    pulp.LpConstraintLE,
+                    float(p.session_caps[k]),
+                    f"packing__w{w}__s{s}_{k.value}",
+                    frozenset(),
+                )
+        if p.strength_days > 0:
+            z = pulp.LpVariable(f"strength_session__w{w}__s{s}", 0, 1, pulp.LpBinary)
+            v.session_strength[s] = z
+            strong = [(x, p.minutes[i]) for i, x in items if p.is_strength(i)]
+            _add(
+                m,
+                v,
+                _expr(strong + [(z, -minimum)]),
+                pulp.LpConstraintGE,
+                0,
+                f"packing__w{w}__s{s}_strength",
+                frozenset(),
+            )
+    if p.strength_days > 0:
+        _add(
+            m,
+            v,
+            _expr((z, 1) for z in v.session_strength.values()),
+            pulp.LpConstraintGE,
+            p.strength_days,
+            f"packing__w{w}__strength_session_count",
+            frozenset(),
+        )
+    for s in range(len(kinds) - 1):
+        if kinds[s] == kinds[s + 1]:
+            _add(
+                m,
+                v,
+                minutes[s] - minutes[s + 1],
+                pulp.LpConstraintGE,
+                0,
+                f"packing__w{w}__s{s}_longest_first",
+                frozenset(),
+            )
 
 
 def define_count_constraints(m, p: WeekProblem, v: Vars, counts: dict[int, int]):

@@ -39,6 +39,7 @@ def build_model(
     elastic: frozenset[str] = frozenset(),
     counts: dict[int, int] | None = None,
     patterns: bool = False,
+    sessions: bool = False,
 ) -> tuple[pulp.LpProblem, c.Vars]:
     """The model of week ``p.week``.
 
@@ -57,6 +58,9 @@ def build_model(
     patterns : bool
         Week model only: add the session-pattern rows
         (:func:`~workbench.optimize.constraints.define_session_pattern_constraints`).
+    sessions : bool
+        Week master only: put every use in a session
+        (:func:`~workbench.optimize.constraints.define_session_constraints`).
     """
     m = pulp.LpProblem(f"week_{p.week}", pulp.LpMinimize if elastic else pulp.LpMaximize)
     v = define_variables(p, aggregated, integer)
@@ -64,6 +68,8 @@ def build_model(
         define(m, p, v, aggregated, elastic)
     if patterns:
         c.define_session_pattern_constraints(m, p, v, aggregated, elastic)
+    if sessions:
+        c.define_session_constraints(m, p, v, aggregated, elastic)
     if counts is not None:
         c.define_count_constraints(m, p, v, counts)
     if elastic:
