@@ -839,6 +839,26 @@ def _master_and_pack(
     if best is None:
         return Found(found, day, dv, seconds, patterns, cuts, sessions)
     gap = None if bound is None else max(0.0, (bound - best[0]) / max(abs(best[0]), 1e-9))
+    if (
+        gap is not None
+        and gap > settings.relative_gap
+        and len(rows) < len(sub.exercises)
+        and time.perf_counter() < deadline
+    ):
+        # Not proven, and time is left: the day model over every exercise of ``sub``
+        # (exact, so its bound holds over all of ``sub``'s plans), from the best plan.
+        # Before, such a week came back unproven with most of its budget unspent (a
+        # random client, seed 47, week 6: after 0.28 s of 1 s; now proven in 0.47 s).
+        everything = list(range(len(sub.exercises)))
+        day, dv = build_model(sub)
+        warm = _day_start(sub, dv, best, everything)
+        found = solve(day, _remaining(settings, deadline), start=warm, target=target)
+        seconds += found.seconds
+        if found.objective is not None and found.objective > best[0] + 1e-9:
+            best = (found.objective, day, _uses_of(dv))
+        if found.bound is not None:
+            bound = min(bound, max(found.bound, best[0]))
+        gap = max(0.0, (bound - best[0]) / max(abs(best[0]), 1e-9))
     status = OPTIMAL if gap is not None and gap <= settings.relative_gap else TIME_LIMIT
     outcome = Outcome(status, best[0], bound, gap, seconds, "HiGHS")
     return Found(outcome, best[1], best[2], seconds, patterns, cuts, sessions)
