@@ -104,10 +104,13 @@ def packing_rows_hold(m, values, strength: bool = True) -> list[str]:
     return broken
 
 
+@pytest.mark.parametrize("disc", [False, True])
 @pytest.mark.parametrize("integer", [True, False])
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(instance=synthetic_instances(max_weeks=1), seed=st.integers(0, 10_000))
-def test_a_week_that_packs_keeps_every_session_pattern_row(instance, seed, integer):
+def test_a_week_that_packs_keeps_every_session_pattern_row(instance, seed, integer, disc):
+    """(``disc``: the slots of a capped discipline are told apart and keep its cap
+    together, as the session master's patterns do.)"""
     client, catalog, _weeks = synthetic_instance(*instance)
     p = first_week(client, catalog)
     if p is None or not p.exercises:
@@ -117,7 +120,8 @@ def test_a_week_that_packs_keeps_every_session_pattern_row(instance, seed, integ
     for day in sessions:
         for i in day:
             counts[i] = counts.get(i, 0) + 1
-    m, v = build_model(p, aggregated=True, integer=integer, patterns=True)
+    m, v = build_model(p, aggregated=True, integer=integer, patterns=True, disc=disc)
+    event(f"disc patterns: {v.patterns_disc}")
     if not v.patterns:
         return  # no exercise to use, or too many patterns: no pattern rows (tested below)
     values = {var: float(counts.get(i, 0)) for (i, _d), var in v.uses.items()}

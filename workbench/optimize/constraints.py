@@ -63,6 +63,7 @@ class Vars:
         default_factory=list
     )
     patterns_typed: bool = False  # pattern slots tell strength blocks apart
+    patterns_disc: bool = False
     # week model: pairs of short strength blocks (see _define_strength_pairs)
     strength_pairs: pulp.LpVariable | None = None
     # session master: (exercise index, session) → in that session; session → strength day
@@ -490,27 +491,34 @@ MAX_PATTERNS = 400
 TYPED_PATTERNS = 120
 
 
-def slot(p: WeekProblem, i: int, typed: bool = True) -> tuple[float, bool]:
-    """What a session pattern sees of exercise ``i``: its length, and (``typed``)
-    whether it counts towards a strength day, when the week needs strength days."""
-    return float(p.minutes[i]), bool(typed and p.strength_days > 0 and p.is_strength(i))
+def slot(p: WeekProblem, i: int, typed: bool = True, disc: bool = False) -> tuple:
+    """What a session pattern sees of exercise ``i``: its length, (``typed``) whether it
+    counts towards a strength day, when the week needs strength days, and (``disc``) its
+    discipline when that discipline's session cap is below the session length ("" else)."""
+    strength = bool(typed and p.strength_days > 0 and p.is_strength(i))
+    if disc:
+        k = p.exercises[i].discipline
+        capped = p.session_caps[k] < p.session_minutes
+        return float(p.minutes[i]), strength, k.value if capped else ""
+    return float(p.minutes[i]), strength
 
 
 def session_patterns(
-    p: WeekProblem, indices, typed: bool = True
+    p: WeekProblem, indices, typed: bool = True, disc: bool = False
 ) -> list[dict[tuple[float, bool], int]]:
-    """Maximal sessions by slot (block length, strength or not): slot → blocks.
+    """Maximal sessions by slot (:func:`slot`): slot → blocks.
 
     A session holds at most ``cap`` minutes and, of each slot, at most as many blocks as
     there are distinct exercises of that slot that fit together under their disciplines'
-    session caps (an exercise at most once a day). Every session a week plan can have is
+    session caps (an exercise at most once a day); with ``disc``, the slots of one
+    capped discipline together keep its cap. Every session a week plan can have is
     contained in one of these, which is what makes the pattern rows valid. Returns []
     when there are more than ``MAX_PATTERNS``.
     """
     cap = float(p.session_minutes)
     per: dict[tuple, dict[Discipline, int]] = defaultdict(lambda: defaultdict(int))
     for i in indices:
-        per[slot(p, i, typed)][p.exercises[i].discipline] += 1
+        per[slot(p, i, typed, disc)][p.exercises[i].discipline] += 1
     limit = {
         key: sum(min(n, int(math.floor(p.session_caps[k] / key[0] + 1e-9))) for k, n in by.items())
         for key, by in per.items()
@@ -519,16 +527,27 @@ def session_patterns(
     found: list[dict[tuple, int]] = []
     counts: dict[tuple, int] = {}
 
+    def left(key) -> float:
+        # minutes the session still has for the key's capped discipline (disc slots)
+        if len(key) < 3 or not key[2]:
+            return math.inf
+        spent = sum(k[0] * n for k, n in counts.items() if k[2:] == key[2:])
+        return float(p.session_caps[Discipline(key[2])]) - spent
+
     def grow(k: int, room: float) -> bool:
         if len(found) > MAX_PATTERNS:
             return False
         if k == len(keys):
             # maximal: no slot can take one more block
-            if all(counts.get(key, 0) >= limit[key] or key[0] > room + 1e-9 for key in keys):
+            if all(
+                counts.get(key, 0) >= limit[key] or key[0] > min(room, left(key)) + 1e-9
+                for key in keys
+            ):
                 found.append({key: n for key, n in counts.items() if n})
             return True
         key = keys[k]
-        for n in range(min(limit[key], int(math.floor(room / key[0] + 1e-9))), -1, -1):
+        most = min(limit[key], int(math.floor(min(room, left(key)) / key[0] + 1e-9)))
+        for n in range(max(most, 0), -1, -1):
             counts[key] = n
             if not grow(k + 1, room - n * key[0]):
                 return False
@@ -558,15 +577,18 @@ def define_session_pattern_constraints(m, p: WeekProblem, v: Vars, aggregated, e
     w, t = p.week, p.training_days
     indices = [i for i, _d in v.uses]
     # Strength slots only while the patterns stay few (they multiply with the slots).
-    patterns = session_patterns(p, indices, typed=True) if p.strength_days > 0 else []
-    v.patterns_typed = 0 < len(patterns) <= TYPED_PATTERNS
-    if not v.patterns_typed:
-        patterns = session_patterns(p, indices, typed=False)
+    patterns = session_patterns(p, indices, typed=False, disc=True) if v.patterns_disc else []
+    v.patterns_disc = bool(patterns)
+    if not patterns:
+        patterns = session_patterns(p, indices, typed=True) if p.strength_days > 0 else []
+        v.patterns_typed = 0 < len(patterns) <= TYPED_PATTERNS
+        if not v.patterns_typed:
+            patterns = session_patterns(p, indices, typed=False)
     if not patterns:
         return
     by_slot: dict[tuple, list] = defaultdict(list)
     for (i, _d), var in v.uses.items():
-        by_slot[slot(p, i, v.patterns_typed)].append((i, var))
+        by_slot[slot(p, i, v.patterns_typed, v.patterns_disc)].append((i, var))
     for q, pattern in enumerate(patterns):
         y = pulp.LpVariable(f"sessions__w{w}__q{q}", 0, t, pulp.LpContinuous)
         v.patterns.append((pattern, y))
@@ -580,7 +602,7 @@ def define_session_pattern_constraints(m, p: WeekProblem, v: Vars, aggregated, e
         frozenset(),
     )
     for key, items in by_slot.items():
-        label = f"{key[0]:g}{'s' if key[1] else ''}"
+        label = f"{key[0]:g}{'s' if key[1] else ''}{key[2] if len(key) > 2 else ''}"
         slots = [(y, -q.get(key, 0)) for q, y in v.patterns]
         _add(
             m,
@@ -636,7 +658,7 @@ def pattern_values(p: WeekProblem, v: Vars, sessions: list[list[int]]) -> dict:
     for session in sessions:
         need: dict[tuple, int] = defaultdict(int)
         for i in session:
-            need[slot(p, i, v.patterns_typed)] += 1
+            need[slot(p, i, v.patterns_typed, v.patterns_disc)] += 1
         for q, y in v.patterns:
             if all(q.get(m, 0) >= n for m, n in need.items()):
                 values[y] += 1.0

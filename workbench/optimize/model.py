@@ -40,6 +40,7 @@ def build_model(
     counts: dict[int, int] | None = None,
     patterns: bool = False,
     sessions: bool = False,
+    disc: bool = False,
 ) -> tuple[pulp.LpProblem, c.Vars]:
     """The model of week ``p.week``.
 
@@ -67,6 +68,7 @@ def build_model(
     for define in FAMILY_BUILDERS:
         define(m, p, v, aggregated, elastic)
     if patterns:
+        v.patterns_disc = disc
         c.define_session_pattern_constraints(m, p, v, aggregated, elastic)
     if sessions:
         c.define_session_constraints(m, p, v, aggregated, elastic)

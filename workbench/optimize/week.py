@@ -194,7 +194,8 @@ def solve_week(
     """
     deadline = time.perf_counter() + settings.time_limit
     lp_patterns = patterns
-    lp, lv = build_model(p, aggregated=True, patterns=patterns)
+    lp_disc = sessions and p.training_days <= SESSION_DAYS and sessions_apply(p)
+    lp, lv = build_model(p, aggregated=True, patterns=patterns or lp_disc, disc=lp_disc)
     screen = solve(lp, settings, mip=False)
     if screen.status != OPTIMAL:
         return WeekSolution(p, [], screen, None, None, {}, {}, 0, screen.seconds)
@@ -230,6 +231,18 @@ def solve_week(
         sub, found = first_master(rows)
         seconds += found.seconds
     patterns, sessions = found.patterns, found.sessions
+    if sessions and not lp_disc and not whole and found.outcome.objective is not None:
+        # The master turned to sessions this week: the LP with the sessions' patterns
+        # by discipline is a tighter relaxation, for the bound and for step 3 (60
+        # random clients' plans 40.5 -> 37.6 s in all).
+        lp_disc = True
+        again, av = build_model(p, aggregated=True, patterns=True, disc=True)
+        screen = solve(again, settings, mip=False)
+        seconds += screen.seconds
+        if screen.status == OPTIMAL:
+            lp, lv, lp_bound = again, av, screen.objective
+            bound = min(bound, lp_bound)
+            dj = _reduced_costs(p, lv)
     out = found.outcome
     gap = _gap(bound, out.objective)
     plan_rows = rows  # what ``found.placed`` indexes (the candidates, or more)
@@ -703,7 +716,7 @@ def _master_and_pack(
 
     def build(patterns: bool, sessions: bool = False):
         master, mv = build_model(
-            sub, aggregated=True, integer=True, patterns=patterns, sessions=sessions
+            sub, aggregated=True, integer=True, patterns=patterns, sessions=sessions, disc=sessions
         )
         if force:
             forced = set(force)
