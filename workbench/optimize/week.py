@@ -324,7 +324,13 @@ def solve_week(
         )
     # The status says what was proven for the week, whichever solve stopped last:
     # optimal within the gap of the week's bound, or stopped by the week's budget above it.
-    out = replace(out, status=OPTIMAL if gap <= settings.relative_gap else TIME_LIMIT)
+    # The plan's own score, not the solver's objective (which a continuous variable
+    # within its tolerance can lift: 1e-6 above the best plan on a tiny week).
+    out = replace(
+        out,
+        status=OPTIMAL if gap <= settings.relative_gap else TIME_LIMIT,
+        objective=score(sub, _counts_of(v)),
+    )
     uses = [(sub.exercises[i], d) for i, d in _uses_of(v)]
     shortfall = _shortfall(sub, _counts_of(v))
     tight = _binding(lp)
