@@ -181,3 +181,24 @@ def test_a_reader_that_stops_early_is_not_an_error():
         err = proc.stderr.read().decode()
         assert proc.wait(timeout=120) == 0
     assert "Traceback" not in err and "BrokenPipe" not in err
+
+
+def test_the_table_says_in_words_which_weeks_ran_out_of_time():
+    """The terminal table names the weeks a time budget stopped, not only the status."""
+    from dataclasses import replace
+
+    from workbench.catalog import builtin_catalog
+    from workbench.cli import format_plan
+    from workbench.examples import example_client
+    from workbench.planner import PlanOptions, plan
+    from workbench.result import SolverInfo
+
+    result = plan(example_client("high-fear"), builtin_catalog(), PlanOptions(weeks=2))
+    assert result.planned
+    assert "time allowed ran out" not in format_plan(result)
+    detail = tuple({**d, "status": "time_limit", "gap": 0.031} for d in result.solver.detail)
+    stopped = replace(result, solver=SolverInfo("HiGHS", "time_limit", 0.031, 1.9, detail))
+    text = format_plan(stopped)
+    assert "solver HiGHS: time_limit, gap 3.10%" in text
+    assert "Weeks 1, 2: the time allowed ran out" in text and "at most 3.1% short" in text
+    assert "other weeks are proven" not in text  # there are none

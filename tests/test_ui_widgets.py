@@ -564,3 +564,31 @@ def test_a_scenario_editor_value_is_a_scenario():
     assert s.name == "rise 20"
     assert s.options.overrides == {"weekly_rise": 0.2, "min_disciplines_per_week": 3.0}
     assert s.client.goals == {Goal.STRENGTH: 40}
+
+
+@PULP_V4
+def test_a_plan_whose_time_ran_out_says_which_weeks_in_plain_words(catalog, monkeypatch):
+    """A week stopped by its time budget is not hidden in the solver line: the status
+    says which weeks, and how far from the best they may be, in words."""
+    from workbench.language import find_threat_words
+    from workbench.result import SolverInfo
+    from workbench.ui.app import notes_html
+
+    real_plan = planner.plan
+
+    def stopped(client, catalog, options):
+        result = real_plan(client, catalog, options)
+        detail = tuple(
+            {**d, "status": "time_limit", "gap": 0.023} if d["week"] == 2 else d
+            for d in result.solver.detail
+        )
+        info = SolverInfo(result.solver.name, "time_limit", 0.023, 0.9, detail)
+        return replace(result, solver=info)
+
+    monkeypatch.setattr(planner, "plan", stopped)
+    app = DesignApp(example=FAST, catalog=catalog, weeks=3, debounce_s=None)
+    assert app.result.solver.status == "time_limit"
+    assert "Week 2: the time allowed ran out" in app.status.value
+    assert "at most 2.3% short of it. The other weeks are proven." in app.status.value
+    assert "Week 2: the time allowed ran out" in notes_html(app.result)
+    assert find_threat_words(app.result.solver.summary()) == []

@@ -117,6 +117,30 @@ class SolverInfo:
     seconds: float
     detail: tuple[dict, ...] = ()
 
+    def unproven_weeks(self) -> list[int]:
+        """Weeks whose time budget ran out before their plan was proven within the gap."""
+        return [d["week"] for d in self.detail if d.get("status") == "time_limit"]
+
+    def summary(self) -> str:
+        """The status in plain words for the trainer ("" when there is no plan)."""
+        if self.status == "optimal":
+            gap = "" if self.gap is None else f" (within {self.gap:.1%})"
+            return f"Every week is proven to be the best plan the rules allow{gap}."
+        if self.status != "time_limit":
+            return ""
+        weeks = self.unproven_weeks()
+        which = (
+            (f"Week {weeks[0]}" if len(weeks) == 1 else "Weeks " + ", ".join(map(str, weeks)))
+            if weeks
+            else "Some weeks"
+        )
+        gap = "" if self.gap is None else f", at most {self.gap:.1%} short of it"
+        rest = " The other weeks are proven." if 0 < len(weeks) < len(self.detail) else ""
+        return (
+            f"{which}: the time allowed ran out before the plan was proven the best the "
+            f"rules allow; it is a good plan{gap}.{rest}"
+        )
+
 
 @dataclass(frozen=True)
 class Relaxation:

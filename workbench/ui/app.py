@@ -68,6 +68,7 @@ _APP_STYLE = """<style>
 .wb-week-grid { gap: 6px; }
 .wb-day { gap: 4px; }
 .wb-block-reasons { border: 1px solid #e2e8f0; padding: 4px 10px; }
+.wb-unproven { border-left: 3px solid #d69e2e; padding-left: 8px; }
 </style>"""
 
 
@@ -248,6 +249,8 @@ def notes_html(result: PlanResult) -> str:
     if result.solver is not None:
         s = result.solver
         gap = "" if s.gap is None else f", gap {s.gap:.1%}"
+        if s.status == "time_limit":
+            parts.append(f"<p class='wb-unproven'>{_esc(s.summary())}</p>")
         parts.append(
             f"<p class='wb-hint'>Solver {_esc(s.name)}: {_esc(s.status)}{gap}, {s.seconds:.2f} s.</p>"
         )
@@ -643,7 +646,10 @@ class DesignApp(widgets.VBox):
             self.excluded.value = excluded_html(result)
             self.notes.value = notes_html(result)
             self.plan_box.layout.display = ""
-            self._set_status(result.message, "wb-ok")
+            text = result.message
+            if result.solver is not None and result.solver.status == "time_limit":
+                text += " " + result.solver.summary()
+            self._set_status(text, "wb-ok")
         elif result.status in (REFERRED, NEEDS_CLEARANCE):
             self._hide_all()
             self.referral.value = referral_html(result)
