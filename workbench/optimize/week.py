@@ -66,14 +66,15 @@ EXACT_CUTS = 1  # plans cut off one at a time (day rules) before the day model d
 LOOP_SHARE = 0.8  # share of the week's remaining budget for the master/packing loop
 #: The master puts every block in a session itself on weeks of at most this many
 #: sessions, once this many of its plans failed to pack (more sessions make the session
-#: master slow: they are interchangeable). Measured on 60 random clients
-#: (``workbench.synthetic``, seeds 0-59) on the merged catalog, 12 weeks, then a ban:
-#: plans 48.8 -> 40.5 s in all, re-plans 43.9 -> 37.0 s, plans and re-plans not proven
-#: within the gap 15 -> 12; the example clients' plans are unchanged. Switching after 1
-#: failure and up to 4 sessions proved 3 more, but the example clients' twelve ban
-#: re-plans took 12.3 s against 5.4 s.
+#: master slow: they are interchangeable). Measured with ``benchmarks/bench_random.py``
+#: (60 random clients on the merged catalog, 12 weeks, then a ban), together with the
+#: patterns by discipline and the day model over every candidate: plans 48.4 -> about
+#: 43 s in all, plans and re-plans not proven within the gap 15 -> 8-9. After 2 failures
+#: the sweep's re-plans of the desk worker on the merged catalog slowed from 4.5 to
+#: 5.8 s (16 session masters) for one proof more; after 1 failure and up to 4 sessions,
+#: the example clients' twelve ban re-plans took 12.3 s against 5.4 s.
 SESSION_DAYS = 3
-SESSION_AFTER = 2
+SESSION_AFTER = 3
 NO_DAYS = "no days"  # _place: proven that these uses cannot keep the day rules
 
 
