@@ -88,6 +88,22 @@ def random_week_counts(p, rng: random.Random, extra: int = 0) -> dict[int, int]:
     return counts
 
 
+def random_week_and_its_packing(instance, seed: int, extra: int):
+    """(week problem, uses of a random packed week plus up to ``extra`` blocks, the
+    packing check's answer), or None when there is no week or the search stopped at its
+    limits (the planner then asks the day model itself)."""
+    from workbench.optimize.packing import UNKNOWN
+
+    client, catalog, _weeks = synthetic_instance(*instance)
+    p = first_week(client, catalog)
+    if p is None or not p.exercises:
+        return None
+    counts = random_week_counts(p, random.Random(seed), extra=extra)
+    status = pack(p, counts)[0]
+    event(f"pack: {status}")
+    return None if status == UNKNOWN else (p, counts, status)
+
+
 def packing_rows_hold(m, values, strength: bool = True) -> list[str]:
     """The packing rows ``values`` break. ``strength=False`` skips the strength rows:
     they are wishes (enough strength days), not capacities, so a random week need not
@@ -333,18 +349,13 @@ def test_the_packing_search_agrees_with_the_day_model(instance, seed, extra):
     with the uses fixed and only its capacity rules, finds days for them. The weeks are
     random packed weeks, tight ones included, with a few more blocks that may overflow:
     the search's pruning (room no block total can fill) must never miss a packing."""
-    from workbench.optimize.packing import UNKNOWN, UNPACKABLE
+    from workbench.optimize.packing import UNPACKABLE
     from workbench.optimize.solve import SolverSettings, solve
 
-    client, catalog, _weeks = synthetic_instance(*instance)
-    p = first_week(client, catalog)
-    if p is None or not p.exercises:
+    drawn = random_week_and_its_packing(instance, seed, extra)
+    if drawn is None:
         return
-    counts = random_week_counts(p, random.Random(seed), extra=extra)
-    status = pack(p, counts)[0]
-    event(f"pack: {status}")
-    if status == UNKNOWN:
-        return  # the search's limits: the planner then asks the day model itself
+    p, counts, status = drawn
     m, _v = build_model(p, counts=counts)
     for name in list(m.constraints):
         if not name.startswith(CAPACITY_FAMILIES):
@@ -501,18 +512,12 @@ def test_the_session_rows_hold_exactly_when_the_week_packs(instance, seed, extra
     :func:`~workbench.optimize.constraints.define_session_constraints`) must accept a
     week's blocks exactly when the packing check does: it may cut off no week that packs
     (else plans are missed and bounds are wrong), and the plans it offers must pack."""
-    from workbench.optimize.packing import UNKNOWN
     from workbench.optimize.solve import SolverSettings, solve
 
-    client, catalog, _weeks = synthetic_instance(*instance)
-    p = first_week(client, catalog)
-    if p is None or not p.exercises:
+    drawn = random_week_and_its_packing(instance, seed, extra)
+    if drawn is None:
         return
-    counts = random_week_counts(p, random.Random(seed), extra=extra)
-    status = pack(p, counts)[0]
-    event(f"pack: {status}")
-    if status == UNKNOWN:
-        return
+    p, counts, status = drawn
     plain, _v = build_model(p, aggregated=True, integer=True)
     m, v = build_model(p, aggregated=True, integer=True, sessions=True)
     # the session rows alone, less the strength ones (a wish, not a capacity)
