@@ -323,10 +323,7 @@ def test_the_repair_heuristic_scores_a_week_as_the_model_does(instance, seed):
     p = first_week(client, catalog)
     if p is None or not p.exercises:
         return
-    counts: dict[int, int] = {}
-    for day in random_packed_week(p, random.Random(seed)):
-        for i in day:
-            counts[i] = counts.get(i, 0) + 1
+    counts = random_week_counts(p, random.Random(seed))
     _m, v = build_model(p, aggregated=True, integer=True)
     x = np.zeros(len(p.exercises))
     for i, n in counts.items():
@@ -544,10 +541,7 @@ def test_the_session_master_starts_from_a_packed_week_that_keeps_its_rows(instan
     p = first_week(client, catalog)
     if p is None or not p.exercises:
         return
-    counts: dict[int, int] = {}
-    for day in random_packed_week(p, random.Random(seed)):
-        for i in day:
-            counts[i] = counts.get(i, 0) + 1
+    counts = random_week_counts(p, random.Random(seed))
     if pack(p, counts)[0] != PACKED:
         return  # the search's limits
     m, v = build_model(p, aggregated=True, integer=True, patterns=True, sessions=True)
