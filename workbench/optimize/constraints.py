@@ -63,7 +63,7 @@ class Vars:
         default_factory=list
     )
     patterns_typed: bool = False  # pattern slots tell strength blocks apart
-    patterns_disc: bool = False
+    patterns_disc: bool = False  # they tell capped disciplines apart (session master)
     # week model: pairs of short strength blocks (see _define_strength_pairs)
     strength_pairs: pulp.LpVariable | None = None
     # session master: (exercise index, session) → in that session; session → strength day
@@ -505,7 +505,7 @@ def slot(p: WeekProblem, i: int, typed: bool = True, disc: bool = False) -> tupl
 
 def session_patterns(
     p: WeekProblem, indices, typed: bool = True, disc: bool = False
-) -> list[dict[tuple[float, bool], int]]:
+) -> list[dict[tuple, int]]:
     """Maximal sessions by slot (:func:`slot`): slot → blocks.
 
     A session holds at most ``cap`` minutes and, of each slot, at most as many blocks as

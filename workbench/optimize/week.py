@@ -235,7 +235,8 @@ def solve_week(
     if sessions and not lp_disc and not whole and found.outcome.objective is not None:
         # The master turned to sessions this week: the LP with the sessions' patterns
         # by discipline is a tighter relaxation, for the bound and for step 3 (60
-        # random clients' plans 40.5 -> 37.6 s in all).
+        # random clients' plans: 40.5 -> 37.6 s in all in one pair of runs, as many
+        # proven).
         lp_disc = True
         again, av = build_model(p, aggregated=True, patterns=True, disc=True)
         screen = solve(again, settings, mip=False)
@@ -327,13 +328,14 @@ def solve_week(
     # optimal within the gap of the week's bound, or stopped by the week's budget above it.
     # The plan's own score, not the solver's objective (which a continuous variable
     # within its tolerance can lift: 1e-6 above the best plan on a tiny week).
+    counts = _counts_of(v)
     out = replace(
         out,
         status=OPTIMAL if gap <= settings.relative_gap else TIME_LIMIT,
-        objective=score(sub, _counts_of(v)),
+        objective=score(sub, counts),
     )
     uses = [(sub.exercises[i], d) for i, d in _uses_of(v)]
-    shortfall = _shortfall(sub, _counts_of(v))
+    shortfall = _shortfall(sub, counts)
     tight = _binding(lp)
     return WeekSolution(
         p,
@@ -631,30 +633,25 @@ def _start_values(sub: WeekProblem, mv, counts: dict[int, int]) -> dict:
         start[mv.strength_pairs] = strength_pairs_value(sub, counts)
     for flag, value in mv.cut_flags:
         start[flag] = value(counts)
-    if mv.patterns:
+    if mv.patterns or mv.sessions:
         status, placed = pack(sub, counts)
         if status == PACKED:
-            sessions: dict[int, list[int]] = {}
+            on: dict[int, list[int]] = {b: [] for b in range(sub.training_days)}
             for i, bins in placed.items():
                 for b in bins:
-                    sessions.setdefault(b, []).append(i)
-            start.update(pattern_values(sub, mv, list(sessions.values())))
-    if mv.sessions:
-        start.update(_session_start(sub, mv, counts))
+                    on[b].append(i)
+            if mv.patterns:
+                start.update(pattern_values(sub, mv, [s for s in on.values() if s]))
+            if mv.sessions:
+                start.update(_session_start(sub, mv, on))
     return start
 
 
-def _session_start(sub: WeekProblem, mv, counts: dict[int, int]) -> dict:
-    """Session-master values for ``counts`` (packed; sessions of one kind longest
-    first, as the master orders them); {} when they do not pack."""
-    status, placed = pack(sub, counts)
-    if status != PACKED:
-        return {}
+def _session_start(sub: WeekProblem, mv, on: dict[int, list[int]]) -> dict:
+    """Session-master values for a packed week (``on``: session → exercise indices, as
+    :func:`~workbench.optimize.packing.pack` fills them, supervised ones first), with
+    the sessions of one kind longest first, as the master orders them."""
     kinds = session_types(sub)
-    on: dict[int, list[int]] = {s: [] for s in range(len(kinds))}
-    for i, bins in placed.items():
-        for b in bins:
-            on[b].append(i)
     order = sorted(on, key=lambda s: (not kinds[s], -sum(sub.minutes[i] for i in on[s])))
     start = {x: 0.0 for x in mv.sessions.values()}
     minimum = sub.params.strength_day_min_minutes
