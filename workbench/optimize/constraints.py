@@ -576,7 +576,9 @@ def define_session_pattern_constraints(m, p: WeekProblem, v: Vars, aggregated, e
         return
     w, t = p.week, p.training_days
     indices = [i for i, _d in v.uses]
-    # Strength slots only while the patterns stay few (they multiply with the slots).
+    # The session master's slots tell capped disciplines apart, while the patterns stay
+    # few; else strength slots only while the patterns stay few (they multiply with the
+    # slots); else lengths alone.
     patterns = session_patterns(p, indices, typed=False, disc=True) if v.patterns_disc else []
     v.patterns_disc = bool(patterns)
     if not patterns:
