@@ -171,7 +171,7 @@ def format_plan(result) -> str:
         s = result.solver
         gap = "n/a" if s.gap is None else f"{s.gap:.2%}"
         lines.append(f"\nsolver {s.name}: {s.status}, gap {gap}, {s.seconds:.2f} s")
-        if s.status == "time_limit":
+        if s.summary():
             lines.append(s.summary())
     lines.append(
         f"{len({e['exercise_id'] for e in result.excluded})} exercises left out "

@@ -122,10 +122,8 @@ class SolverInfo:
         return [d["week"] for d in self.detail if d.get("status") == "time_limit"]
 
     def summary(self) -> str:
-        """The status in plain words for the trainer ("" when there is no plan)."""
-        if self.status == "optimal":
-            gap = "" if self.gap is None else f" (within {self.gap:.1%})"
-            return f"Every week is proven to be the best plan the rules allow{gap}."
+        """Which weeks ran out of time, in plain words for the trainer; "" when every
+        week is proven (or there is no plan)."""
         if self.status != "time_limit":
             return ""
         weeks = self.unproven_weeks()

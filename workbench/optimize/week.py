@@ -195,7 +195,7 @@ def solve_week(
     """
     deadline = time.perf_counter() + settings.time_limit
     lp_patterns = patterns
-    lp_disc = sessions and p.training_days <= SESSION_DAYS and sessions_apply(p)
+    lp_disc = sessions and _few_sessions(p)
     lp, lv = build_model(p, aggregated=True, patterns=patterns or lp_disc, disc=lp_disc)
     screen = solve(lp, settings, mip=False)
     if screen.status != OPTIMAL:
@@ -647,6 +647,11 @@ def _start_values(sub: WeekProblem, mv, counts: dict[int, int]) -> dict:
     return start
 
 
+def _few_sessions(p: WeekProblem) -> bool:
+    """Whether week ``p`` may have the session master: few sessions, none pinned to a day."""
+    return p.training_days <= SESSION_DAYS and sessions_apply(p)
+
+
 def _session_start(sub: WeekProblem, mv, on: dict[int, list[int]]) -> dict:
     """Session-master values for a packed week (``on``: session → exercise indices, as
     :func:`~workbench.optimize.packing.pack` fills them, supervised ones first), with
@@ -728,7 +733,7 @@ def _master_and_pack(
             master += (pulp.LpAffineExpression(terms) >= 1, f"packing__w{sub.week}__force")
         return master, mv
 
-    session_ok = sub.training_days <= SESSION_DAYS and sessions_apply(sub)
+    session_ok = _few_sessions(sub)
     sessions = sessions and session_ok
     master, mv = build(patterns, sessions)
     # packing cuts as (cut function, payload by exercise id): carried over when the master
@@ -855,7 +860,7 @@ def _master_and_pack(
         best = (found.objective, day, uses)
     if best is None:
         return Found(found, day, dv, seconds, patterns, cuts, sessions)
-    gap = None if bound is None else max(0.0, (bound - best[0]) / max(abs(best[0]), 1e-9))
+    gap = None if bound is None else _gap(bound, best[0])
     if (
         gap is not None
         and gap > settings.relative_gap
@@ -875,7 +880,7 @@ def _master_and_pack(
             best = (found.objective, day, _uses_of(dv))
         if found.bound is not None:
             bound = min(bound, max(found.bound, best[0]))
-        gap = max(0.0, (bound - best[0]) / max(abs(best[0]), 1e-9))
+        gap = _gap(bound, best[0])
     status = OPTIMAL if gap is not None and gap <= settings.relative_gap else TIME_LIMIT
     outcome = Outcome(status, best[0], bound, gap, seconds, "HiGHS")
     return Found(outcome, best[1], best[2], seconds, patterns, cuts, sessions)

@@ -249,7 +249,7 @@ def notes_html(result: PlanResult) -> str:
     if result.solver is not None:
         s = result.solver
         gap = "" if s.gap is None else f", gap {s.gap:.1%}"
-        if s.status == "time_limit":
+        if s.summary():
             parts.append(f"<p class='wb-unproven'>{_esc(s.summary())}</p>")
         parts.append(
             f"<p class='wb-hint'>Solver {_esc(s.name)}: {_esc(s.status)}{gap}, {s.seconds:.2f} s.</p>"
@@ -646,10 +646,8 @@ class DesignApp(widgets.VBox):
             self.excluded.value = excluded_html(result)
             self.notes.value = notes_html(result)
             self.plan_box.layout.display = ""
-            text = result.message
-            if result.solver is not None and result.solver.status == "time_limit":
-                text += " " + result.solver.summary()
-            self._set_status(text, "wb-ok")
+            unproven = result.solver.summary() if result.solver is not None else ""
+            self._set_status(f"{result.message} {unproven}".strip(), "wb-ok")
         elif result.status in (REFERRED, NEEDS_CLEARANCE):
             self._hide_all()
             self.referral.value = referral_html(result)
