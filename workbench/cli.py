@@ -164,9 +164,8 @@ def format_plan(result) -> str:
             lines.append("  binds: " + ", ".join(w.binding))
         for warning in w.warnings:
             lines.append(f"  note: {warning}")
-    for d in result.diagnosis:
-        if d not in result.message:  # the message already leads with the first finding
-            lines.append(d)
+    for d in result.diagnosis[1:]:  # the message already leads with the first finding
+        lines.append(d)
     if result.solver:
         s = result.solver
         gap = "n/a" if s.gap is None else f"{s.gap:.2%}"

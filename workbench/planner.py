@@ -351,8 +351,7 @@ def _assemble(ctx: Context, by_id, solutions: list[WeekSolution], start: float) 
         )
         return PlanResult(
             status=INFEASIBLE,
-            message=f"No plan fits every rule in week {last.problem.week}. "
-            + (diag[0] if diag else ""),
+            message=_infeasible_message(last.problem.week, diag),
             excluded=excluded,
             diagnosis=tuple(diag),
             relaxations=tuple(relax),
@@ -392,6 +391,20 @@ def _assemble(ctx: Context, by_id, solutions: list[WeekSolution], start: float) 
         objective=sum(s.outcome.objective for s in solutions),
         extra={"solutions": solutions, "context": ctx},
     )
+
+
+def _infeasible_message(week: int, diagnosis: list[str]) -> str:
+    """``"No plan fits every rule in week 3. "`` and the diagnosis's first finding,
+    without saying the week twice."""
+    head = f"No plan fits every rule in week {week}."
+    if not diagnosis:
+        return head
+    first = diagnosis[0]
+    prefix = f"In week {week} "
+    if first.startswith(prefix):
+        rest = first[len(prefix) :]
+        first = rest[:1].upper() + rest[1:]
+    return f"{head} {first}"
 
 
 def _week_plan(ctx: Context, s: WeekSolution) -> WeekPlan:

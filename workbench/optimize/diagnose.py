@@ -151,11 +151,19 @@ def diagnose_week(
         offer = _smallest_offer(p, family, amounts, v, settings)
         if offer is not None:
             offers.append(offer)
+    # The rules to name: those whose change alone really makes a plan (each offer was
+    # checked by a re-solve); when no single change does, every rule the elastic solves
+    # found involved. (An elastic solve can take up slack in a rule that no change of it
+    # can cure: a pin on a day the client does not train also drew the load ceiling in.)
+    cured = [f for f in conflict if any(o.family == f for o in offers)]
+    named = cured or conflict
     w = p.week
     if not p.exercises:
         diagnosis.insert(0, f"No exercise is allowed in week {w}: see the excluded list.")
-    elif conflict:
-        words = "; ".join(FAMILIES[f] for f in conflict)
+    elif len(named) == 1:
+        diagnosis.insert(0, f"In week {w} {FAMILIES[named[0]]} cannot hold with the other rules.")
+    elif named:
+        words = "; ".join(FAMILIES[f] for f in named)
         diagnosis.insert(0, f"In week {w} these rules cannot all hold: {words}.")
     else:
         diagnosis.insert(
