@@ -439,6 +439,11 @@ def test_banning_a_block_replans_without_it_from_the_first_week_that_used_it(app
     assert any(
         r["exercise_id"] == banned and r["family"] == "trainer_ban" for r in app.result.excluded
     )
+    # the status says what the ban changed, and the grid marks the blocks new on their day
+    assert "Re-planned: " in app.status.value and "out" in app.status.value
+    marked = {key for key, b in app._buttons.items() if "wb-new" in b._dom_classes}
+    assert marked == set(app.changes[app.week_selector.value].new_blocks)
+    assert ("edged in green" in app.block_info.value) == bool(marked)
     # removing the ban plans afresh
     app.constraint_list.value = ("ban", banned)
     app.remove_button.click()

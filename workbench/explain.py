@@ -5,6 +5,7 @@ Plain words for the trainer, computed from the plan and the rules' output.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import replace
 from statistics import mean, pstdev
 
@@ -12,6 +13,7 @@ from workbench.defaults import Params
 from workbench.domain import Client, Dimension, Exercise, Goal
 from workbench.optimize.constraints import FAMILIES
 from workbench.optimize.problem import WeekProblem
+from workbench.result import PlanResult, WeekChange
 from workbench.rules.contraindications import FAMILIES as EXCLUSION_FAMILIES
 from workbench.rules.contraindications import Eligibility
 
@@ -133,3 +135,102 @@ def ceiling_plus_10(sol, settings) -> str:
         f"week {w}: +10% ceiling ({p.load_cap:.0f} → {p.load_cap * 1.1:.0f} AU) would add "
         + ", ".join(gains)
     )
+
+
+def plan_changes(before: PlanResult, after: PlanResult) -> tuple[WeekChange, ...]:
+    """How each week of ``after`` (a re-plan) differs from the same week of ``before``.
+
+    Parameters
+    ----------
+    before, after : PlanResult
+        Two plans; weeks only one of them has are left out.
+
+    Returns
+    -------
+    tuple of WeekChange
+        One per week both plans have, in week order (unchanged weeks included).
+    """
+    old = {w.week: w for w in before.weeks}
+    out = []
+    for new in after.weeks:
+        if new.week not in old:
+            continue
+        was = old[new.week]
+        names = {b.exercise_id: b.name for w in (was, new) for d in w.days for b in d.blocks}
+        ids_old = Counter(b.exercise_id for d in was.days for b in d.blocks)
+        ids_new = Counter(b.exercise_id for d in new.days for b in d.blocks)
+        on_old = Counter((d.day, b.exercise_id) for d in was.days for b in d.blocks)
+        # the new week's blocks not on that day before: added ones first, the rest moved
+        fresh: list[tuple[object, int, str]] = []
+        left = Counter(on_old)
+        for d in new.days:
+            for k, b in enumerate(d.blocks):
+                if left[(d.day, b.exercise_id)] > 0:
+                    left[(d.day, b.exercise_id)] -= 1
+                else:
+                    fresh.append((d.day, k, b.exercise_id))
+        added = ids_new - ids_old
+        moved = Counter(i for _d, _k, i in fresh) - added
+        out.append(
+            WeekChange(
+                week=new.week,
+                added=_pairs(added, names),
+                removed=_pairs(ids_old - ids_new, names),
+                moved=_pairs(moved, names),
+                load_before=was.load,
+                load_after=new.load,
+                new_blocks=frozenset((d, k) for d, k, _i in fresh),
+                ids_before=frozenset(ids_old),
+                ids_after=frozenset(ids_new),
+            )
+        )
+    return tuple(out)
+
+
+def _pairs(counts: Counter, names: dict[str, str]) -> tuple[tuple[str, str], ...]:
+    """(id, name) per counted block, ids in order."""
+    return tuple((i, names[i]) for i in sorted(counts) for _ in range(counts[i]))
+
+
+def changes_summary(changes: tuple[WeekChange, ...]) -> str:
+    """One sentence for the trainer: how many weeks a re-plan changed, and how the first
+    changed week changed (what went out and came in, one block more or fewer of what it
+    kept, and its load)."""
+    changed = [c for c in changes if c.changed]
+    if not changed:
+        return "Re-planned: no block changed."
+    first = changed[0]
+    gone = [p for p in first.removed if p[0] not in first.ids_after]
+    fewer = [p for p in first.removed if p[0] in first.ids_after]
+    came = [p for p in first.added if p[0] not in first.ids_before]
+    more = [p for p in first.added if p[0] in first.ids_before]
+    parts = []
+    if gone:
+        parts.append(", ".join(_names(gone)) + " out")
+    if came:
+        parts.append(", ".join(_names(came)) + " in")
+    if more:
+        parts.append(", ".join(_names(more, "one more ")))
+    if fewer:
+        parts.append(", ".join(_names(fewer, "one fewer ")))
+    if not parts:
+        parts.append(", ".join(_names(first.moved)) + " on another day")
+    if abs(first.load_after - first.load_before) >= 0.5:
+        parts.append(f"load {first.load_before:g} → {first.load_after:g} AU")
+    weeks = "1 week" if len(changes) == 1 else f"{len(changed)} of {len(changes)} weeks"
+    return f"Re-planned: {weeks} changed; week {first.week}: " + "; ".join(parts) + "."
+
+
+def _names(pairs, one: str = "") -> list[str]:
+    """Names, each once: ``one`` before a name counted once (e.g. "one more "), and
+    "×2" (or "2 more", "2 fewer") after or before one counted twice or more."""
+    counts = Counter(name for _i, name in pairs)
+    out = []
+    for name, n in counts.items():
+        if n == 1:
+            out.append(f"{one}{name}")
+        elif one:
+            out.append(f"{n} {one.split()[1]} {name}")
+        else:
+            out.append(f"{name} ×{n}")
+    return out

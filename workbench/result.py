@@ -97,6 +97,45 @@ class WeekPlan:
 
 
 @dataclass(frozen=True)
+class WeekChange:
+    """How one week of a re-plan differs from the plan before it.
+
+    Blocks are matched by exercise, counted (a second block of an exercise is a block of
+    its own).
+
+    Attributes
+    ----------
+    week : int
+    added, removed : tuple of (str, str)
+        (exercise id, name) of the blocks only the new / only the old week has.
+    moved : tuple of (str, str)
+        (exercise id, name) of blocks both weeks have, now on another day.
+    load_before, load_after : float
+        Week load [AU].
+    new_blocks : frozenset of (Day, int)
+        (day, position in that day's session) of the new week's blocks that the old
+        week did not have on that day: added or moved.
+    ids_before, ids_after : frozenset of str
+        The exercises of the old and of the new week.
+    """
+
+    week: int
+    added: tuple[tuple[str, str], ...]
+    removed: tuple[tuple[str, str], ...]
+    moved: tuple[tuple[str, str], ...]
+    load_before: float
+    load_after: float
+    new_blocks: frozenset = frozenset()
+    ids_before: frozenset[str] = frozenset()
+    ids_after: frozenset[str] = frozenset()
+
+    @property
+    def changed(self) -> bool:
+        """The week's blocks or their days differ."""
+        return bool(self.added or self.removed or self.moved)
+
+
+@dataclass(frozen=True)
 class SolverInfo:
     """How the solve went: the solver's *real* status and the proven gap.
 

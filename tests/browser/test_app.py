@@ -140,6 +140,22 @@ def _check_block_reasons(page: Page) -> None:
     expect(page.locator(".wb-block-reasons .wb-reasons li").first).to_be_visible()
 
 
+def _check_ban(page: Page, artifacts_dir: Path, prefix: str) -> None:
+    """Ban a block: the re-plan says what went out and came in, and marks what is new."""
+    page.locator(BLOCKS).first.click()
+    expect(page.locator(".wb-ban")).to_be_enabled()
+    stamp = _stamp(page)
+    page.locator(".wb-ban").click()
+    _wait_for_plan_after(page, stamp)
+    expect(page.locator(".wb-status")).to_contain_text("Re-planned: 1 week changed; week 1:")
+    new = page.locator(".wb-week-grid .wb-block.wb-new")
+    expect(new.first).to_be_visible()
+    colour = new.first.evaluate("e => getComputedStyle(e).borderLeftColor")
+    assert colour == "rgb(0, 158, 115)", colour
+    expect(page.locator(".wb-block-info")).to_contain_text("edged in green")
+    page.screenshot(path=artifacts_dir / f"{prefix}-after-a-ban.png", full_page=True)
+
+
 def _check_referral(page: Page, artifacts_dir: Path, prefix: str) -> None:
     _section(page, "Red flags and notes")
     stamp = _stamp(page)
@@ -218,6 +234,7 @@ def _exercise(page: Page, artifacts_dir: Path, prefix: str) -> list[float]:
     _check_block_reasons(page)
     latencies = _measure(page)
     page.screenshot(path=artifacts_dir / f"{prefix}-plan-1-week.png", full_page=True)
+    _check_ban(page, artifacts_dir, prefix)
     _check_refused_in_place(page, artifacts_dir, prefix)
     _check_referral(page, artifacts_dir, prefix)
     _check_diagnosis(page, artifacts_dir, prefix)

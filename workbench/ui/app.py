@@ -31,7 +31,7 @@ from collections.abc import Callable
 
 import ipywidgets as widgets
 
-from workbench import charts, planner
+from workbench import charts, explain, planner
 from workbench.assessment import AssessmentError
 from workbench.catalog import builtin_catalog
 from workbench.defaults import DEFAULTS, OverrideError, resolve
@@ -42,7 +42,14 @@ from workbench.optimize.constraints import FAMILIES as BINDING_WORDS
 from workbench.optimize.diagnose import OFFERS
 from workbench.optimize.problem import Pin
 from workbench.planner import MAX_WEEKS, PlanOptions
-from workbench.result import INFEASIBLE, NEEDS_CLEARANCE, REFERRED, Block, PlanResult
+from workbench.result import (
+    INFEASIBLE,
+    NEEDS_CLEARANCE,
+    REFERRED,
+    Block,
+    PlanResult,
+    WeekChange,
+)
 from workbench.ui.form import STYLE, AssessmentForm
 from workbench.ui.render import ChartPane
 
@@ -341,6 +348,7 @@ class DesignApp(widgets.VBox):
             example = example or DEFAULT_EXAMPLE
             client = example_client(example)
         self.result: PlanResult | None = None
+        self.changes: dict[int, WeekChange] = {}  # the last re-plan's changes, by week
         self.error: str | None = None
         self.plans_done = 0
         self.pins: tuple[Pin, ...] = ()
@@ -443,6 +451,7 @@ class DesignApp(widgets.VBox):
         self.block_info = widgets.HTML(
             "<p class='wb-hint'>Click a block to see why it is there.</p>"
         )
+        self.block_info.add_class("wb-block-info")
         self.pin_block = widgets.Button(description="Pin here", disabled=True)
         self.ban_block = widgets.Button(description="Ban", disabled=True)
         self.pin_block.add_class("wb-pin")
@@ -621,15 +630,22 @@ class DesignApp(widgets.VBox):
             and len(previous.weeks) == options.weeks
         ):
             result = planner.replan(previous, client, self.catalog, options, from_week=from_week)
+            changes = explain.plan_changes(previous, result) if result.planned else ()
         else:
-            result = planner.plan(client, self.catalog, options)
-        self.show(result)
+            result, changes = planner.plan(client, self.catalog, options), ()
+        self.show(result, changes)
 
     # ------------------------------------------------------------ showing a result
 
-    def show(self, result: PlanResult) -> None:
-        """Show ``result``: the plan, the referral, or the diagnosis."""
+    def show(self, result: PlanResult, changes: tuple[WeekChange, ...] = ()) -> None:
+        """Show ``result``: the plan, the referral, or the diagnosis.
+
+        ``changes`` (a re-plan's :func:`~workbench.explain.plan_changes` against the plan
+        shown before) are said in the status line, and the blocks new to a day are marked
+        in the week grid.
+        """
         self.result = result
+        self.changes = {c.week: c for c in changes}
         self.plans_done += 1
         self.error = None
         self.selected = None
@@ -647,7 +663,8 @@ class DesignApp(widgets.VBox):
             self.notes.value = notes_html(result)
             self.plan_box.layout.display = ""
             unproven = result.solver.summary() if result.solver is not None else ""
-            self._set_status(f"{result.message} {unproven}".strip(), "wb-ok")
+            changed = explain.changes_summary(changes) if changes else ""
+            self._set_status(f"{result.message} {changed} {unproven}".strip(), "wb-ok")
         elif result.status in (REFERRED, NEEDS_CLEARANCE):
             self._hide_all()
             self.referral.value = referral_html(result)
@@ -722,10 +739,16 @@ class DesignApp(widgets.VBox):
         days = list(week.days)
         while len(self._columns) < len(days):
             self._columns.append(_DayColumn(len(self._columns), self._clicked))
+        change = self.changes.get(week.week)
+        marked = change.new_blocks if change is not None else frozenset()
         for column, d in zip(self._columns, days, strict=False):
             column.show(d)
             for i, button in enumerate(column.buttons[: len(d.blocks)]):
                 button.remove_class("wb-selected")
+                if (d.day, i) in marked:
+                    button.add_class("wb-new")
+                else:
+                    button.remove_class("wb-new")
                 self._buttons[(d.day, i)] = button
         self._column_days = [d.day for d in days]
         self.grid.layout.grid_template_columns = f"repeat({max(len(days), 1)}, minmax(0, 1fr))"
@@ -733,7 +756,10 @@ class DesignApp(widgets.VBox):
         if self.grid.children != children:
             self.grid.children = children
         self.selected = None
-        self.block_info.value = "<p class='wb-hint'>Click a block to see why it is there.</p>"
+        hint = "Click a block to see why it is there."
+        if marked:
+            hint += " Blocks edged in green are new on their day since the last plan."
+        self.block_info.value = f"<p class='wb-hint'>{hint}</p>"
         self.pin_block.disabled = self.ban_block.disabled = True
 
     def _clicked(self, column: int, index: int) -> None:

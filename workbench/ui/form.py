@@ -75,6 +75,7 @@ input.wb-invalid, textarea.wb-invalid {
 .wb-block { height: auto !important; min-height: 2.2em; white-space: normal !important;
   text-align: left !important; line-height: 1.25 !important; padding: 4px 6px !important;
   background: #eef4fb !important; border: 1px solid #c7d7ea !important; }
+.wb-block.wb-new { border-left: 5px solid #009E73 !important; }
 .wb-block.wb-selected { background: #cfe2f7 !important; border: 2px solid #0072B2 !important; }
 .wb-day-head { font-weight: 600; text-align: center; }
 .wb-busy { color: #0b5394; font-weight: 600; }
