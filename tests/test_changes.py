@@ -105,14 +105,24 @@ def test_the_summary_tells_an_exercise_gone_from_one_block_fewer():
     )
 
 
+def planned(name: str, weeks: int):
+    """An example client's plan on the built-in catalog, and a function that re-plans it
+    with changed options (from week 1 unless told)."""
+    catalog, client = builtin_catalog(), example_client(name)
+    options = PlanOptions(weeks=weeks, explain=False)
+    before = plan(client, catalog, options)
+
+    def replanned(from_week: int = 1, **changes):
+        return replan(before, client, catalog, replace(options, **changes), from_week=from_week)
+
+    return before, replanned
+
+
 @PULP_V4
 def test_a_ban_takes_the_exercise_out_of_every_week_that_had_it_and_says_so():
-    catalog = builtin_catalog()
-    client = example_client("high-fear")
-    options = PlanOptions(weeks=4, explain=False)
-    before = plan(client, catalog, options)
+    before, replanned = planned("high-fear", 4)
     banned = before.weeks[0].days[0].blocks[0]
-    after = replan(before, client, catalog, replace(options, bans=frozenset({banned.exercise_id})))
+    after = replanned(bans=frozenset({banned.exercise_id}))
     changes = plan_changes(before, after)
     for week, c in zip(before.weeks, changes, strict=True):
         had = sum(b.exercise_id == banned.exercise_id for d in week.days for b in d.blocks)
@@ -125,13 +135,10 @@ def test_a_ban_takes_the_exercise_out_of_every_week_that_had_it_and_says_so():
 
 @PULP_V4
 def test_a_pin_in_the_last_week_changes_no_earlier_week():
-    catalog = builtin_catalog()
-    client = example_client("runner-returning")
-    options = PlanOptions(weeks=3, explain=False)
-    before = plan(client, catalog, options)
+    before, replanned = planned("runner-returning", 3)
     last = before.weeks[-1]
     pin = Pin(last.days[-1].blocks[-1].exercise_id, 3, last.days[0].day)
-    after = replan(before, client, catalog, replace(options, pins=(pin,)), from_week=3)
+    after = replanned(from_week=3, pins=(pin,))
     changes = plan_changes(before, after)
     assert [c.changed for c in changes[:2]] == [False, False]
     pinned_day = next(d for d in after.weeks[-1].days if d.day == pin.day)
