@@ -331,16 +331,24 @@ def test_the_repair_heuristic_scores_a_week_as_the_model_does(instance, seed):
     assert _Week(p).value(x) == pytest.approx(_value(p, v, counts), abs=1e-6)
 
 
+def one_week_uses(test):
+    """A property test over random one-week instances, with a seed and a number of extra
+    uses to draw a week's blocks from (60 examples)."""
+    cases = given(
+        instance=synthetic_instances(max_weeks=1),
+        seed=st.integers(0, 10_000),
+        extra=st.integers(0, 4),
+    )
+    return settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])(
+        cases(test)
+    )
+
+
 #: The day model's capacity rules: what :func:`pack` decides (the rest are week rules).
 CAPACITY_FAMILIES = ("count", "session_minutes", "session_spike", "training_days")
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(
-    instance=synthetic_instances(max_weeks=1),
-    seed=st.integers(0, 10_000),
-    extra=st.integers(0, 4),
-)
+@one_week_uses
 def test_the_packing_search_agrees_with_the_day_model(instance, seed, extra):
     """``pack`` says a week's blocks fit the training days exactly when the day model,
     with the uses fixed and only its capacity rules, finds days for them. The weeks are
@@ -498,12 +506,7 @@ def test_days_are_found_exactly_when_some_choice_of_days_keeps_the_day_rules(
         assert keeps({b: d for b, (_i, d) in zip(where, found, strict=True)})
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(
-    instance=synthetic_instances(max_weeks=1),
-    seed=st.integers(0, 10_000),
-    extra=st.integers(0, 4),
-)
+@one_week_uses
 def test_the_session_rows_hold_exactly_when_the_week_packs(instance, seed, extra):
     """The session master (every block in one of the week's sessions:
     :func:`~workbench.optimize.constraints.define_session_constraints`) must accept a
