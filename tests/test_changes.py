@@ -98,6 +98,16 @@ def test_the_summary_tells_an_exercise_gone_from_one_block_fewer():
         "Re-planned: 1 week changed; week 1: YOGA-C ×2 out; GYM-D in; 2 more WALK-A; "
         "load 120 → 150 AU."
     )
+    swapped = replace(week, days=(DayPlan(Day.MON, (a, b)), DayPlan(Day.THU, (a, c))))
+    (one,) = plan_changes(result((week,)), result((swapped,)))
+    assert changes_summary((one,)) == (
+        "Re-planned: 1 week changed; week 1: GYM-D in; one fewer YOGA-C."
+    )
+    fewer = replace(week, days=(DayPlan(Day.MON, (a, b)), DayPlan(Day.THU, (b,))))
+    (more,) = plan_changes(result((fewer,)), result((week,)))
+    assert changes_summary((more,)) == (
+        "Re-planned: 1 week changed; week 1: one more WALK-A; load 90 → 120 AU."
+    )
     (back,) = plan_changes(result((after,)), result((week,)))
     assert changes_summary((back,)) == (
         "Re-planned: 1 week changed; week 1: GYM-D out; YOGA-C ×2 in; 2 fewer WALK-A; "

@@ -210,9 +210,9 @@ def changes_summary(changes: tuple[WeekChange, ...]) -> str:
     if came:
         parts.append(", ".join(_names(came)) + " in")
     if more:
-        parts.append(", ".join(_names(more, "one more ")))
+        parts.append(", ".join(_names(more, "more")))
     if fewer:
-        parts.append(", ".join(_names(fewer, "one fewer ")))
+        parts.append(", ".join(_names(fewer, "fewer")))
     if not parts:
         parts.append(", ".join(_names(first.moved)) + " on another day")
     if abs(first.load_after - first.load_before) >= 0.5:
@@ -221,16 +221,10 @@ def changes_summary(changes: tuple[WeekChange, ...]) -> str:
     return f"Re-planned: {weeks} changed; week {first.week}: " + "; ".join(parts) + "."
 
 
-def _names(pairs, one: str = "") -> list[str]:
-    """Names, each once: ``one`` before a name counted once (e.g. "one more "), and
-    "×2" (or "2 more", "2 fewer") after or before one counted twice or more."""
+def _names(pairs, word: str = "") -> list[str]:
+    """Names, each once, with how many: "Bridge", "Bridge ×2"; with ``word`` ("more",
+    "fewer"): "one more Bridge", "2 more Bridge"."""
     counts = Counter(name for _i, name in pairs)
-    out = []
-    for name, n in counts.items():
-        if n == 1:
-            out.append(f"{one}{name}")
-        elif one:
-            out.append(f"{n} {one.split()[1]} {name}")
-        else:
-            out.append(f"{name} ×{n}")
-    return out
+    if word:
+        return [f"{'one' if n == 1 else n} {word} {name}" for name, n in counts.items()]
+    return [name if n == 1 else f"{name} ×{n}" for name, n in counts.items()]
