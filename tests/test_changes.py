@@ -14,7 +14,7 @@ from strategies import PULP_V4
 from workbench.catalog import builtin_catalog
 from workbench.domain import Day, Discipline
 from workbench.examples import example_client
-from workbench.explain import changes_summary, plan_changes
+from workbench.explain import changes_frame, changes_summary, plan_changes
 from workbench.optimize.problem import Pin
 from workbench.planner import PlanOptions, plan, replan
 from workbench.result import PLANNED, Block, DayPlan, PlanResult, WeekPlan
@@ -141,6 +141,10 @@ def test_a_ban_takes_the_exercise_out_of_every_week_that_had_it_and_says_so():
     text = changes_summary(changes)
     assert text.startswith("Re-planned: ") and "week 1: " in text
     assert banned.name in text.split(" out")[0]
+    frame = changes_frame(changes)
+    assert list(frame["week"]) == [w.week for w in before.weeks]
+    assert all(banned.name in out for out in frame["out"][frame["week"] == 1])
+    assert list(frame["load after [AU]"]) == [w.load for w in after.weeks]
 
 
 @PULP_V4

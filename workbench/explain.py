@@ -187,6 +187,27 @@ def plan_changes(before: PlanResult, after: PlanResult) -> tuple[WeekChange, ...
     return tuple(out)
 
 
+def changes_frame(changes: tuple[WeekChange, ...]):
+    """The changes as a pandas DataFrame, a row per week: what went out, what came in,
+    what moved to another day (names, "×2" for two blocks) and the load before and after
+    [AU]."""
+    import pandas as pd
+
+    return pd.DataFrame(
+        [
+            {
+                "week": c.week,
+                "out": ", ".join(_names(c.removed)),
+                "in": ", ".join(_names(c.added)),
+                "on another day": ", ".join(_names(c.moved)),
+                "load before [AU]": c.load_before,
+                "load after [AU]": c.load_after,
+            }
+            for c in changes
+        ]
+    )
+
+
 def _pairs(counts: Counter, names: dict[str, str]) -> tuple[tuple[str, str], ...]:
     """(id, name) per counted block, ids in order."""
     return tuple((i, names[i]) for i in sorted(counts) for _ in range(counts[i]))
