@@ -194,9 +194,9 @@ def test_the_table_says_in_words_which_weeks_ran_out_of_time():
     from dataclasses import replace
 
     from workbench.catalog import builtin_catalog
-    from workbench.cli import format_plan
     from workbench.examples import example_client
     from workbench.planner import PlanOptions, plan
+    from workbench.report import format_plan
     from workbench.result import SolverInfo
 
     result = plan(example_client("high-fear"), builtin_catalog(), PlanOptions(weeks=2))

@@ -4,10 +4,21 @@ PuLP maps a HiGHS run that hit its time limit to "Optimal" and drops the objecti
 constant; here the status comes from the solver itself (HiGHS model status and MIP gap,
 CBC's solution status), and the constant is passed to HiGHS as the objective offset so
 its relative gap is measured against the whole objective.
+
+The solvers never write to standard output (file descriptor 1): highspy prints a
+copyright banner from C code at the first ``Highs()`` of a process, which would land
+before a ``--json`` document, in saved notebook outputs and at the top of the app's page.
+:func:`_quiet_first_highs` takes that first ``Highs()`` with descriptor 1 pointed away.
+The solvers' own logs are off unless :func:`set_solver_log` turns them on (``--verbose``);
+then they go to standard error.
 """
 
 from __future__ import annotations
 
+import os
+import sys
+import tempfile
+import threading
 import time
 from dataclasses import dataclass
 
@@ -19,6 +30,72 @@ TIME_LIMIT = "time_limit"
 TARGET = "target"  # stopped at a caller's target; the caller proves the gap
 INFEASIBLE = "infeasible"
 ERROR = "error"
+
+
+_banner_lock = threading.Lock()
+_banner_taken = False
+_log_enabled = False
+
+
+def set_solver_log(enabled: bool) -> None:
+    """Send the solvers' own logs to standard error (True) or nowhere (False, default)."""
+    global _log_enabled
+    _log_enabled = bool(enabled)
+
+
+def solver_log_enabled() -> bool:
+    """Whether :func:`set_solver_log` turned the solvers' logs on."""
+    return _log_enabled
+
+
+def _quiet_first_highs() -> None:
+    """Create this process's first ``Highs()`` with file descriptor 1 pointed at a file.
+
+    HiGHS prints its banner ("Running HiGHS ... Copyright ...") once per process, from
+    C, when the first ``Highs()`` is made; ``sys.stdout`` and pytest's ``capsys`` never
+    see it. What C writes to descriptor 1 meanwhile goes to a temporary file, and on to
+    standard error when the solver log is on.
+    """
+    global _banner_taken
+    if _banner_taken:
+        return
+    with _banner_lock:
+        if _banner_taken:
+            return
+        sys.stdout.flush()
+        saved = os.dup(1)
+        with tempfile.TemporaryFile() as sink:
+            try:
+                os.dup2(sink.fileno(), 1)
+                highspy.Highs()
+            finally:
+                os.dup2(saved, 1)
+                os.close(saved)
+            if _log_enabled:
+                sink.seek(0)
+                sys.stderr.write(sink.read().decode(errors="replace"))
+        _banner_taken = True
+
+
+def _copy_log(path: str) -> None:
+    """Copy a solver's log file to standard error, then remove the file."""
+    try:
+        with open(path, errors="replace") as f:
+            sys.stderr.write(f.read())
+        sys.stderr.flush()
+    except OSError:
+        pass
+    finally:
+        try:
+            os.unlink(path)
+        except OSError:
+            pass
+
+
+def _log_path(suffix: str) -> str:
+    fd, path = tempfile.mkstemp(prefix="workbench-solver-", suffix=suffix)
+    os.close(fd)
+    return path
 
 
 @dataclass(frozen=True)
@@ -71,9 +148,15 @@ class _HiGHS(pulp.HiGHS):
     when given, a starting solution (which HiGHS checks and drops if it does not fit)."""
 
     warm_start: dict | None = None  # (PuLP's solvers already use the name "start")
+    log_path: str | None = None  # the solver's log goes here (then to stderr) when set
 
     def buildSolverModel(self, lp):  # noqa: N802 (PuLP's name)
         super().buildSolverModel(lp)
+        if self.log_path:
+            # the log to a file only, never to the console (descriptor 1)
+            lp.solverModel.setOptionValue("output_flag", True)
+            lp.solverModel.setOptionValue("log_to_console", False)
+            lp.solverModel.setOptionValue("log_file", self.log_path)
         if self.warm_start:
             sol = highspy.HighsSolution()
             sol.col_value = [float(self.warm_start.get(v, 0.0)) for v in lp.variables()]
@@ -151,7 +234,14 @@ def solve(
         **extra,
     )
     solver.warm_start = start
-    m.solve(solver)
+    _quiet_first_highs()
+    if _log_enabled:
+        solver.log_path = _log_path(".highs.log")
+    try:
+        m.solve(solver)
+    finally:
+        if solver.log_path:
+            _copy_log(solver.log_path)
     h = m.solverModel
     seconds = time.perf_counter() - began
     status = h.getModelStatus()
@@ -203,14 +293,20 @@ def _has_integers(m: pulp.LpProblem) -> bool:
 
 
 def _solve_cbc(m: pulp.LpProblem, settings: SolverSettings, mip: bool, start: float) -> Outcome:
+    log = _log_path(".cbc.log") if _log_enabled else None
     solver = pulp.PULP_CBC_CMD(
         mip=mip,
-        msg=False,
+        msg=False,  # CBC's output to a log file (then stderr) or nowhere, never stdout
         gapRel=settings.relative_gap,
         timeLimit=settings.time_limit,
         threads=1,
+        logPath=log,
     )
-    m.solve(solver)
+    try:
+        m.solve(solver)
+    finally:
+        if log:
+            _copy_log(log)
     seconds = time.perf_counter() - start
     value = pulp.value(m.objective)
     if m.sol_status == pulp.LpSolutionOptimal:
