@@ -4,6 +4,8 @@
 #   ./dev.sh test    set everything up and run the whole test suite (lint, unit, notebooks, browser)
 #   ./dev.sh app     set everything up and serve the design app with Voila
 #   ./dev.sh bench   set everything up and run the planner benchmark
+#   ./dev.sh lock    refresh requirements.lock from pyproject.toml (on purpose; then run
+#                    ./dev.sh test and commit the lock with the tests' result)
 set -euo pipefail
 cd "$(dirname "$0")"
 PY=${PYTHON:-python3}
@@ -25,11 +27,13 @@ setup() {
       fi
     fi
   fi
-  # Reinstall only when the dependencies changed.
-  stamp=$(cat pyproject.toml | sha256sum | cut -c1-16)
+  # Exact versions from requirements.lock (compiled from pyproject.toml), so every fresh
+  # set-up gets what the tests last passed on; reinstall only when the lock changed.
+  stamp=$(cat requirements.lock pyproject.toml | sha256sum | cut -c1-16)
   if [ "$(cat .venv/.setup-stamp 2>/dev/null)" != "$stamp" ]; then
     .venv/bin/python -m pip install -q --upgrade pip
-    .venv/bin/python -m pip install -q -e ".[test]"
+    .venv/bin/python -m pip install -q -r requirements.lock
+    .venv/bin/python -m pip install -q --no-deps -e .
     echo "$stamp" > .venv/.setup-stamp
   fi
 }
@@ -56,7 +60,15 @@ case "${1:-}" in
   bench)
     setup
     exec .venv/bin/python benchmarks/bench_planner.py "${@:2}" ;;
+  lock)
+    # uv resolves pyproject.toml (with the test extra) for every platform and Python the
+    # project allows; it lives in its own venv, not in the workbench's
+    if [ ! -x .lock-venv/bin/uv ]; then
+      "$PY" -m venv .lock-venv && .lock-venv/bin/python -m pip install -q "uv==0.13.9"
+    fi
+    exec .lock-venv/bin/uv pip compile pyproject.toml --extra test --universal \
+      --python-version 3.11 --quiet -o requirements.lock ;;
   *)
-    echo "usage: ./dev.sh open|test|app|bench" >&2
+    echo "usage: ./dev.sh open|test|app|bench|lock" >&2
     exit 2 ;;
 esac
