@@ -200,7 +200,12 @@ def test_a_pin_in_a_later_week_is_diagnosed_in_that_week():
 def test_only_one_discipline_available_names_variety():
     pool = example_client("pool-only")
     others = frozenset(set(Discipline) - {Discipline.SWIMMING})
-    c = replace(pool, clearance=replace(pool.clearance, banned_disciplines=others))
+    # the doctor, not where he trains, leaves one discipline (the pool and home are open)
+    c = replace(
+        pool,
+        settings=frozenset({"pool", "home"}),
+        clearance=replace(pool.clearance, banned_disciplines=others),
+    )
     options = PlanOptions(weeks=1, explain=False)
     result = diagnose(c, options)
     assert "at least two disciplines a week" in result.diagnosis[0]

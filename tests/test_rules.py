@@ -117,9 +117,14 @@ def test_extension_triggers_make_an_extension_sensitive_client():
     assert tol[D.END_RANGE_FLEXION] == UNTRIGGERED_TOLERANCE
 
 
-def test_an_unknown_trigger_names_the_known_ones():
-    with pytest.raises(ValueError, match="unknown pain trigger 'juggling'; known: sitting"):
+def test_an_unknown_trigger_names_the_closest_known_ones():
+    # "juggling" is close to "jogging", a synonym of "running or jumping"
+    with pytest.raises(
+        ValueError, match="trigger not understood: 'juggling'; closest known: running or jumping"
+    ):
         tolerances_from_triggers(["juggling"])
+    with pytest.raises(ValueError, match="trigger not understood: 'xyzzy'; closest known: sitting"):
+        tolerances_from_triggers(["xyzzy"])
 
 
 @given(st.lists(st.sampled_from(sorted(TRIGGERS)), max_size=5))

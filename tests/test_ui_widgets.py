@@ -233,7 +233,7 @@ def test_triggers_suggest_tolerances_that_stay_editable():
     form.tolerance_inputs[Dimension.EXTENSION].value = 3  # the trainer knows better
     assert form.value.tolerances[Dimension.EXTENSION] == 3
     # triggers in the client's own words are kept beside the listed ones
-    assert {"long runs", "sitting", "lifting"} <= form.value.triggers
+    assert {"running on pavement", "sitting", "lifting"} <= form.value.triggers
 
 
 def test_a_new_client_notifies_once_and_edits_notify_each_time():

@@ -62,6 +62,8 @@ from workbench.defaults import DEFAULTS, check_override
 from workbench.domain import (
     EQUIPMENT,
     RED_FLAGS,
+    SETTINGS,
+    TAGS,
     Activity,
     Clearance,
     Client,
@@ -93,7 +95,10 @@ __all__ = [
 ]
 
 #: Version of the client-file layout written by :func:`client_to_dict`.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+#: Client-file versions this workbench reads. Version 1 had no ``settings`` (where the
+#: client trains); such a file reads as "not recorded", and the workbench asks.
+READABLE_VERSIONS = (1, 2)
 
 #: The published JSON Schema, the output of :func:`client_schema`.
 SCHEMA_PATH = Path(__file__).resolve().parent / "schema" / "client.schema.json"
@@ -373,14 +378,17 @@ class _Date(_Spec):
 
 
 class _Const(_Spec):
-    def __init__(self, constant: int, *, rule: str, doc=""):
+    """A version number: ``constant`` is written; any of ``accepted`` is read."""
+
+    def __init__(self, constant: int, *, rule: str, accepted: tuple[int, ...] = (), doc=""):
         self.constant, self._rule, self.doc = constant, rule, doc
+        self.accepted = accepted or (constant,)
 
     def rule(self) -> str:
         return self._rule
 
     def check(self, value, path, problems):
-        if _is_integer(value) and value == self.constant:
+        if _is_integer(value) and value in self.accepted:
             return self.constant
         return self._refuse(path, value, problems)
 
@@ -388,7 +396,9 @@ class _Const(_Spec):
         return self.constant
 
     def schema(self) -> dict:
-        return self._described({"const": self.constant})
+        if len(self.accepted) == 1:
+            return self._described({"const": self.constant})
+        return self._described({"enum": list(self.accepted)})
 
 
 class _Choice(_Spec):
@@ -827,12 +837,12 @@ def _check_days(vals: dict, path: str, problems: list[FieldProblem]) -> None:
 def _check_preferences(vals: dict, path: str, problems: list[FieldProblem]) -> None:
     liked, disliked = vals.get("liked"), vals.get("disliked")
     if _valid(liked, disliked):
-        for d in sorted(liked & disliked, key=lambda d: list(Discipline).index(d)):
+        for d in sorted(liked & disliked, key=_PREFERENCE.order):
             problems.append(
                 FieldProblem(
                     _join(path, "disliked"),
-                    d.value,
-                    "is also in liked; a discipline cannot be both liked and disliked",
+                    str(d),
+                    "is also in liked; nothing can be both liked and disliked",
                 )
             )
 
@@ -846,6 +856,13 @@ def _choice(enum: type[Enum], noun: str) -> _Choice:
 
 _DAY = _Choice([d.value for d in Day], "day", Day)
 _DISCIPLINE = _choice(Discipline, "discipline")
+#: What a client may like or dislike: a discipline, a setting or a tag (``gym`` is
+#: both a discipline and a setting: it means both).
+_PREFERENCE = _Choice(
+    list(dict.fromkeys([*(d.value for d in Discipline), *SETTINGS, *TAGS])),
+    "discipline, setting or tag",
+    lambda v: Discipline(v) if v in Discipline._value2member_map_ else v,
+)
 _LEVEL = _Int(0, 3, unit="level 0-3")
 _PAIN = _Int(0, 10, unit="NRS 0-10")
 
@@ -1040,7 +1057,9 @@ _CLIENT = _Obj(
         "schema_version": _Field(
             _Const(
                 SCHEMA_VERSION,
-                rule=f"{SCHEMA_VERSION} (the client-file version this workbench reads)",
+                accepted=READABLE_VERSIONS,
+                rule=f"{' or '.join(map(str, READABLE_VERSIONS))} (the client-file versions "
+                "this workbench reads)",
                 doc="Client-file layout version.",
             ),
             attribute=False,
@@ -1105,14 +1124,28 @@ _CLIENT = _Obj(
                 doc="Weekly minutes wanted per goal [min/week].",
             )
         ),
-        "liked": _Field(_SetOf(_DISCIPLINE, doc="Disciplines the client likes.")),
+        "liked": _Field(
+            _SetOf(_PREFERENCE, doc="Disciplines, settings and tags the client likes.")
+        ),
         "disliked": _Field(
-            _SetOf(_DISCIPLINE, doc="Disciplines the client dislikes (none also liked).")
+            _SetOf(
+                _PREFERENCE,
+                doc="Disciplines, settings and tags the client dislikes (none also liked); "
+                "nothing disliked is planned unless the trainer allows it.",
+            )
         ),
         "equipment": _Field(
             _SetOf(
                 _Choice(EQUIPMENT, "equipment token"),
                 doc="Equipment and settings the client has; 'gym' implies the gym items.",
+            )
+        ),
+        "settings": _Field(
+            _SetOf(
+                _Choice(SETTINGS, "setting"),
+                doc="Where the client trains (home, outdoors, pool, gym, studio, clinic); "
+                "only exercises that can be done there are planned. Empty: not recorded "
+                "(anywhere the equipment allows, and the workbench asks).",
             )
         ),
         "available_days": _Field(_SetOf(_DAY, doc="Days the client can train.")),

@@ -30,6 +30,7 @@ import numpy as np
 import pandas as pd
 
 from workbench.domain import Dimension, Discipline, Exercise, Goal
+from workbench.inference import infer_settings
 from workbench.language import find_threat_words
 from workbench.paths import BUILTIN_CATALOG, COLUMN_DICTIONARY
 
@@ -370,6 +371,8 @@ def _check_cue(row: int, cue: str) -> list[Problem]:
 def _to_exercise(values: Mapping[str, object]) -> Exercise:
     plain = {name: values[name] for name in _PLAIN_FIELDS}
     plain["discipline"] = Discipline(plain["discipline"])
+    if not plain["settings"]:  # a trainer's file without settings: inferred, conservative
+        plain["settings"] = infer_settings(plain["discipline"], plain["equipment"], plain["name"])
     return Exercise(
         **plain,
         demands={d: int(values[d.value]) for d in Dimension},

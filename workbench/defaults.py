@@ -438,6 +438,24 @@ DEFAULTS: dict[str, Rule] = {
         0.0,
         100.0,
     ),
+    "trigger_walk_minutes": Rule(
+        20.0,
+        "min",
+        "(H) the older-walker example: walking more than 20 min brings the ache on",
+        "longest land-walking block for a client whose trigger is walking far (e.g. "
+        "'walking more than 20 minutes'); longer walks are left out, quoting the trigger",
+        5.0,
+        90.0,
+    ),
+    "trigger_run_minutes": Rule(
+        25.0,
+        "min",
+        "(H) the runner-returning example: 20 min walk-run felt fine, long runs do not",
+        "longest running block for a client whose trigger is long runs; longer runs are "
+        "left out, quoting the trigger",
+        5.0,
+        90.0,
+    ),
     "variety_points": Rule(
         1.0, "points", "(H)", "score for each discipline used in the week", 0.0, 100.0
     ),

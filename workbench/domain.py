@@ -151,6 +151,27 @@ GYM_PROVIDES = frozenset(
 )
 
 
+#: Where a client trains and where an exercise can be done (distinct from equipment: a
+#: client may own a mat and still train only in the pool). ``studio``: a class room
+#: (yoga, Pilates, dance); ``clinic``: a physiotherapy or exercise clinic.
+SETTINGS = ("home", "outdoors", "pool", "gym", "studio", "clinic")
+
+#: What an exercise involves, beyond its discipline and demands: the words a client's
+#: triggers, likes and dislikes are matched against (``exercises.columns.csv``).
+TAGS = (
+    "land-walking",
+    "running",
+    "road-running",
+    "jumping",
+    "standing",
+    "breaststroke-head-up",
+    "lying",
+    "seated",
+    "class",
+    "breathing",
+)
+
+
 def available_equipment(listed) -> frozenset[str]:
     """Everything a client can use: what they listed, plus what gym access provides."""
     items = frozenset(listed)
@@ -175,6 +196,10 @@ class Exercise:
         Movement demand 0-3 per dimension.
     goals : dict[Goal, int]
         Contribution 0-3 per goal.
+    settings : frozenset of str
+        Where it can be done (:data:`SETTINGS`).
+    tags : frozenset of str
+        What it involves (:data:`TAGS`), e.g. ``land-walking``, ``standing``.
     """
 
     id: str
@@ -194,6 +219,8 @@ class Exercise:
     cue: str
     source: str
     needs_review: bool = False
+    settings: frozenset[str] = frozenset()
+    tags: frozenset[str] = frozenset()
 
     @property
     def load(self) -> float:
@@ -359,6 +386,12 @@ class Client:
         Longest session the client has time for [min].
     max_training_days : int
         Days a week with training, at most.
+    settings : frozenset of str
+        Where the client trains (:data:`SETTINGS`); empty when not recorded (then
+        anywhere their equipment allows, and the workbench asks).
+    liked, disliked : frozenset
+        Disciplines (as :class:`Discipline`), settings and tags the client likes or
+        dislikes. Nothing disliked is planned unless the trainer allows it.
     supervised_days : frozenset[Day]
         Days with a trainer present (exercises that need supervision go only there).
     consecutive_green_weeks : int
@@ -382,9 +415,10 @@ class Client:
     exposure_targets: dict[Dimension, int] = field(default_factory=dict)
     tests: Tests = field(default_factory=Tests)
     goals: dict[Goal, int] = field(default_factory=dict)
-    liked: frozenset[Discipline] = frozenset()
-    disliked: frozenset[Discipline] = frozenset()
+    liked: frozenset[Discipline | str] = frozenset()
+    disliked: frozenset[Discipline | str] = frozenset()
     equipment: frozenset[str] = frozenset()
+    settings: frozenset[str] = frozenset()
     available_days: frozenset[Day] = frozenset()
     max_training_days: int = 3
     minutes_per_session: int = 45

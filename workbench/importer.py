@@ -43,7 +43,8 @@ from functools import cached_property
 from pathlib import Path
 
 from workbench.catalog import column_names
-from workbench.domain import Dimension, Goal
+from workbench.domain import SETTINGS, TAGS, Dimension, Discipline, Goal
+from workbench.inference import infer_settings, infer_tags
 from workbench.paths import FREE_EXERCISE_DB
 
 LF = Dimension.LOADED_FLEXION
@@ -859,6 +860,10 @@ def _goals(entry: Entry) -> dict[Goal, int]:
     }
 
 
+#: Words of an entry that moves about while standing (not "standing in one place").
+_MOVING_WORDS = Words("walk", "run", "jump", "lunge", "step", "carry", "squat", "deadlift")
+
+
 def _yes(flag: bool) -> str:
     return "yes" if flag else "no"
 
@@ -888,17 +893,30 @@ def entry_to_row(entry: Entry, row_id: str) -> dict[str, str]:
         or level == 3
         or bool(SUPERVISED_NAMES.search(entry.name.lower()))
     )
+    discipline = _discipline(entry)
+    equipment = _equipment(entry)
+    # where it can be done and what it involves: inferred, checked at review like the rest
+    settings = infer_settings(Discipline(discipline), equipment, entry.name)
+    tags = infer_tags(Discipline(discipline), entry.name, demands[Dimension.IMPACT], equipment)
+    if entry.standing and not entry.says(_MOVING_WORDS):
+        tags = tags | {"standing"}
+    if entry.lying:
+        tags = tags | {"lying"}
+    if entry.seated:
+        tags = tags | {"seated"}
     values = {
         "id": row_id,
         "name": entry.name,
-        "discipline": _discipline(entry),
+        "discipline": discipline,
         "minutes": str(minutes),
         "rpe": str(rpe),
         "met": f"{met:.1f}",
         "compendium_code": code,
         **{d.value: str(demands[d]) for d in Dimension},
         **{g.value: str(goals[g]) for g in Goal},
-        "equipment": ";".join(sorted(_equipment(entry))),
+        "equipment": ";".join(sorted(equipment)),
+        "settings": ";".join(x for x in SETTINGS if x in settings),
+        "tags": ";".join(x for x in TAGS if x in tags),
         "needs_supervision": _yes(supervised),
         "level": str(level),
         "easier_id": "",

@@ -34,6 +34,7 @@ from workbench.optimize.week import (
     solve_week,
     still_holds,
 )
+from workbench.questions import client_questions
 from workbench.result import (
     INFEASIBLE,
     NEEDS_CLEARANCE,
@@ -45,7 +46,7 @@ from workbench.result import (
     SolverInfo,
     WeekPlan,
 )
-from workbench.rules.contraindications import Eligibility, eligibility
+from workbench.rules.contraindications import Eligibility, eligibility, variety_overrides
 from workbench.rules.load import (
     acute_chronic_cap,
     ceiling_schedule,
@@ -75,6 +76,9 @@ class PlanOptions:
         Exercise ids the trainer leaves out.
     include_unreviewed : bool
         Use imported rows not yet reviewed.
+    allow_disliked : frozenset of str
+        Disciplines, settings or tags the client dislikes that the trainer allows all the
+        same (else nothing disliked is planned).
     solver : str
         ``"highs"`` or ``"cbc"``.
     overrides : dict
@@ -89,6 +93,7 @@ class PlanOptions:
     pins: tuple[Pin, ...] = ()
     bans: frozenset[str] = frozenset()
     include_unreviewed: bool = False
+    allow_disliked: frozenset[str] = frozenset()
     solver: str = "highs"
     overrides: dict[str, float] = field(default_factory=dict)
     explain: bool = True
@@ -115,6 +120,7 @@ class Context:
     eligibility: Eligibility
     ceilings: tuple
     settings: SolverSettings
+    notes: tuple[str, ...] = ()
 
 
 def prepare(client: Client, catalog, options: PlanOptions) -> Context | PlanResult:
@@ -132,6 +138,17 @@ def prepare(client: Client, catalog, options: PlanOptions) -> Context | PlanResu
         return PlanResult(
             status=status, message=scr.message, screening=scr, notes=(scr.trainer_message,)
         )
+    fitted = variety_overrides(client, catalog, params, options.allow_disliked)
+    if fitted:
+        wanted = int(params.min_disciplines_per_week)
+        params = resolve({**client.overrides, **options.overrides, **fitted})
+        k = int(fitted["min_disciplines_per_week"])
+        fitted_note = (
+            f"Only {k} discipline{'s' if k > 1 else ''} can be done where this client trains "
+            f"(and is not disliked): each week asks for {k} instead of {wanted}."
+        )
+    else:
+        fitted_note = None
     md = screening.modes(client, params)
     tol = tolerance_schedule(client, options.weeks, params, md.graded_exposure)
     elig = eligibility(
@@ -141,10 +158,12 @@ def prepare(client: Client, catalog, options: PlanOptions) -> Context | PlanResu
         tol,
         bans=options.bans,
         include_unreviewed=options.include_unreviewed,
+        allow_disliked=options.allow_disliked,
     )
     settings = SolverSettings(options.solver, params.relative_gap, params.time_limit_s)
     ceilings = tuple(ceiling_schedule(client, options.weeks, params, md.start_high))
-    return Context(client, options, params, md, elig, ceilings, settings)
+    notes = (*md.reasons, *([fitted_note] if fitted_note else []))
+    return Context(client, options, params, md, elig, ceilings, settings, notes)
 
 
 def plan(client: Client, catalog, options: PlanOptions | None = None) -> PlanResult:
@@ -356,6 +375,8 @@ def _assemble(ctx: Context, by_id, solutions: list[WeekSolution], start: float) 
             diagnosis=tuple(diag),
             relaxations=tuple(relax),
             solver=info,
+            notes=ctx.notes,
+            questions=tuple(client_questions(ctx.client)),
             extra={"solutions": solutions},
         )
     weeks = tuple(_week_plan(ctx, s) for s in solutions)
@@ -387,7 +408,8 @@ def _assemble(ctx: Context, by_id, solutions: list[WeekSolution], start: float) 
         excluded=excluded,
         solver=info,
         ceiling_plus_10=plus,
-        notes=tuple(ctx.modes.reasons),
+        notes=ctx.notes,
+        questions=tuple(client_questions(ctx.client)),
         objective=sum(s.outcome.objective for s in solutions),
         extra={"solutions": solutions, "context": ctx},
     )

@@ -208,6 +208,8 @@ class PlanResult:
         The smallest changes that make a plan possible.
     ceiling_plus_10 : tuple of str
         What raising each week's ceiling by 10% would buy.
+    questions : tuple of Question
+        What the client's file leaves to ask (:func:`workbench.questions.client_questions`).
     """
 
     status: str
@@ -220,6 +222,7 @@ class PlanResult:
     solver: SolverInfo | None = None
     screening: object | None = None
     notes: tuple[str, ...] = ()
+    questions: tuple = ()
     objective: float | None = None
     extra: dict = field(default_factory=dict, compare=False, repr=False)
 
@@ -281,6 +284,7 @@ class PlanResult:
             ],
             "ceiling_plus_10": list(self.ceiling_plus_10),
             "notes": list(self.notes),
+            "questions": [q.to_json() for q in self.questions],
             "solver": None
             if self.solver is None
             else {

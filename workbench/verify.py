@@ -32,6 +32,7 @@ from workbench.domain import (
     Exercise,
     Goal,
 )
+from workbench.triggers import resolve as resolve_trigger
 
 #: Rule name → what it checks, in the domain's words (domain.md section in brackets).
 RULES: dict[str, str] = {
@@ -49,6 +50,11 @@ RULES: dict[str, str] = {
     "doctor_exercise": "the doctor's banned exercises (§3)",
     "doctor_max_effort": "the doctor's maximum effort (§3)",
     "equipment": "equipment and settings the client has; gym access provides GYM_PROVIDES (§3)",
+    "setting": "only exercises that can be done where the client trains (their settings)",
+    "trigger": "no exercise matching a pain trigger's tags or exercises (longer than its "
+    "longest block, when it has one) (docs/triggers.md)",
+    "disliked": "nothing the client dislikes (discipline, tag, or only disliked settings), "
+    "unless the trainer allows it",
     "supervision": "exercises that need supervision only on supervised days (§3)",
     "trainer_ban": "the trainer's bans",
     "needs_review": "imported rows not yet reviewed, only when the options allow them",
@@ -112,6 +118,27 @@ class Violation:
 
 
 # --------------------------------------------------------------------- the inputs
+
+
+def _variety_fitted(client: Client, exercises, params: Params, allowed) -> dict[str, float]:
+    """The variety rules for the disciplines the client can do where they train, not
+    disliked (checked here on its own, not taken from the rules package)."""
+    disliked = {str(x) for x in client.disliked} - set(allowed)
+    possible = set()
+    for ex in exercises:
+        if client.settings and not set(ex.settings) & set(client.settings):
+            continue
+        if {ex.discipline.value, *ex.tags} & disliked:
+            continue
+        if ex.settings and set(ex.settings) <= disliked:
+            continue
+        possible.add(ex.discipline)
+    if not possible or len(possible) >= params.min_disciplines_per_week:
+        return {}
+    out = {"min_disciplines_per_week": float(len(possible))}
+    if len(possible) == 1:
+        out["max_discipline_share"] = 1.0
+    return out
 
 
 def params_for(client: Client, options) -> Params:
@@ -264,6 +291,15 @@ def verify_plan(result, client: Client, catalog, options=None) -> list[Violation
     out: list[Violation] = []
     params = params_for(client, options)
     by_id = _by_id(catalog)
+    allow_disliked = frozenset(getattr(options, "allow_disliked", ()) or ())
+    disliked = {str(x) for x in client.disliked} - allow_disliked
+    triggers = [(words, resolve_trigger(words)) for words in sorted(client.triggers)]
+    triggers = [(words, t) for words, t in triggers if t is not None]
+    fitted = _variety_fitted(client, by_id.values(), params, allow_disliked)
+    if fitted:
+        params = resolve(
+            {**client.overrides, **(getattr(options, "overrides", None) or {}), **fitted}
+        )
 
     def bad(week, day, rule, detail):
         out.append(Violation(week, day, rule, detail))
@@ -338,6 +374,15 @@ def verify_plan(result, client: Client, catalog, options=None) -> list[Violation
             missing = sorted(set(ex.equipment) - equipment)
             if missing:
                 bad(w, day, "equipment", f"{ex.id} needs {missing}")
+            if client.settings and not set(ex.settings) & set(client.settings):
+                bad(w, day, "setting", f"{ex.id} is done {sorted(ex.settings)}, not there")
+            for words, t in triggers:
+                if ex.id in t.exercises or set(t.tags) & set(ex.tags):
+                    if t.longest is None or ex.minutes > params[t.longest]:
+                        bad(w, day, "trigger", f"{ex.id} matches the trigger {words!r}")
+            hates = {ex.discipline.value, *ex.tags} & disliked
+            if hates or (ex.settings and set(ex.settings) <= disliked):
+                bad(w, day, "disliked", f"{ex.id}: the client dislikes {sorted(hates) or 'where'}")
             if ex.needs_supervision and day not in client.supervised_days:
                 bad(w, day, "supervision", f"{ex.id} needs supervision; {day.value} is not")
             if ex.id in bans:

@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from workbench.defaults import Params
-from workbench.domain import Client, Dimension, Exercise, available_equipment
+from workbench.domain import SETTINGS, Client, Dimension, Discipline, Exercise, available_equipment
+from workbench.triggers import Trigger, known_triggers
 
 #: Exclusion families, in the order a trainer reads them.
 FAMILIES = {
@@ -24,7 +25,10 @@ FAMILIES = {
     "doctor_discipline": "the doctor's restriction on a discipline",
     "doctor_exercise": "the doctor's restriction on an exercise",
     "doctor_max_effort": "above the doctor's maximum effort",
-    "equipment": "equipment or setting the client does not have",
+    "equipment": "equipment the client does not have",
+    "setting": "not done where the client trains",
+    "trigger": "matches what the client says brings the pain on",
+    "disliked": "something the client dislikes",
     "supervision": "needs a supervised session, and none is scheduled",
     "session_length": "longer than the client's session",
     "early_phase_effort": "more than moderate effort in the first weeks",
@@ -127,9 +131,15 @@ class _Rules:
     high_level: float
     green_weeks: float
     gated: tuple[int, ...]
+    triggers: tuple[tuple[str, Trigger], ...] = ()  # (client's words, known trigger)
+    by_dimension: dict = field(default_factory=dict)  # Dimension -> [(words, suggested)]
+    longest: dict = field(default_factory=dict)  # defaults rule name -> minutes
+    disliked: frozenset[str] = frozenset()  # disliked values not allowed by the trainer
 
 
-def _rules(client, params, tolerances, equipment, bans, include_unreviewed) -> _Rules:
+def _rules(
+    client, params, tolerances, equipment, bans, include_unreviewed, allow_disliked=()
+) -> _Rules:
     weeks = tolerances.shape[0]
     every = tuple(range(1, weeks + 1))
     done = client.consecutive_green_weeks  # program weeks already behind the client
@@ -153,6 +163,12 @@ def _rules(client, params, tolerances, equipment, bans, include_unreviewed) -> _
         high_level=params.high_demand_level,
         green_weeks=params.vigorous_after_green_weeks,
         gated=tuple(w for w in every if done + (w - 1) < params.vigorous_after_green_weeks),
+        triggers=(known := tuple(known_triggers(client.triggers))),
+        by_dimension={
+            d: [(words, t.suggests[d]) for words, t in known if d in t.suggests] for d in Dimension
+        },
+        longest={t.longest: params[t.longest] for _w, t in known if t.longest},
+        disliked=frozenset(str(x) for x in client.disliked) - frozenset(allow_disliked),
     )
 
 
@@ -165,6 +181,7 @@ def exercise_exclusions(
     equipment: frozenset[str],
     bans: frozenset[str] = frozenset(),
     include_unreviewed: bool = False,
+    allow_disliked: frozenset[str] = frozenset(),
 ) -> list[Exclusion]:
     """Every reason ``ex`` is left out in some week of the horizon.
 
@@ -182,13 +199,15 @@ def exercise_exclusions(
         Exercise ids the trainer left out.
     include_unreviewed : bool
         Allow imported rows still marked "needs review".
+    allow_disliked : frozenset of str
+        Disliked disciplines, settings or tags the trainer allows all the same.
 
     Returns
     -------
     list of Exclusion
         Empty when the exercise is allowed in every week.
     """
-    rules = _rules(client, params, tolerances, equipment, bans, include_unreviewed)
+    rules = _rules(client, params, tolerances, equipment, bans, include_unreviewed, allow_disliked)
     return _exclusions(ex, rules)
 
 
@@ -208,15 +227,23 @@ def _exclusions(ex: Exercise, r: _Rules) -> list[Exclusion]:
         if demand <= min(per_week):
             continue
         blocked = [w for w in r.every if demand > per_week[w - 1]]
+        # quote the triggers that point to this demand being too much
+        said = [words for words, level in r.by_dimension.get(dim, ()) if demand > level]
+        quote = (
+            f"; the client says {_quoted(said)} {'brings' if len(said) == 1 else 'bring'} "
+            "the pain on"
+            if said
+            else ""
+        )
         if demand > r.week1[i] and len(blocked) < r.weeks:
             add(
                 "graded_exposure",
                 f"{label} {demand} > tolerance {r.week1[i]} until week {blocked[-1] + 1} "
-                "(graded exposure)",
+                f"(graded exposure){quote}",
                 blocked,
             )
         else:
-            add("tolerance", f"{label} {demand} > tolerance {r.week1[i]}", blocked)
+            add("tolerance", f"{label} {demand} > tolerance {r.week1[i]}{quote}", blocked)
 
     cl = r.client.clearance
     if ex.discipline in cl.banned_disciplines:
@@ -228,6 +255,27 @@ def _exclusions(ex: Exercise, r: _Rules) -> list[Exclusion]:
     if not ex.equipment <= r.equipment:
         missing = sorted(ex.equipment - r.equipment)
         add("equipment", "needs " + ", ".join(m.replace("_", " ") for m in missing))
+    where = r.client.settings
+    if where and not ex.settings & where:
+        add(
+            "setting",
+            f"done {_places(ex.settings)}; the client trains only {_places(where)}",
+        )
+    for words, t in r.triggers:
+        hit = sorted(set(t.tags) & ex.tags)
+        if ex.id in t.exercises or hit:
+            what = ", ".join(h.replace("-", " ") for h in hit) or "this exercise"
+            if t.longest is None:
+                add("trigger", f'the client says "{words}" brings the pain on ({what})')
+            elif ex.minutes > r.longest[t.longest]:
+                add(
+                    "trigger",
+                    f'the client says "{words}" brings the pain on: {what} is kept to '
+                    f"{r.longest[t.longest]:g} min blocks, this one is {ex.minutes} min",
+                )
+    disliked = _disliked(ex, r.disliked)
+    if disliked:
+        add("disliked", f"the client dislikes {', '.join(disliked)}")
     if ex.needs_supervision and not r.client.supervised_days:
         add("supervision", "needs supervision, and no supervised session is scheduled")
     if ex.minutes > r.client.minutes_per_session:
@@ -267,6 +315,71 @@ def _exclusions(ex: Exercise, r: _Rules) -> list[Exclusion]:
     return out
 
 
+_PLACE_WORDS = {
+    "home": "at home",
+    "outdoors": "outdoors",
+    "pool": "in the pool",
+    "gym": "in a gym",
+    "studio": "in a studio",
+    "clinic": "in a clinic",
+}
+
+
+def _places(settings: Iterable[str]) -> str:
+    """``{"gym", "home"}`` -> "at home or in a gym" (settings in vocabulary order)."""
+    words = [_PLACE_WORDS[x] for x in SETTINGS if x in settings]
+    return " or ".join(words) if len(words) <= 2 else ", ".join(words[:-1]) + " or " + words[-1]
+
+
+def _quoted(said: list[str]) -> str:
+    return " and ".join(f'"{w}"' for w in said)
+
+
+def _disliked(ex: Exercise, disliked: frozenset[str]) -> list[str]:
+    """What of ``disliked`` the exercise is: its discipline, a tag, or only settings in it."""
+    if not disliked:
+        return []
+    found = []
+    if ex.discipline.value in disliked:
+        found.append(Discipline(ex.discipline).label)
+    found += [t.replace("-", " ") for t in sorted(ex.tags & disliked)]
+    places = ex.settings & disliked
+    if ex.settings and places == ex.settings and ex.discipline.value not in places:
+        found.append(_places(places).removeprefix("at ").removeprefix("in "))
+    return found
+
+
+def variety_overrides(
+    client: Client, exercises: Iterable[Exercise], params: Params, allow_disliked=()
+) -> dict[str, float]:
+    """The variety rules, fitted to the disciplines a client can do where they train.
+
+    ``min_disciplines_per_week`` asks for cross-training across what the client can do;
+    a client who trains only in the pool has one discipline there. When the client's
+    settings and dislikes leave fewer disciplines than the rule asks for, the rule asks
+    for those, and with one left no discipline share cap applies.
+
+    Returns
+    -------
+    dict
+        Rule overrides (empty when the rules fit as they are).
+    """
+    where = client.settings
+    disliked = frozenset(str(x) for x in client.disliked) - frozenset(allow_disliked)
+    possible = {
+        ex.discipline
+        for ex in exercises
+        if (not where or ex.settings & where) and not _disliked(ex, disliked)
+    }
+    k = len(possible)
+    if k == 0 or k >= params.min_disciplines_per_week:
+        return {}
+    out = {"min_disciplines_per_week": float(k)}
+    if k == 1:
+        out["max_discipline_share"] = 1.0
+    return out
+
+
 def eligibility(
     exercises: Iterable[Exercise],
     client: Client,
@@ -275,6 +388,7 @@ def eligibility(
     *,
     bans: Iterable[str] = (),
     include_unreviewed: bool = False,
+    allow_disliked: Iterable[str] = (),
 ) -> Eligibility:
     """The allowed (exercise, week) pairs and the reason for every excluded one.
 
@@ -290,6 +404,8 @@ def eligibility(
         Exercise ids the trainer left out.
     include_unreviewed : bool
         Allow imported rows still marked "needs review".
+    allow_disliked : iterable of str
+        Disliked disciplines, settings or tags the trainer allows all the same.
     """
     exercises = list(exercises)
     weeks = tolerances.shape[0]
@@ -297,7 +413,9 @@ def eligibility(
     bans = frozenset(bans)
     mask = np.ones((len(exercises), weeks), dtype=bool)
     exclusions: list[Exclusion] = []
-    rules = _rules(client, params, tolerances, equipment, bans, include_unreviewed)
+    rules = _rules(
+        client, params, tolerances, equipment, bans, include_unreviewed, frozenset(allow_disliked)
+    )
     for row, ex in enumerate(exercises):
         found = _exclusions(ex, rules)
         if any(len(exc.weeks) == weeks for exc in found):

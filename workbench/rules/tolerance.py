@@ -15,23 +15,14 @@ import numpy as np
 
 from workbench.defaults import Params
 from workbench.domain import Client, Dimension
+from workbench.triggers import VOCABULARY, closest, resolve
 
 D = Dimension
 
-#: Pain trigger → the tolerance it suggests on each dimension it touches (H: the
-#: patterns of domain.md §3; the trainer confirms or edits the suggestion).
-TRIGGERS: dict[str, dict[Dimension, int]] = {
-    "sitting": {D.SUSTAINED_SITTING: 1, D.END_RANGE_FLEXION: 2, D.LOADED_FLEXION: 2},
-    "bending forward": {D.END_RANGE_FLEXION: 1, D.LOADED_FLEXION: 1},
-    "lifting": {D.LOADED_FLEXION: 1, D.AXIAL_LOAD: 1},
-    "twisting": {D.ROTATION: 1},
-    "standing": {D.EXTENSION: 2, D.AXIAL_LOAD: 2},
-    "walking far": {D.EXTENSION: 2, D.IMPACT: 2},
-    "bending backward": {D.EXTENSION: 1},
-    "reaching overhead": {D.EXTENSION: 1, D.AXIAL_LOAD: 2},
-    "running or jumping": {D.IMPACT: 1, D.AXIAL_LOAD: 2},
-    "carrying": {D.AXIAL_LOAD: 1, D.LOADED_FLEXION: 2},
-}
+#: Known pain trigger → the tolerance it suggests on each dimension it touches (H: the
+#: patterns of domain.md §3; the trainer confirms or edits the suggestion). The
+#: vocabulary with its synonyms and catalog links is :mod:`workbench.triggers`.
+TRIGGERS: dict[str, dict[Dimension, int]] = {name: t.suggests for name, t in VOCABULARY.items()}
 
 #: Tolerance suggested on a dimension no reported trigger touches (H): moderate, not
 #: full, because chronic back pain is rarely free of every pattern until tested.
@@ -44,7 +35,7 @@ def tolerances_from_triggers(triggers: Iterable[str]) -> dict[Dimension, int]:
     Parameters
     ----------
     triggers : iterable of str
-        Keys of :data:`TRIGGERS`.
+        Known triggers (:data:`TRIGGERS`) or their synonyms, in the client's words.
 
     Returns
     -------
@@ -59,9 +50,11 @@ def tolerances_from_triggers(triggers: Iterable[str]) -> dict[Dimension, int]:
     """
     tol = {d: UNTRIGGERED_TOLERANCE for d in Dimension}
     for t in triggers:
-        if t not in TRIGGERS:
-            raise ValueError(f"unknown pain trigger {t!r}; known: {', '.join(TRIGGERS)}")
-        for dim, level in TRIGGERS[t].items():
+        known = resolve(t)
+        if known is None:
+            near = closest(t) or list(TRIGGERS)
+            raise ValueError(f"trigger not understood: {t!r}; closest known: {', '.join(near)}")
+        for dim, level in known.suggests.items():
             tol[dim] = min(tol[dim], level)
     return tol
 

@@ -40,10 +40,21 @@ from workbench.assessment import (
     load_client,
     save_client,
 )
-from workbench.domain import EQUIPMENT, RED_FLAGS, Client, Day, Dimension, Discipline, Goal
+from workbench.domain import (
+    EQUIPMENT,
+    RED_FLAGS,
+    SETTINGS,
+    TAGS,
+    Client,
+    Day,
+    Dimension,
+    Discipline,
+    Goal,
+)
 from workbench.language import find_threat_words
 from workbench.rules.tolerance import TRIGGERS, tolerances_from_triggers
 from workbench.screening import scan_text
+from workbench.triggers import unknown_triggers
 
 __all__ = ["SECTIONS", "STYLE", "AssessmentForm"]
 
@@ -259,6 +270,14 @@ class _CheckGroup(widgets.GridBox):
 
 _DAYS = [(d.value.capitalize(), d.value) for d in Day]
 _DISCIPLINES = [(d.label, d.value) for d in Discipline]
+_SETTINGS = [(x, x) for x in SETTINGS]
+#: What a client may like or dislike: disciplines, then settings and tags not already there.
+_PREFERENCES = _DISCIPLINES + [
+    (f"{x.replace('-', ' ')} ({kind})", x)
+    for kind, values in (("setting", SETTINGS), ("tag", TAGS))
+    for x in values
+    if x not in Discipline._value2member_map_
+]
 
 
 class _ActivityRow(widgets.VBox):
@@ -915,6 +934,8 @@ class AssessmentForm(widgets.VBox):
             self.trigger_group.selected = [t for t in v if t in known]
             self.other_triggers.value = ", ".join(t for t in v if t not in known)
 
+        self.trigger_hint = widgets.HTML("")
+        self.trigger_hint.add_class("wb-trigger-hint")
         triggers = self._add(
             "triggers",
             self.trigger_group,
@@ -927,6 +948,7 @@ class AssessmentForm(widgets.VBox):
                     widgets.HTML("<b>Pain triggers</b> (what the client says brings the pain on)"),
                     self.trigger_group,
                     self.other_triggers,
+                    self.trigger_hint,
                 ]
             ),
         )
@@ -1073,9 +1095,23 @@ class AssessmentForm(widgets.VBox):
                     s,
                 )
             )
-        rows.append(self._checks("liked", "Disciplines the client enjoys", _DISCIPLINES, s, "13em"))
         rows.append(
-            self._checks("disliked", "Disciplines the client dislikes", _DISCIPLINES, s, "13em")
+            self._checks(
+                "liked",
+                "What the client enjoys (disciplines, settings, tags)",
+                _PREFERENCES,
+                s,
+                "13em",
+            )
+        )
+        rows.append(
+            self._checks(
+                "disliked",
+                "What the client dislikes (left out of the plan)",
+                _PREFERENCES,
+                s,
+                "13em",
+            )
         )
         return widgets.VBox(rows)
 
@@ -1111,8 +1147,15 @@ class AssessmentForm(widgets.VBox):
                 ),
                 self._checks("supervised_days", "Days with a trainer present", _DAYS, s, "4.6em"),
                 self._checks(
+                    "settings",
+                    "Where the client trains (only exercises done there are planned)",
+                    _SETTINGS,
+                    s,
+                    "7em",
+                ),
+                self._checks(
                     "equipment",
-                    "Equipment and settings",
+                    "Equipment the client has",
                     [(e.replace("_", " "), e) for e in EQUIPMENT],
                     s,
                     "10em",
@@ -1171,6 +1214,14 @@ class AssessmentForm(widgets.VBox):
             )
         else:
             self.forced.value = ""
+        unknown = unknown_triggers(_words(self.other_triggers.value))
+        self.trigger_hint.value = "".join(
+            "<div class='wb-hint'>trigger not understood: "
+            f"&ldquo;{html.escape(words)}&rdquo;"
+            + (f"; closest known: {html.escape(', '.join(near))}" if near else "")
+            + ". Tick the closest above, or describe the movement.</div>"
+            for words, near in unknown
+        )
         findings = find_threat_words(text.get("notes") or "")
         self.notes_hint.value = (
             "Words matter: "
