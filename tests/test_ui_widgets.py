@@ -284,13 +284,18 @@ def test_the_app_opens_on_a_plan_with_its_grid_and_chart(app):
 
 
 @PULP_V4
-def test_opening_what_binds_explains_what_a_higher_ceiling_would_buy(app):
+def test_opening_what_limits_the_week_explains_what_a_higher_ceiling_would_buy(app):
     assert app.result.ceiling_plus_10 == ()  # not asked for while the tab is closed
     before = app.plans_done
     app.views.selected_index = 4
     assert app.plans_done == before + 1 and app.options.explain
     assert app.result.ceiling_plus_10 and "10% higher ceiling" in app.notes.value
-    assert "what binds" in app.notes.value
+    assert "limited this week by" in app.notes.value
+    assert "the weekly load ceiling" in app.notes.value  # the trainer's words, not a family
+    assert "weekly_load_ceiling" not in app.notes.value and "Solver" not in app.notes.value
+    assert app.views.titles[4] == "What limits the week"
+    app.solver_details.value = True  # the details toggle shows the solver's status and gap
+    assert "Solver HiGHS: optimal" in app.notes.value
     app.weeks.value = 2  # while the tab is open, every plan is explained
     assert len(app.result.ceiling_plus_10) == 2
 

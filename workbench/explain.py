@@ -81,11 +81,7 @@ def week_binding(sol) -> list[str]:
 
 def week_warnings(wp, sol, params: Params) -> list[str]:
     """Soft guardrails: goal shortfall, monotony (Foster 1998), acute:chronic (Gabbett 2016)."""
-    out = []
-    for g, short in sol.shortfall.items():
-        if short > 0.5:
-            got = wp.minutes_by_goal.get(g, 0.0)
-            out.append(f"{g.label}: {got:.0f} of {wp.goal_targets[g]:.0f} min this week")
+    out = []  # goal shortfalls are explained on their own (shortfall_reasons)
     daily = [0.0] * 7
     for d in wp.days:
         daily[d.day.index] = d.load
@@ -100,6 +96,126 @@ def week_warnings(wp, sol, params: Params) -> list[str]:
         if ratio > params.acwr_warn:
             out.append(f"acute:chronic load {ratio:.2f} > {params.acwr_warn:g}")
     return out
+
+
+def limits_in_words(binding) -> str:
+    """``("weekly_load_ceiling", "goal_minutes")`` -> "the weekly load ceiling; the weekly
+    goal minutes" (the trainer's words for each constraint family)."""
+    return "; ".join(FAMILIES.get(f, f.replace("_", " ")) for f in binding)
+
+
+def shortfall_reasons(wp, sol, elig: Eligibility, catalog_by_id, params: Params) -> list[str]:
+    """Each goal that falls short this week, with its reason and what would change it.
+
+    Parameters
+    ----------
+    wp : WeekPlan
+        The week as planned (minutes by goal, targets, load, ceiling).
+    sol : WeekSolution
+        The week's solution (its problem, shortfall and binding families).
+    elig : Eligibility
+        Which exercises the rules allow, and why the others are out.
+    catalog_by_id : Mapping[str, Exercise]
+    params : Params
+
+    Returns
+    -------
+    list of str
+        One sentence per goal short by more than half a minute, e.g. "cardio 58 of 120
+        min: the week's load ceiling of 270 AU leaves no more room; at +10% a week the
+        ceiling has room for 120 min around week 6".
+    """
+    from workbench.rules.load import rise_fraction
+
+    p = sol.problem
+    w = p.week
+    out = []
+    binding = set(week_binding(sol))
+    allowed = set(elig.allowed(w))
+    for g, target in wp.goal_targets.items():
+        got = wp.minutes_by_goal.get(g, 0.0)
+        if target - got <= 0.5:
+            continue
+        head = f"{g.label} {got:.0f} of {target:.0f} min"
+        serving = [ex for ex in catalog_by_id.values() if ex.goals.get(g, 0) > 0]
+        fit = [ex for ex in serving if ex.id in allowed]
+        if not fit:
+            out.append(f"{head}: {_why_none_fit(g, serving, elig, w)}")
+            continue
+        if binding & set(LOAD_FAMILIES):
+            cap = min(wp.cap, wp.ceiling)
+            # the cheapest minute of this goal among what fits [AU/min]
+            per_min = min(ex.rpe / max(ex.goals[g], 1) for ex in fit)
+            need = wp.load + (target - got) * per_min
+            r = rise_fraction(params)
+            ahead = _week_reaching(cap, need, r, w)
+            when = (
+                f"; at +{r:.0%} a week the ceiling has room for {target:.0f} min around "
+                f"week {ahead}"
+                if ahead
+                else ""
+            )
+            which = limits_in_words([f for f in LOAD_FAMILIES if f in binding])
+            others = [
+                x.label for x in wp.goal_targets if x != g and wp.minutes_by_goal.get(x, 0.0) > 0.5
+            ]
+            went = f", after {', '.join(others)}" if others else ""
+            out.append(
+                f"{head}: the week's load limit of {cap:.0f} AU ({which}) leaves no more "
+                f"room{went}{when}"
+            )
+            continue
+        if binding & {"session_minutes", "training_days"}:
+            out.append(
+                f"{head}: the client's sessions are full ({limits_in_words(sorted(binding))}); "
+                "more minutes a session or another training day would make room"
+            )
+            continue
+        out.append(
+            f"{head}: only {len(fit)} {g.label} exercise{'s' if len(fit) != 1 else ''} fit "
+            f"this client's tolerances, settings and preferences; what limits the week: "
+            f"{limits_in_words(sorted(binding)) or 'the rules above'}"
+        )
+    return out
+
+
+def _week_reaching(cap: float, need: float, rise: float, week: int, horizon: int = 52):
+    """The first week whose ceiling, rising by ``rise`` a week from ``cap`` in ``week``,
+    is at least ``need`` [AU]; None beyond ``horizon`` weeks or without a rise."""
+    if rise <= 0:
+        return None
+    value, k = cap, week
+    while value < need and k < week + horizon:
+        value *= 1.0 + rise
+        k += 1
+    return k if value >= need and k > week else None
+
+
+def _why_none_fit(goal: Goal, serving: list[Exercise], elig: Eligibility, week: int) -> str:
+    """Why no exercise that counts for ``goal`` is allowed in ``week``: the reasons that
+    leave most of them out, in the trainer's words, with what would change it."""
+    counts: Counter = Counter()
+    for ex in serving:
+        for fam in {e.family for e in elig.reasons(ex.id, week)}:
+            counts[fam] += 1
+    if not counts:
+        return f"no exercise in the catalog counts for {goal.label}"
+    parts = [f"{n} {EXCLUSION_FAMILIES[f]}" for f, n in counts.most_common(3)]
+    change = {
+        "tolerance": "as tolerance returns (re-assess it), more will fit",
+        "graded_exposure": "they come back step by step under graded exposure",
+        "setting": "another setting would add some",
+        "equipment": "more equipment would add some",
+        "early_phase_effort": "the first weeks stay moderate; later weeks allow more",
+        "vigorous_gating": "vigorous work opens after enough green weeks",
+        "disliked": "the trainer may allow a disliked discipline",
+        "trigger": "re-check the triggers with the client",
+    }.get(counts.most_common(1)[0][0], "")
+    tail = f"; {change}" if change else ""
+    return (
+        f"none of the {len(serving)} {goal.label} exercises fits this week (left out: "
+        f"{'; '.join(parts)}){tail}"
+    )
 
 
 def ceiling_plus_10(sol, settings) -> str:

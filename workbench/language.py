@@ -55,6 +55,33 @@ THREAT_WORDS: dict[str, str] = {
 }
 
 
+#: The workbench's words, in plain language: hover help in the app, docs/glossary.md.
+GLOSSARY: dict[str, str] = {
+    "AU": "Arbitrary units of training load: effort (RPE) times minutes. A 30-minute walk "
+    "at RPE 3 is 90 AU.",
+    "RPE": "Rating of perceived exertion on the CR-10 scale: 0 is rest, 3 moderate, 5 hard, "
+    "10 the most effort the client can give. The client rates the whole session.",
+    "CR-10": "Borg's category-ratio scale from 0 to 10 that RPE is rated on.",
+    "session load": "A session's effort times its minutes (session-RPE, Foster 2001), in AU. "
+    "A week's load is the sum of its sessions.",
+    "ceiling": "The most load a week may hold. It starts from what the client does now and "
+    "rises slowly, about 10% a week after a green week.",
+    "cap": "What the load can be this week after every load rule: the ceiling, the rise over "
+    "last week's load and the acute:chronic guard. It can be below the ceiling.",
+    "tolerance": "How much of a movement (bending, extension, rotation, load, impact, "
+    "sitting) the client is comfortable with now, from 0 (not yet) to 3 (full).",
+    "demand": "How much of a movement an exercise asks for, from 0 (none) to 3 (a lot). "
+    "An exercise is planned only when every demand is within the client's tolerance.",
+    "graded exposure": "For a client wary of a movement: it comes back one small step at a "
+    "time, a few blocks a week, while the client sees that it goes well (George 2010).",
+    "flare-up": "A spell of more pain that settles. It is common, it passes, and the plan "
+    "eases off for a while and then builds up again.",
+    "traffic light": "The pain-monitoring model (Silbernagel 2007): pain during a session "
+    "of 0-2 of 10 is green, 3-5 amber and fine, above 5 too much for now; pain should settle "
+    "to its usual level by the next morning. A green week lets the load rise.",
+}
+
+
 @dataclass(frozen=True)
 class Finding:
     """One threat word found in a text.

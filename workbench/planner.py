@@ -20,6 +20,7 @@ from workbench.explain import (
     ceiling_plus_10,
     exclusion_table,
     session_order,
+    shortfall_reasons,
     week_binding,
     week_warnings,
 )
@@ -379,7 +380,7 @@ def _assemble(ctx: Context, by_id, solutions: list[WeekSolution], start: float) 
             questions=tuple(client_questions(ctx.client)),
             extra={"solutions": solutions},
         )
-    weeks = tuple(_week_plan(ctx, s) for s in solutions)
+    weeks = tuple(_week_plan(ctx, s, by_id) for s in solutions)
     plus = tuple(ceiling_plus_10(s, ctx.settings) for s in solutions) if ctx.options.explain else ()
     within = all(
         s.outcome.status == "optimal" and s.gap is not None and s.gap <= ctx.settings.relative_gap
@@ -399,7 +400,7 @@ def _assemble(ctx: Context, by_id, solutions: list[WeekSolution], start: float) 
         f"{len(weeks)}-week plan within the load ceiling every week; every goal met."
         if not short
         else f"{len(weeks)}-week plan within the load ceiling every week; some goal minutes fall "
-        "short (see minutes by goal and what binds)."
+        "short (each shortfall says why)."
     )
     return PlanResult(
         status=PLANNED,
@@ -429,7 +430,7 @@ def _infeasible_message(week: int, diagnosis: list[str]) -> str:
     return f"{head} {first}"
 
 
-def _week_plan(ctx: Context, s: WeekSolution) -> WeekPlan:
+def _week_plan(ctx: Context, s: WeekSolution, by_id) -> WeekPlan:
     p = s.problem
     goals = list(Goal)
     by_day: dict[Day, list[Block]] = {}
@@ -462,4 +463,5 @@ def _week_plan(ctx: Context, s: WeekSolution) -> WeekPlan:
         goal_targets=dict(p.targets),
         binding=tuple(week_binding(s)),
     )
-    return replace(wp, warnings=tuple(week_warnings(wp, s, ctx.params)))
+    short = shortfall_reasons(wp, s, ctx.eligibility, by_id, ctx.params)
+    return replace(wp, warnings=tuple(week_warnings(wp, s, ctx.params)), shortfalls=tuple(short))

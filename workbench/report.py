@@ -1,14 +1,43 @@
-"""The plan as text for the terminal: what a trainer reads after ``workbench plan``."""
+"""The plan as text for the terminal: what a trainer reads after ``workbench plan``.
+
+Trainer's words throughout: what limits a week is said in words ("Limited this week by:
+the weekly load ceiling; the weekly goal minutes"), each goal that falls short says why
+and what would change it, and a referral reads as a referral. Solver status and gap
+appear only with ``verbose`` (``--verbose``).
+"""
 
 from __future__ import annotations
 
+from workbench.explain import limits_in_words
 
-def format_plan(result) -> str:
-    """A readable week table for the terminal."""
-    lines = [f"status: {result.status}", result.message]
+#: The result statuses in a trainer's words (the first line of the text).
+HEADLINES = {
+    "planned": "Plan ready",
+    "referred": "Refer before training: no plan",
+    "needs_clearance": "Medical clearance needed first: no plan yet",
+    "infeasible": "No plan fits every rule",
+}
+
+
+def format_plan(result, verbose: bool = False) -> str:
+    """A readable plan for the terminal.
+
+    Parameters
+    ----------
+    result : PlanResult
+    verbose : bool
+        Also the solver's status, gap and time, and the left-out count.
+
+    Returns
+    -------
+    str
+    """
+    if result.status in ("referred", "needs_clearance"):
+        return _referral(result)
+    lines = [f"{HEADLINES.get(result.status, result.status)}. {result.message}"]
     for w in result.weeks:
         lines.append("")
-        lines.append(f"week {w.week}: load {w.load:.0f} AU (ceiling {w.ceiling:.0f} AU)")
+        lines.append(f"Week {w.week}: load {w.load:.0f} AU of a {w.ceiling:.0f} AU ceiling")
         for d in w.days:
             lines.append(f"  {d.day.value}  {d.minutes:3d} min {d.load:5.0f} AU")
             for b in d.blocks:
@@ -19,21 +48,49 @@ def format_plan(result) -> str:
             f"{g.label} {w.minutes_by_goal.get(g, 0):.0f}/{t:.0f}"
             for g, t in w.goal_targets.items()
         )
-        lines.append(f"  minutes by goal: {goals}")
+        if goals:
+            lines.append(f"  Minutes by goal: {goals}")
         if w.binding:
-            lines.append("  binds: " + ", ".join(w.binding))
+            lines.append(f"  Limited this week by: {limits_in_words(w.binding)}")
+        for short in w.shortfalls:
+            lines.append(f"  Short: {short}")
         for warning in w.warnings:
-            lines.append(f"  note: {warning}")
+            lines.append(f"  Note: {warning}")
     for d in result.diagnosis[1:]:  # the message already leads with the first finding
         lines.append(d)
-    if result.solver:
-        s = result.solver
-        gap = "n/a" if s.gap is None else f"{s.gap:.2%}"
-        lines.append(f"\nsolver {s.name}: {s.status}, gap {gap}, {s.seconds:.2f} s")
-        if s.summary():
-            lines.append(s.summary())
-    lines.append(
-        f"{len({e['exercise_id'] for e in result.excluded})} exercises left out "
-        "(see --json for every reason)"
-    )
+    if result.relaxations:
+        lines.append("")
+        lines.append("Any one of these would make a plan possible:")
+        lines.extend(f"  - {r.text}" for r in result.relaxations)
+    if result.notes:
+        lines.append("")
+        lines.extend(result.notes)
+    questions = getattr(result, "questions", ())
+    if questions:
+        lines.append("")
+        lines.append("To ask or confirm:")
+        lines.extend(f"  - {q.text}" for q in questions)
+    if verbose:
+        left_out = len({e["exercise_id"] for e in result.excluded})
+        if result.solver:
+            s = result.solver
+            gap = "n/a" if s.gap is None else f"{s.gap:.2%}"
+            lines.append(f"\nSolver {s.name}: {s.status}, gap {gap}, {s.seconds:.2f} s")
+            if s.summary():
+                lines.append(s.summary())
+        if left_out:
+            lines.append(f"{left_out} exercises left out (see --json for every reason)")
+    elif result.solver and result.solver.summary():
+        lines.append("")
+        lines.append(result.solver.summary())  # weeks a time budget stopped: said in words
+    return "\n".join(lines)
+
+
+def _referral(result) -> str:
+    """A referral or a clearance request: what to do, nothing more."""
+    lines = [f"{HEADLINES[result.status]}.", result.message]
+    scr = result.screening
+    if scr is not None:
+        for reason in getattr(scr, "reasons", ()) or ():
+            lines.append(f"  - {reason}")
     return "\n".join(lines)

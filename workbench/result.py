@@ -74,6 +74,8 @@ class WeekPlan:
         Credited and wanted minutes per goal [min].
     binding : tuple of str
         Constraint families that bind in this week.
+    shortfalls : tuple of str
+        Each goal that falls short, with its reason and what would change it.
     """
 
     week: int
@@ -84,6 +86,7 @@ class WeekPlan:
     goal_targets: dict[Goal, float]
     binding: tuple[str, ...] = ()
     warnings: tuple[str, ...] = ()
+    shortfalls: tuple[str, ...] = ()
 
     @property
     def load(self) -> float:
@@ -233,6 +236,8 @@ class PlanResult:
 
     def to_json(self) -> dict:
         """The ``workbench plan --json`` document."""
+        from workbench.optimize.constraints import FAMILIES as FAMILY_WORDS  # the words only
+
         return {
             "status": self.status,
             "message": self.message,
@@ -246,6 +251,8 @@ class PlanResult:
                     "minutes_by_goal": {g.value: round(v, 1) for g, v in w.minutes_by_goal.items()},
                     "goal_targets": {g.value: v for g, v in w.goal_targets.items()},
                     "binding": list(w.binding),
+                    "limited_by": [FAMILY_WORDS.get(f, f) for f in w.binding],
+                    "shortfalls": list(w.shortfalls),
                     "warnings": list(w.warnings),
                     "days": [
                         {

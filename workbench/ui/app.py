@@ -37,10 +37,11 @@ from workbench.catalog import builtin_catalog
 from workbench.defaults import DEFAULTS, OverrideError, resolve
 from workbench.domain import Client, Day
 from workbench.examples import example_client, example_names
-from workbench.language import find_threat_words, suggest
-from workbench.optimize.constraints import FAMILIES as BINDING_WORDS
+from workbench.explain import limits_in_words
+from workbench.language import GLOSSARY, find_threat_words, suggest
 from workbench.optimize.diagnose import OFFERS
 from workbench.optimize.problem import Pin
+from workbench.picklist import exercise_for, exercise_labels
 from workbench.planner import MAX_WEEKS, PlanOptions
 from workbench.result import (
     INFEASIBLE,
@@ -64,7 +65,7 @@ __all__ = [
     "referral_html",
 ]
 
-#: Position of the "What binds" tab among the plan views.
+#: Position of the "What limits the week" tab among the plan views.
 NOTES_TAB = 4
 
 #: The example client the app opens on: quick to plan on the built-in catalog.
@@ -227,19 +228,28 @@ def excluded_html(result: PlanResult) -> str:
     )
 
 
-def notes_html(result: PlanResult) -> str:
-    """Per week: load, ceiling, what binds and warnings; then what +10% ceiling buys."""
+def _term(word: str, label: str | None = None) -> str:
+    """``word`` with its glossary definition as hover help (docs/glossary.md)."""
+    return f"<abbr title='{_esc(GLOSSARY[word])}'>{_esc(label or word)}</abbr>"
+
+
+def notes_html(result: PlanResult, details: bool = False) -> str:
+    """Per week: load, ceiling, what limits the week, shortfalls with their reasons and
+    notes; then what a 10% higher ceiling buys. ``details``: the solver's status and gap."""
     rows = []
     for w in result.weeks:
-        binds = ", ".join(BINDING_WORDS.get(f, f) for f in w.binding) or "nothing"
-        warn = "<br>".join(_esc(x) for x in w.warnings)
+        limits = limits_in_words(w.binding) or "nothing"
+        said = "<br>".join(_esc(x) for x in (*w.shortfalls, *w.warnings))
         rows.append(
             f"<tr><td>{w.week}</td><td>{w.load:g}</td><td>{w.ceiling:g}</td><td>{w.cap:.0f}</td>"
-            f"<td>{_esc(binds)}</td><td>{warn}</td></tr>"
+            f"<td>{_esc(limits)}</td><td>{said}</td></tr>"
         )
     parts = [
-        "<table class='wb-table'><tr><th>week</th><th>load [AU]</th><th>ceiling [AU]</th>"
-        "<th>cap [AU]</th><th>what binds</th><th>warnings</th></tr>" + "".join(rows) + "</table>"
+        f"<table class='wb-table'><tr><th>week</th><th>load [{_term('AU')}]</th>"
+        f"<th>{_term('ceiling')} [AU]</th><th>{_term('cap')} [AU]</th>"
+        "<th>limited this week by</th><th>short of a goal, and notes</th></tr>"
+        + "".join(rows)
+        + "</table>"
     ]
     if result.ceiling_plus_10:
         parts.append(
@@ -249,18 +259,26 @@ def notes_html(result: PlanResult) -> str:
         )
     if result.notes:
         parts.append(
-            "<p><b>Modes</b></p><ul>"
+            "<p><b>How this client is planned</b></p><ul>"
             + "".join(f"<li>{_esc(n)}</li>" for n in result.notes)
+            + "</ul>"
+        )
+    if result.questions:
+        parts.append(
+            "<p><b>To ask or confirm</b></p><ul class='wb-questions'>"
+            + "".join(f"<li>{_esc(q.text)}</li>" for q in result.questions)
             + "</ul>"
         )
     if result.solver is not None:
         s = result.solver
-        gap = "" if s.gap is None else f", gap {s.gap:.1%}"
         if s.summary():
             parts.append(f"<p class='wb-unproven'>{_esc(s.summary())}</p>")
-        parts.append(
-            f"<p class='wb-hint'>Solver {_esc(s.name)}: {_esc(s.status)}{gap}, {s.seconds:.2f} s.</p>"
-        )
+        if details:
+            gap = "" if s.gap is None else f", gap {s.gap:.1%}"
+            parts.append(
+                f"<p class='wb-hint wb-solver'>Solver {_esc(s.name)}: {_esc(s.status)}{gap}, "
+                f"{s.seconds:.2f} s.</p>"
+            )
     return "".join(parts)
 
 
@@ -405,13 +423,17 @@ class DesignApp(widgets.VBox):
         self.plan_button.on_click(lambda _b: self.request_plan())
 
         # --- pins and bans
+        self.exercise_labels = exercise_labels(self.catalog)
         self.exercise_picker = widgets.Combobox(
-            options=sorted(self.catalog.by_id),
-            placeholder="exercise id, e.g. yoga-bridge",
+            options=list(self.exercise_labels),
+            placeholder="type a name, e.g. bridge",
             description="exercise",
-            ensure_option=True,
+            ensure_option=False,
             style={"description_width": "initial"},
+            layout=widgets.Layout(width="24em"),
         )
+        self.picker_hint = widgets.HTML("")
+        self.picker_hint.add_class("wb-picker-hint")
         self.pin_week = widgets.BoundedIntText(
             value=1,
             min=1,
@@ -472,9 +494,23 @@ class DesignApp(widgets.VBox):
         self.excluded.add_class("wb-excluded")
         self.notes = widgets.HTML("")
         self.notes.add_class("wb-notes")
+        self.solver_details = widgets.Checkbox(
+            value=False,
+            description="Solver details",
+            tooltip="the solver's status, proven gap and time for this plan",
+            indent=False,
+        )
+        self.solver_details.add_class("wb-solver-details")
+        self.solver_details.observe(lambda _c: self._show_notes(), names="value")
         self.views = widgets.Tab(
-            [self.load_pane, self.goal_pane, self.mix_pane, self.excluded, self.notes],
-            titles=("Load", "Goals", "Mix", "Left out", "What binds"),
+            [
+                self.load_pane,
+                self.goal_pane,
+                self.mix_pane,
+                self.excluded,
+                widgets.VBox([self.notes, self.solver_details]),
+            ],
+            titles=("Load", "Goals", "Mix", "Left out", "What limits the week"),
         )
         self.views.add_class("wb-views")
         self._stale_charts: set[int] = set()
@@ -492,6 +528,7 @@ class DesignApp(widgets.VBox):
                 widgets.HBox(
                     [self.exercise_picker, self.pin_week, self.pin_button, self.ban_button]
                 ),
+                self.picker_hint,
                 widgets.HBox([self.constraint_list, self.remove_button]),
             ]
         )
@@ -529,7 +566,7 @@ class DesignApp(widgets.VBox):
         """The planning options the controls hold.
 
         What a 10% higher ceiling would buy costs one more solve per week where the
-        ceiling binds, so it is asked for only while the "What binds" tab is open.
+        ceiling binds, so it is asked for only while the "What limits the week" tab is open.
         """
         weeks = self.weeks.value
         return PlanOptions(
@@ -575,6 +612,19 @@ class DesignApp(widgets.VBox):
     def _control_changed(self) -> None:
         if not self._quiet:
             self.request_plan()
+
+    def _picked_exercise(self) -> str | None:
+        """The id the pin/ban box names, or None with the reason shown beside it."""
+        text = self.exercise_picker.value
+        found = exercise_for(text, self.exercise_labels)
+        if found is None and text.strip():
+            self.picker_hint.value = (
+                f"<span class='wb-error'>No single exercise is called &ldquo;{_esc(text)}"
+                "&rdquo;: pick one from the list as you type.</span>"
+            )
+        else:
+            self.picker_hint.value = ""
+        return found
 
     def _picked(self, change) -> None:
         name = change["new"]
@@ -660,7 +710,7 @@ class DesignApp(widgets.VBox):
             self._stale_charts = {0, 1, 2}
             self._render_visible_chart()
             self.excluded.value = excluded_html(result)
-            self.notes.value = notes_html(result)
+            self._show_notes()
             self.plan_box.layout.display = ""
             unproven = result.solver.summary() if result.solver is not None else ""
             changed = explain.changes_summary(changes) if changes else ""
@@ -678,6 +728,10 @@ class DesignApp(widgets.VBox):
         else:  # pragma: no cover - the planner has no other status
             self._hide_all()
             self._set_status(result.message, "wb-error")
+
+    def _show_notes(self) -> None:
+        if self.result is not None and self.result.planned:
+            self.notes.value = notes_html(self.result, self.solver_details.value)
 
     def _hide_all(self) -> None:
         self.plan_box.layout.display = "none"
@@ -703,7 +757,7 @@ class DesignApp(widgets.VBox):
         r = self.result
         if self.views.selected_index == NOTES_TAB and r is not None and r.planned:
             if not r.ceiling_plus_10:
-                self.notes.value = notes_html(r) + (
+                self.notes.value = notes_html(r, self.solver_details.value) + (
                     "<p class='wb-hint'>Working out what a 10% higher ceiling would buy…</p>"
                 )
                 self.request_plan()
@@ -821,12 +875,14 @@ class DesignApp(widgets.VBox):
         self.request_plan(from_week=first, fresh=False)
 
     def _pin_picked(self) -> None:
-        if self.exercise_picker.value:
-            self.add_pin(Pin(self.exercise_picker.value, self.pin_week.value))
+        exercise_id = self._picked_exercise()
+        if exercise_id:
+            self.add_pin(Pin(exercise_id, self.pin_week.value))
 
     def _ban_picked(self) -> None:
-        if self.exercise_picker.value:
-            self.add_ban(self.exercise_picker.value)
+        exercise_id = self._picked_exercise()
+        if exercise_id:
+            self.add_ban(exercise_id)
 
     def _show_constraints(self) -> None:
         items = [
