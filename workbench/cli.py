@@ -1,35 +1,123 @@
-"""``workbench plan CLIENT.json [--weeks N] [--catalog PATH] [--json]``.
+"""The workbench's command line: check a client, plan a program, look after the catalog.
 
-Also the trainer's pins and bans (``--pin ID:WEEK[:DAY]``, ``--ban ID``, repeatable)
-and ``--include-unreviewed`` for imported catalog rows not yet reviewed.
-
-Exit codes: 0 planned, 3 referred or needs clearance, 4 infeasible, 2 bad input
-(with the error: file, field, reason).
+``workbench plan``, ``workbench check`` and ``workbench catalog list|search|import|review``.
+Stdout carries the result only (with ``--json``, one JSON document); errors and the
+solver's log (``--verbose``) go to stderr.
 """
 
 from __future__ import annotations
 
 import argparse
-import difflib
 import json
 import os
 import sys
+import textwrap
 
+from workbench.cli_input import (
+    InputError,
+    file_problem,
+    parse_allowed,
+    parse_bans,
+    parse_pins,
+)
 from workbench.report import format_plan
 
+#: Plan status -> exit code.
 EXIT = {"planned": 0, "referred": 3, "needs_clearance": 3, "infeasible": 4}
+EXIT_PROBLEMS = 1
+EXIT_BAD_INPUT = 2
+
+EXIT_CODES = """\
+exit codes:
+  0  done (planned; the file checks out and is clear to plan; the catalog answered)
+  1  problems found (check), or nothing matched (catalog search)
+  2  bad input: a missing or unreadable file, an unknown option or exercise
+  3  no plan: refer the client, or medical clearance is needed first (plan, check)
+  4  no plan fits every rule (the output says which rules and what would help)
+"""
+
+PLAN_EPILOG = (
+    """\
+examples:
+  workbench plan examples/clients/runner-returning.json
+  workbench plan examples/clients/high-fear.json --weeks 4
+  workbench plan examples/clients/pool-only.json --json | python -m json.tool
+  workbench plan examples/clients/high-fear.json --pin walk-easy:1:mon --ban yoga-cat-cow
+  workbench plan examples/clients/pool-only.json --allow-disliked running
+
+"""
+    + EXIT_CODES
+)
+
+CHECK_EPILOG = (
+    """\
+examples:
+  workbench check examples/clients/pool-only.json
+  workbench check notebooks/clients/my-client.json --json
+
+"""
+    + EXIT_CODES
+)
 
 
-def _parser() -> argparse.ArgumentParser:
-    ap = argparse.ArgumentParser(prog="workbench", description=__doc__.splitlines()[0])
-    sub = ap.add_subparsers(dest="command", required=True)
-    p = sub.add_parser("plan", help="plan a client's program")
-    p.add_argument("client", help="client JSON file (see workbench/schema/client.schema.json)")
-    p.add_argument("--weeks", type=int, default=1, help="horizon, 1-12 weeks (default 1)")
-    p.add_argument("--catalog", help="exercise CSV with the built-in columns (default: built-in)")
-    p.add_argument("--json", action="store_true", help="print one JSON document")
-    p.add_argument("--hard-goals", action="store_true", help="goal minutes must be met in full")
-    p.add_argument("--solver", choices=["highs", "cbc"], default="highs")
+def _wrap(text: str) -> str:
+    """A description as a paragraph that fits the terminal's 80 columns."""
+    return textwrap.fill(text, width=78)
+
+
+def _fmt(prog):
+    return argparse.RawDescriptionHelpFormatter(prog, max_help_position=32)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The command line's parser: ``plan``, ``check`` and ``catalog``."""
+    from workbench.cli_catalog import add_catalog_parser
+    from workbench.planner import MAX_WEEKS
+
+    ap = argparse.ArgumentParser(
+        prog="workbench",
+        description=_wrap(
+            "Program design for clients with chronic low back pain: check a client "
+            "file, plan their weeks, look after the exercise catalog."
+        ),
+        epilog="examples:\n  workbench check examples/clients/pool-only.json\n"
+        "  workbench plan examples/clients/pool-only.json --weeks 4\n"
+        "  workbench catalog search bridge\n\n"
+        "Run 'workbench COMMAND --help' for a command's options.\n\n" + EXIT_CODES,
+        formatter_class=_fmt,
+    )
+    sub = ap.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    p = sub.add_parser(
+        "plan",
+        help="plan a client's weeks",
+        description=_wrap(
+            "Plan a client's weeks: sessions that meet the goals, leave out what the "
+            "client's tolerances, doctor, settings, triggers and dislikes rule out, and stay "
+            "under a load ceiling that rises slowly week by week."
+        ),
+        epilog=PLAN_EPILOG,
+        formatter_class=_fmt,
+    )
+    p.add_argument("client", help="the client file (JSON; see 'workbench check')")
+    p.add_argument(
+        "--weeks",
+        type=int,
+        default=1,
+        metavar="N",
+        help=f"how many weeks to plan, 1-{MAX_WEEKS} (default: %(default)s)",
+    )
+    p.add_argument(
+        "--catalog",
+        metavar="CSV",
+        help="an exercise catalog with the built-in columns (default: the built-in exercises.csv)",
+    )
+    p.add_argument("--json", action="store_true", help="print one JSON document (for programs)")
+    p.add_argument(
+        "--hard-goals",
+        action="store_true",
+        help="the goal minutes must be met in full (default: as close as the rules allow)",
+    )
     p.add_argument(
         "--pin",
         action="append",
@@ -45,85 +133,97 @@ def _parser() -> argparse.ArgumentParser:
         help="leave this exercise out of every week; repeatable",
     )
     p.add_argument(
+        "--allow-disliked",
+        action="append",
+        default=[],
+        metavar="WHAT",
+        help="plan a discipline, setting or tag the client dislikes all the same; repeatable",
+    )
+    p.add_argument(
         "--include-unreviewed",
         action="store_true",
-        help="also use imported catalog rows not yet reviewed",
+        help="also use imported catalog rows a trainer has not reviewed yet",
     )
+    p.add_argument(
+        "--solver",
+        choices=["highs", "cbc"],
+        default="highs",
+        help="the solver: highs (in process, fast) or cbc (the fallback) (default: %(default)s)",
+    )
+    p.add_argument(
+        "--verbose",
+        action="store_true",
+        help="also the solver's status and gap, and its own log on stderr",
+    )
+
+    c = sub.add_parser(
+        "check",
+        help="check a client file: every problem at once, and what to ask",
+        description=_wrap(
+            "Check a client file before planning: every refused field at once (with "
+            "the field and why), the screening outcome (red flags, clearance), and the questions "
+            "the file leaves (a trigger not understood, where the client trains)."
+        ),
+        epilog=CHECK_EPILOG,
+        formatter_class=_fmt,
+    )
+    c.add_argument("client", help="the client file (JSON)")
+    c.add_argument("--json", action="store_true", help="print one JSON document (for programs)")
+
+    add_catalog_parser(sub, _fmt, EXIT_CODES)
     return ap
-
-
-def _known(option: str, value: str, exercise_id: str, ids: set[str]) -> str:
-    """``exercise_id`` when the catalog has it, else a ValueError naming the option."""
-    if exercise_id in ids:
-        return exercise_id
-    close = difflib.get_close_matches(exercise_id, sorted(ids), n=3)
-    hint = f"; did you mean {', '.join(close)}?" if close else ""
-    raise ValueError(f"{option} {value!r}: no exercise {exercise_id!r} in the catalog{hint}")
-
-
-def parse_pins(values: list[str], weeks: int, ids: set[str]):
-    """``ID:WEEK[:DAY]`` strings as pins, checked against the catalog and the horizon.
-
-    What a pin asks of the client (an exercise their rules leave out, a day they do not
-    train) is the planner's to diagnose, as for a pin set in the design app.
-
-    Raises
-    ------
-    ValueError
-        Naming the value and why: an unknown exercise (with close ids), a week outside
-        1-``weeks``, or a day that is not mon-sun.
-    """
-    from workbench.domain import Day
-    from workbench.optimize.problem import Pin
-
-    pins = []
-    days = [d.value for d in Day]
-    for value in values:
-        parts = value.split(":")
-        if len(parts) not in (2, 3) or not all(parts):
-            raise ValueError(f"--pin {value!r}: write EXERCISE_ID:WEEK or EXERCISE_ID:WEEK:DAY")
-        exercise_id = _known("--pin", value, parts[0], ids)
-        try:
-            week = int(parts[1])
-        except ValueError:
-            week = 0
-        if not 1 <= week <= weeks:
-            raise ValueError(f"--pin {value!r}: the week must be 1-{weeks} (--weeks)")
-        day = None
-        if len(parts) == 3:
-            if parts[2].lower() not in days:
-                raise ValueError(f"--pin {value!r}: the day must be one of {', '.join(days)}")
-            day = Day(parts[2].lower())
-        pins.append(Pin(exercise_id, week, day))
-    return tuple(pins)
-
-
-def parse_bans(values: list[str], ids: set[str]) -> frozenset[str]:
-    """Exercise ids to leave out, each checked against the catalog (ValueError)."""
-    return frozenset(_known("--ban", value, value, ids) for value in values)
 
 
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
-    args = _parser().parse_args(argv)
+    args = build_parser().parse_args(argv)
+    try:
+        if args.command == "plan":
+            return _plan(args)
+        if args.command == "check":
+            return _check(args)
+        from workbench.cli_catalog import run_catalog
+
+        return run_catalog(args)
+    except InputError as err:
+        print(f"workbench: {err}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+
+
+def _load_client(path: str):
     from workbench.assessment import AssessmentError, load_client
-    from workbench.catalog import CatalogError, builtin_catalog, load_catalog
-    from workbench.planner import MAX_WEEKS, PlanOptions, plan
 
     try:
-        if not 1 <= args.weeks <= MAX_WEEKS:
-            raise ValueError(f"--weeks: must be 1-{MAX_WEEKS}, got {args.weeks}")
-        client = load_client(args.client)
+        return load_client(path)
+    except OSError as err:
+        raise InputError(file_problem(path, err)) from None
+    except AssessmentError as err:
+        raise InputError(
+            f"{path}: the client file has problems (workbench check {path}):\n{err}"
+        ) from None
+
+
+def _plan(args) -> int:
+    from workbench.catalog import CatalogError, builtin_catalog, load_catalog
+    from workbench.optimize.solve import set_solver_log
+    from workbench.planner import MAX_WEEKS, PlanOptions, plan
+
+    if not 1 <= args.weeks <= MAX_WEEKS:
+        raise InputError(f"--weeks {args.weeks}: a plan has 1 to {MAX_WEEKS} weeks")
+    client = _load_client(args.client)
+    try:
         catalog = load_catalog(args.catalog) if args.catalog else builtin_catalog()
-        ids = {e.id for e in catalog}
-        pins = parse_pins(args.pin, args.weeks, ids)
-        bans = parse_bans(args.ban, ids)
-        both = sorted({pin.exercise_id for pin in pins} & bans)
-        if both:
-            raise ValueError(f"--pin and --ban: {', '.join(both)} is both pinned and banned")
-    except (AssessmentError, CatalogError, ValueError, OSError) as err:
-        print(f"workbench: bad input: {err}", file=sys.stderr)
-        return 2
+    except OSError as err:
+        raise InputError(file_problem(args.catalog, err)) from None
+    except CatalogError as err:
+        raise InputError(str(err)) from None
+    pins = parse_pins(args.pin, args.weeks, catalog)
+    bans = parse_bans(args.ban, catalog)
+    both = sorted({pin.exercise_id for pin in pins} & bans)
+    if both:
+        raise InputError(f"--pin and --ban: {', '.join(both)} is both pinned and banned")
+    allowed = parse_allowed(args.allow_disliked, client)
+    set_solver_log(args.verbose)
     options = PlanOptions(
         weeks=args.weeks,
         hard_goals=args.hard_goals,
@@ -131,18 +231,92 @@ def main(argv: list[str] | None = None) -> int:
         pins=pins,
         bans=bans,
         include_unreviewed=args.include_unreviewed,
+        allow_disliked=allowed,
     )
     result = plan(client, catalog, options)
-    text = json.dumps(result.to_json(), indent=2) if args.json else format_plan(result)
+    doc = result.to_json()
+    _emit(json.dumps(doc, indent=2) if args.json else format_plan(result, args.verbose))
+    return EXIT[result.status]
+
+
+def check_document(path: str) -> tuple[int, dict]:
+    """What ``workbench check`` reports: (exit code, the JSON document)."""
+    from workbench.assessment import MISSING, AssessmentError, load_client
+    from workbench.defaults import resolve
+    from workbench.questions import client_questions
+    from workbench.screening import screen
+
+    doc: dict = {"file": path, "ok": False, "problems": [], "screening": None, "questions": []}
+    try:
+        client = load_client(path)
+    except OSError as err:
+        doc["problems"] = [{"field": "", "reason": file_problem(path, err)}]
+        return EXIT_BAD_INPUT, doc
+    except AssessmentError as err:
+        doc["problems"] = [
+            {"field": p.field, "reason": p.reason}
+            | ({} if p.value is MISSING else {"value": p.value})
+            for p in err.problems
+        ]
+        unreadable = any(p.field == "" and p.reason.startswith("not ") for p in err.problems)
+        return (EXIT_BAD_INPUT if unreadable else EXIT_PROBLEMS), doc
+    try:
+        params = resolve(client.overrides)
+    except ValueError as err:
+        doc["problems"] = [{"field": "overrides", "reason": str(err)}]
+        return EXIT_PROBLEMS, doc
+    scr = screen(client, params)
+    doc["ok"] = True
+    doc["client"] = {"id": client.id, "name": client.name}
+    doc["screening"] = {
+        "outcome": scr.outcome.value,
+        "plannable": scr.plannable,
+        "reasons": list(scr.reasons),
+    }
+    doc["questions"] = [q.to_json() for q in client_questions(client)]
+    return (0 if scr.plannable else EXIT["referred"]), doc
+
+
+def _check(args) -> int:
+    code, doc = check_document(args.client)
+    if args.json:
+        _emit(json.dumps(doc, indent=2, default=str))
+        return code
+    if code == EXIT_BAD_INPUT:
+        print(f"workbench: {doc['problems'][0]['reason']}", file=sys.stderr)
+        return code
+    lines = []
+    if doc["problems"]:
+        n = len(doc["problems"])
+        lines.append(f"{args.client}: {n} problem{'s' if n != 1 else ''}; fix and check again")
+        for p in doc["problems"]:
+            got = f" (got {p['value']!r})" if "value" in p else ""
+            lines.append(f"  {p['field'] or '(file)'}: {p['reason']}{got}")
+    else:
+        s = doc["screening"]
+        lines.append(f"{args.client}: {doc['client']['name']} ({doc['client']['id']}) checks out.")
+        lines.append(
+            "Screening: clear to plan."
+            if s["plannable"]
+            else f"Screening: no plan yet ({s['outcome']})."
+        )
+        lines.extend(f"  - {r}" for r in s["reasons"] if not s["plannable"])
+        if doc["questions"]:
+            lines.append("To ask or confirm:")
+            lines.extend(f"  - {q['text']}" for q in doc["questions"])
+    _emit("\n".join(lines))
+    return code
+
+
+def _emit(text: str) -> None:
+    """Print the result; a reader that stops early (``| head``) is not an error."""
     try:
         print(text, flush=True)
     except BrokenPipeError:
-        # the reader stopped early (e.g. ``| head``): not an error of ours. What is left
-        # to flush goes to /dev/null, so the interpreter does not fail again at exit
-        # (the Python docs' recipe, "Note on SIGPIPE").
+        # what is left to flush goes to /dev/null, so the interpreter does not fail again
+        # at exit (the Python docs' recipe, "Note on SIGPIPE")
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
-    return EXIT[result.status]
 
 
 if __name__ == "__main__":

@@ -34,7 +34,10 @@ def format_plan(result, verbose: bool = False) -> str:
     """
     if result.status in ("referred", "needs_clearance"):
         return _referral(result)
-    lines = [f"{HEADLINES.get(result.status, result.status)}. {result.message}"]
+    head = result.message
+    if not head.startswith(HEADLINES.get(result.status, "")):
+        head = f"{HEADLINES.get(result.status, result.status)}. {head}"
+    lines = [head]
     for w in result.weeks:
         lines.append("")
         lines.append(f"Week {w.week}: load {w.load:.0f} AU of a {w.ceiling:.0f} AU ceiling")
@@ -58,10 +61,6 @@ def format_plan(result, verbose: bool = False) -> str:
             lines.append(f"  Note: {warning}")
     for d in result.diagnosis[1:]:  # the message already leads with the first finding
         lines.append(d)
-    if result.relaxations:
-        lines.append("")
-        lines.append("Any one of these would make a plan possible:")
-        lines.extend(f"  - {r.text}" for r in result.relaxations)
     if result.notes:
         lines.append("")
         lines.extend(result.notes)
