@@ -8,6 +8,7 @@ turns an outside library (free-exercise-db's JSON) into catalog rows, every one 
 from __future__ import annotations
 
 import json
+import textwrap
 
 from workbench.cli_input import InputError, close_matches, file_problem
 
@@ -29,8 +30,11 @@ def add_catalog_parser(sub, formatter, exit_codes: str) -> None:
     cat = sub.add_parser(
         "catalog",
         help="list, search, import or review exercises",
-        description="The exercise catalog: list or search it, import an outside library "
-        "(its rows wait for a trainer's review), review the flagged rows.",
+        description=textwrap.fill(
+            "The exercise catalog: list or search it, import an outside library (its rows "
+            "wait for a trainer's review), review the flagged rows.",
+            78,
+        ),
         epilog=CATALOG_EPILOG + exit_codes,
         formatter_class=formatter,
     )
@@ -46,7 +50,8 @@ def add_catalog_parser(sub, formatter, exit_codes: str) -> None:
     ls.add_argument(
         "--discipline",
         choices=[d.value for d in Discipline],
-        help="only this discipline (default: all)",
+        metavar="NAME",
+        help=f"only this discipline: {', '.join(d.value for d in Discipline)} (default: all)",
     )
     ls.add_argument("--catalog", **source)
     ls.add_argument("--json", action="store_true", help="print one JSON document")
