@@ -293,7 +293,7 @@ def test_opening_what_limits_the_week_explains_what_a_higher_ceiling_would_buy(a
     assert "limited this week by" in app.notes.value
     assert "the weekly load ceiling" in app.notes.value  # the trainer's words, not a family
     assert "weekly_load_ceiling" not in app.notes.value and "Solver" not in app.notes.value
-    assert app.views.titles[4] == "What limits the week"
+    assert app.views.titles[4] == "Week limits"
     app.solver_details.value = True  # the details toggle shows the solver's status and gap
     assert "Solver HiGHS: optimal" in app.notes.value
     app.weeks.value = 2  # while the tab is open, every plan is explained

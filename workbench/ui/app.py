@@ -65,7 +65,7 @@ __all__ = [
     "referral_html",
 ]
 
-#: Position of the "What limits the week" tab among the plan views.
+#: Position of the "Week limits" tab among the plan views.
 NOTES_TAB = 4
 
 #: The example client the app opens on: quick to plan on the built-in catalog.
@@ -510,7 +510,7 @@ class DesignApp(widgets.VBox):
                 self.excluded,
                 widgets.VBox([self.notes, self.solver_details]),
             ],
-            titles=("Load", "Goals", "Mix", "Left out", "What limits the week"),
+            titles=("Load", "Goals", "Mix", "Left out", "Week limits"),
         )
         self.views.add_class("wb-views")
         self._stale_charts: set[int] = set()
@@ -566,7 +566,7 @@ class DesignApp(widgets.VBox):
         """The planning options the controls hold.
 
         What a 10% higher ceiling would buy costs one more solve per week where the
-        ceiling binds, so it is asked for only while the "What limits the week" tab is open.
+        ceiling binds, so it is asked for only while the "Week limits" tab is open.
         """
         weeks = self.weeks.value
         return PlanOptions(
