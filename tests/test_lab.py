@@ -112,8 +112,8 @@ def test_compare_names_a_change_of_status_and_what_binds():
     assert diff[diff.scenario == "none"][["item", "change"]].values.tolist() == [
         ["status", "planned → infeasible"]
     ]
-    what = diff[(diff.scenario == "binds") & (diff.item == "what binds")].iloc[0]
-    assert (what.baseline, what.value) == ("weekly_load_ceiling", "session_minutes")
+    what = diff[(diff.scenario == "binds") & (diff.item == "limited by")].iloc[0]
+    assert (what.baseline, what.value) == ("the weekly load ceiling", "the minutes in one session")
 
 
 def test_compare_against_a_named_baseline_and_refuses_an_unknown_one():

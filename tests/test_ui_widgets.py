@@ -602,3 +602,40 @@ def test_a_plan_whose_time_ran_out_says_which_weeks_in_plain_words(catalog, monk
     assert "at most 2.3% short of it. The other weeks are proven." in app.status.value
     assert "Week 2: the time allowed ran out" in notes_html(app.result)
     assert find_threat_words(app.result.solver.summary()) == []
+
+
+@PULP_V4
+def test_the_trainer_bans_an_exercise_picked_by_name(app):
+    used = app.result.weeks[0].days[0].blocks[0]
+    label = next(k for k, v in app.exercise_labels.items() if v == used.exercise_id)
+    assert label == f"{used.name} — {used.discipline.label}"
+    app.exercise_picker.value = label
+    app.ban_button.click()
+    app.wait()
+    assert used.exercise_id in app.bans and app.picker_hint.value == ""
+    assert used.exercise_id not in {
+        b.exercise_id for d in app.result.weeks[0].days for b in d.blocks
+    }
+
+
+def test_a_name_that_is_no_exercise_is_refused_in_place(app):
+    app.exercise_picker.value = "Moonwalk"
+    app.ban_button.click()
+    assert app.bans == frozenset()
+    assert (
+        "No single exercise is called" in app.picker_hint.value
+        and "Moonwalk" in app.picker_hint.value
+    )
+
+
+def test_the_form_says_in_place_when_a_trigger_is_not_understood():
+    form = AssessmentForm(example_client("pool-only"))
+    form.other_triggers.value = "stairz, putting on socks"
+    assert "trigger not understood: &ldquo;stairz&rdquo;" in form.trigger_hint.value
+    assert "putting on socks" not in form.trigger_hint.value  # a synonym it knows
+    assert "stairz" in form.value.triggers  # kept, and asked about, not dropped
+
+
+def test_the_form_records_where_the_client_trains():
+    form = AssessmentForm(example_client("pool-only"))
+    assert form.value.settings == frozenset({"pool"})

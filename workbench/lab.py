@@ -6,7 +6,7 @@ Pure functions over :func:`workbench.planner.plan` and its :class:`~workbench.re
 * :func:`scenario` / :func:`standard_scenarios` describe what-ifs (a slower weekly rise,
   variety off, a higher strength goal); :func:`run_scenarios` plans each;
 * :func:`compare` lists what changed against a baseline, week by week: load, ceiling,
-  minutes per goal, exercises added and removed, what binds;
+  minutes per goal, exercises added and removed, what limits the weeks;
 * :func:`sweep` plans once per value of one parameter and returns the tidy frame that
   :func:`workbench.charts.sweep_chart` draws: goal coverage and load per value, with the
   constraint families that bind there.
@@ -29,6 +29,7 @@ import pandas as pd
 
 from workbench.defaults import DEFAULTS, Params, resolve
 from workbench.domain import Client, Dimension, Goal
+from workbench.explain import limits_in_words
 from workbench.optimize.constraints import FAMILIES as BINDING_WORDS
 from workbench.planner import PlanOptions, plan
 from workbench.result import PlanResult
@@ -316,9 +317,9 @@ def _diff(base: PlanResult, other: PlanResult) -> list[dict]:
             rows.append(
                 {
                     "week": week,
-                    "item": "what binds",
-                    "baseline": ", ".join(b.binding),
-                    "value": ", ".join(o.binding),
+                    "item": "limited by",
+                    "baseline": limits_in_words(b.binding),
+                    "value": limits_in_words(o.binding),
                     "change": "changed",
                 }
             )
@@ -352,7 +353,7 @@ def compare(
     pandas.DataFrame
         Columns ``scenario``, ``week`` (None for the plan as a whole), ``item`` (``load
         [AU]``, ``ceiling [AU]``, ``minutes: <goal> [min]``, ``target: <goal> [min]``,
-        ``exercises added``, ``exercises removed``, ``what binds``, ``status``),
+        ``exercises added``, ``exercises removed``, ``limited by``, ``status``),
         ``baseline``, ``value`` and ``change`` (value - baseline for numbers, the
         count of blocks for exercises, else a word).
 
@@ -392,7 +393,7 @@ def scenario_frame(results: Mapping[str, PlanResult]) -> pd.DataFrame:
 
 
 def summary_frame(results: Mapping[str, PlanResult]) -> pd.DataFrame:
-    """One row per scenario: status, goal coverage [%], total load [AU], what binds."""
+    """One row per scenario: status, goal coverage [%], total load [AU], what limits it."""
     rows = []
     for name, r in results.items():
         rows.append(
@@ -401,11 +402,11 @@ def summary_frame(results: Mapping[str, PlanResult]) -> pd.DataFrame:
                 "status": r.status,
                 COVERAGE: goal_coverage(r),
                 "total load [AU]": round(sum(w.load for w in r.weeks), 1) if r.planned else None,
-                "what binds": ", ".join(binding_families(r)),
+                "limited by": limits_in_words(binding_families(r)),
             }
         )
     return pd.DataFrame(
-        rows, columns=["scenario", "status", COVERAGE, "total load [AU]", "what binds"]
+        rows, columns=["scenario", "status", COVERAGE, "total load [AU]", "limited by"]
     )
 
 

@@ -13,7 +13,7 @@ a pin or ban first changes), and show the :class:`~workbench.result.PlanResult`:
 * planned: the week grid (days x blocks; click a block for its reasons, then pin or
   ban it), load against the ceiling (:func:`workbench.charts.load_chart`), minutes per
   goal against the targets, discipline mix, every excluded exercise with its reasons,
-  and what binds each week;
+  and what limits each week;
 * referred / needs clearance: the screening message for the client, and no plan;
 * infeasible: the diagnosis and the smallest relaxations that would make a plan.
 
