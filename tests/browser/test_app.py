@@ -308,6 +308,9 @@ def test_jupyterlab_app_plans_refers_and_diagnoses(
         _run_all(page, started=".jp-Cell .jp-InputPrompt:has-text('[*]')")
         bars.wait_for(state="attached", timeout=PLAN_TIMEOUT)
 
+    # no solver banner or log among the notebook's outputs
+    outputs = page.locator(".jp-OutputArea").all_inner_texts()
+    assert not any("Running HiGHS" in o or "Copyright" in o for o in outputs), outputs[:3]
     latencies = _exercise(page, artifacts_dir, "jupyterlab-app")
 
     _record_latency(artifacts_dir, "jupyterlab", latencies)

@@ -345,7 +345,7 @@ def _disliked(ex: Exercise, disliked: frozenset[str]) -> list[str]:
     found += [t.replace("-", " ") for t in sorted(ex.tags & disliked)]
     places = ex.settings & disliked
     if ex.settings and places == ex.settings and ex.discipline.value not in places:
-        found.append(_places(places).removeprefix("at ").removeprefix("in "))
+        found.append(f"training {_places(places)}")
     return found
 
 
