@@ -252,3 +252,24 @@ def test_a_trainers_catalog_without_settings_gets_them_inferred():
 def _builtin_rows():
     with (ROOT / "exercises.csv").open(newline="") as f:
         return list(csv.DictReader(f))
+
+
+def test_a_trigger_named_in_the_notes_but_not_listed_is_asked_about():
+    base = example_client("older-walker-extension")
+    client = replace(
+        base, notes="Standing still at the bus stop makes it ache.", triggers=frozenset()
+    )
+    (q,) = [q for q in client_questions(client) if q.value == "standing still"]
+    assert q.field == "triggers" and q.suggestions == ("standing still",)
+    listed = replace(client, triggers=frozenset({"standing still"}))
+    assert not [q for q in client_questions(listed) if q.value == "standing still"]
+
+
+def test_a_place_in_the_notes_the_client_does_not_train_in_is_asked_about():
+    base = example_client("older-walker-extension")  # trains at home and outdoors
+    client = replace(base, notes="Goes to the pool on Fridays with her sister.")
+    (q,) = [q for q in client_questions(client) if q.field == "settings"]
+    assert q.suggestions == ("pool",) and '"pool"' in q.text
+    # a place the client dislikes is no question: they said so
+    pool_only = example_client("pool-only")  # "Hates gyms", dislikes gym
+    assert not [q for q in client_questions(pool_only) if q.field == "settings"]
