@@ -288,7 +288,8 @@ def _block_html(block: Block, week: int, day: Day, cue: str) -> str:
     return (
         f"<h4 style='margin:4px 0'>{_esc(block.name)}</h4>"
         f"<p>Week {week}, {day.value.capitalize()}: {_esc(block.discipline.label)}, "
-        f"{block.minutes} min at RPE {block.rpe:g} = {block.load:g} AU</p>"
+        f"{block.minutes} min at {_term('RPE')} {block.rpe:g} = {block.load:g} "
+        f"{_term('AU')} ({_term('session load', 'load')})</p>"
         f"<p><b>Why it is here</b></p><ul class='wb-reasons'>{reasons}</ul>{cue_html}"
     )
 
