@@ -425,7 +425,7 @@ def test_pinning_a_block_replans_from_its_week(catalog, monkeypatch):
     kind, from_week, options = spy.calls[-1]
     assert (kind, from_week) == ("replan", 2)
     assert options.pins == (Pin(block.exercise_id, 2, app.result.weeks[1].days[0].day),)
-    assert app.constraint_list.options[0][0].startswith(f"pin {block.exercise_id}, week 2")
+    assert app.constraint_list.options[0][0].startswith(f"pin {block.name}, week 2")
     day = next(d for d in app.result.weeks[1].days if d.day == options.pins[0].day)
     assert block.exercise_id in {b.exercise_id for b in day.blocks}
 

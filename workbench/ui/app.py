@@ -886,13 +886,17 @@ class DesignApp(widgets.VBox):
             self.add_ban(exercise_id)
 
     def _show_constraints(self) -> None:
+        def name(exercise_id: str) -> str:
+            ex = self.catalog.by_id.get(exercise_id)
+            return ex.name if ex is not None else exercise_id
+
         items = [
             (
-                f"pin {p.exercise_id}, week {p.week}" + (f", {p.day.value}" if p.day else ""),
+                f"pin {name(p.exercise_id)}, week {p.week}" + (f", {p.day.value}" if p.day else ""),
                 ("pin", p),
             )
             for p in self.pins
-        ] + [(f"ban {b}", ("ban", b)) for b in sorted(self.bans)]
+        ] + [(f"ban {name(b)}", ("ban", b)) for b in sorted(self.bans)]
         self.constraint_list.options = items
 
     def _remove_constraint(self) -> None:
