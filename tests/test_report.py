@@ -92,3 +92,15 @@ def test_two_exercises_with_one_name_get_their_ids_in_the_label():
     twin = replace(a, id="walk-easy-2")
     labels = exercise_labels([a, twin])
     assert len(labels) == 2 and all(i in label for label, i in labels.items())
+
+
+def test_when_no_exercise_of_a_goal_fits_the_reason_counts_what_left_them_out():
+    from workbench.explain import _why_none_fit
+
+    result = plan(example_client("pool-only"), CATALOG, PlanOptions(weeks=1, explain=False))
+    elig = result.extra["context"].eligibility
+    walks = [e for e in CATALOG if e.discipline.value == "walking" and e.goals[Goal.CARDIO] > 0]
+    text = _why_none_fit(Goal.CARDIO, walks, elig, 1)
+    assert text.startswith(f"none of the {len(walks)} cardio exercises fits this week (left out: ")
+    assert f"{len(walks)} not done where the client trains" in text
+    assert "matches what the client says brings the pain on" in text

@@ -121,9 +121,12 @@ def shortfall_reasons(wp, sol, elig: Eligibility, catalog_by_id, params: Params)
     Returns
     -------
     list of str
-        One sentence per goal short by more than half a minute, e.g. "cardio 58 of 120
-        min: the week's load ceiling of 270 AU leaves no more room; at +10% a week the
-        ceiling has room for 120 min around week 6".
+        One sentence per goal short by more than half a minute, e.g. "cardio 60 of 120
+        min: the week's load limit of 270 AU (the weekly load ceiling) leaves no more
+        room, after core endurance, relaxation; at +10% a week the ceiling has room for
+        120 min around week 4", or "... only 2 cardio exercises fit this client's
+        tolerances, settings and preferences ...", or "none of the 9 cardio exercises
+        fits this week (left out: ...)".
     """
     from workbench.rules.load import rise_fraction
 
