@@ -273,3 +273,31 @@ def test_a_place_in_the_notes_the_client_does_not_train_in_is_asked_about():
     # a place the client dislikes is no question: they said so
     pool_only = example_client("pool-only")  # "Hates gyms", dislikes gym
     assert not [q for q in client_questions(pool_only) if q.field == "settings"]
+
+
+def test_a_liked_setting_or_tag_counts_like_a_liked_discipline():
+    from workbench.verify import score_week
+
+    runner = example_client("runner-returning")
+    c = replace(
+        runner,
+        settings=runner.settings | {"pool"},
+        equipment=runner.equipment | {"pool"},
+        disliked=frozenset(),
+        liked=frozenset({"pool"}),
+    )
+    result = plan(c, CATALOG, PlanOptions(weeks=1, explain=False))
+    pool = [
+        b
+        for w in result.weeks
+        for d in w.days
+        for b in d.blocks
+        if "pool" in CATALOG[b.exercise_id].settings
+    ]
+    assert pool and all("the client enjoys pool" in b.reasons for b in pool)
+    # the same week scores higher for a client who likes the pool than for one who does not
+    indifferent = replace(c, liked=frozenset())
+    options = PlanOptions(weeks=1)
+    assert score_week(result, 1, c, CATALOG, options) > score_week(
+        result, 1, indifferent, CATALOG, options
+    )

@@ -222,6 +222,15 @@ class Exercise:
     settings: frozenset[str] = frozenset()
     tags: frozenset[str] = frozenset()
 
+    def is_among(self, preferences) -> bool:
+        """Whether a client's likes or dislikes (disciplines, settings, tags) name this
+        exercise: its discipline, one of its tags, or a setting it can be done in."""
+        if self.discipline in preferences:
+            return True
+        # a discipline named ("gym") means the discipline, not every exercise a gym allows
+        named = {str(x) for x in preferences if not isinstance(x, Discipline)}
+        return bool(named & self.tags or named & self.settings)
+
     @property
     def load(self) -> float:
         """Session-RPE load of one block at default minutes [AU] (Foster 2001)."""

@@ -10,7 +10,7 @@ from dataclasses import replace
 from statistics import mean, pstdev
 
 from workbench.defaults import Params
-from workbench.domain import Client, Dimension, Exercise, Goal
+from workbench.domain import Client, Dimension, Discipline, Exercise, Goal
 from workbench.optimize.constraints import FAMILIES
 from workbench.optimize.problem import WeekProblem
 from workbench.result import PlanResult, WeekChange
@@ -50,6 +50,11 @@ def block_reasons(ex: Exercise, p: WeekProblem, client: Client, elig: Eligibilit
         out.append("counts towards " + ", ".join(served))
     if ex.discipline in client.liked:
         out.append(f"{ex.discipline.label}: a discipline the client enjoys")
+    named = {str(x) for x in client.liked if not isinstance(x, Discipline)}
+    liked_too = sorted((ex.tags | ex.settings) & named)
+    if liked_too:
+        words = ", ".join(x.replace("-", " ") for x in liked_too)
+        out.append(f"the client enjoys {words}")
     tol = elig.tolerances[p.week - 1]
     dims = list(Dimension)
     worst = max(dims, key=lambda d: ex.demands[d] - tol[dims.index(d)])

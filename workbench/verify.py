@@ -141,6 +141,15 @@ def _variety_fitted(client: Client, exercises, params: Params, allowed) -> dict[
     return out
 
 
+def _among(ex: Exercise, preferences) -> bool:
+    """Likes or dislikes name the exercise: its discipline, a tag or a setting it is done in
+    (written here on its own, not taken from the domain's method)."""
+    if ex.discipline in preferences:
+        return True
+    named = {str(x) for x in preferences if not isinstance(x, Discipline)}
+    return bool(named & set(ex.tags) or named & set(ex.settings))
+
+
 def params_for(client: Client, options) -> Params:
     """The rule parameters of a planning call: defaults, client overrides, option overrides."""
     extra = getattr(options, "overrides", None) or {}
@@ -659,8 +668,8 @@ def score_week(
         if target > 0:
             short = max(0.0, target - got[g])
             score += wts["coverage"] * (1.0 - short / target)
-    liked = sum(ex.minutes for ex in exs if ex.discipline in client.liked)
-    disliked = sum(ex.minutes for ex in exs if ex.discipline in client.disliked)
+    liked = sum(ex.minutes for ex in exs if _among(ex, client.liked))
+    disliked = sum(ex.minutes for ex in exs if _among(ex, client.disliked))
     score += wts["liked"] * liked / session_total - wts["disliked"] * disliked / session_total
     score -= wts["load"] * sum(ex.load for ex in exs) / max(cap, 1.0)
     score += wts["variety"] * len({ex.discipline for ex in exs})

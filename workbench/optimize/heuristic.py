@@ -37,8 +37,8 @@ class _Week:
         self.minutes = p.minutes
         self.load = p.load
         session_total = max(1.0, float(p.session_minutes * p.training_days))
-        liked = np.array([e.discipline in p.liked for e in p.exercises], dtype=float)
-        disliked = np.array([e.discipline in p.disliked for e in p.exercises], dtype=float)
+        liked = np.array([e.is_among(p.liked) for e in p.exercises], dtype=float)
+        disliked = np.array([e.is_among(p.disliked) for e in p.exercises], dtype=float)
         w = p.params
         self.coverage = float(w.coverage_points)
         self.variety = float(w.variety_points)

@@ -133,12 +133,13 @@ def objective(p: WeekProblem, v: c.Vars, aggregated: bool) -> pulp.LpAffineExpre
     terms = []
     for g, s in v.shortfall.items():
         terms.append((s, -w.coverage_points / p.targets[g]))
+    liked = {i for i, ex in enumerate(p.exercises) if ex.is_among(p.liked)}
+    disliked = {i for i, ex in enumerate(p.exercises) if ex.is_among(p.disliked)}
     for (i, _d), var in v.uses.items():
-        k = p.exercises[i].discipline
         coef = -w.load_points * p.load[i] / max(p.load_cap, 1.0)
-        if k in p.liked:
+        if i in liked:
             coef += w.liked_points * p.minutes[i] / session_total
-        if k in p.disliked:
+        if i in disliked:
             coef -= w.disliked_points * p.minutes[i] / session_total
         terms.append((var, coef))
     terms += [(u, w.variety_points) for u in v.used_discipline.values()]

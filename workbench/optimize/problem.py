@@ -67,7 +67,8 @@ class WeekProblem:
     exposure_ids : frozenset of str
         Exercises that use a movement step newly returned this week.
     pins : list of Pin
-    liked, disliked : frozenset of Discipline
+    liked, disliked : frozenset
+        What the client likes and dislikes: disciplines (as Discipline), settings, tags.
     """
 
     week: int
