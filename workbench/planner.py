@@ -139,7 +139,8 @@ def prepare(client: Client, catalog, options: PlanOptions) -> Context | PlanResu
         return PlanResult(
             status=status, message=scr.message, screening=scr, notes=(scr.trainer_message,)
         )
-    fitted = variety_overrides(client, catalog, params, options.allow_disliked)
+    usable = [ex for ex in catalog if options.include_unreviewed or not ex.needs_review]
+    fitted = variety_overrides(client, usable, params, options.allow_disliked)
     if fitted:
         wanted = int(params.min_disciplines_per_week)
         params = resolve({**client.overrides, **options.overrides, **fitted})

@@ -304,7 +304,9 @@ def verify_plan(result, client: Client, catalog, options=None) -> list[Violation
     disliked = {str(x) for x in client.disliked} - allow_disliked
     triggers = [(words, resolve_trigger(words)) for words in sorted(client.triggers)]
     triggers = [(words, t) for words, t in triggers if t is not None]
-    fitted = _variety_fitted(client, by_id.values(), params, allow_disliked)
+    reviewed_ok = bool(getattr(options, "include_unreviewed", False))
+    usable = [ex for ex in by_id.values() if reviewed_ok or not ex.needs_review]
+    fitted = _variety_fitted(client, usable, params, allow_disliked)
     if fitted:
         params = resolve(
             {**client.overrides, **(getattr(options, "overrides", None) or {}), **fitted}
