@@ -27,11 +27,11 @@ import time
 from dataclasses import replace
 
 from workbench.catalog import builtin_catalog, merged_catalog
-from workbench.examples import example_clients
+from workbench.client.examples import example_clients
 from workbench.optimize.model import build_model
 from workbench.optimize.problem import Pin
 from workbench.optimize.solve import SolverSettings, solve
-from workbench.planner import PlanOptions, _initial_state, plan, prepare, replan, week_problem
+from workbench.plan.planner import PlanOptions, _initial_state, plan, prepare, replan, week_problem
 
 REPLAN_TARGET = 0.6  # [s] issue 3: a re-plan when later weeks must follow
 

@@ -19,8 +19,8 @@ import time
 from dataclasses import replace
 
 from workbench.catalog import builtin_catalog, merged_catalog
-from workbench.examples import example_clients
-from workbench.planner import PlanOptions, plan, replan
+from workbench.client.examples import example_clients
+from workbench.plan.planner import PlanOptions, plan, replan
 
 HORIZONS = (1, 4, 8, 12)
 

@@ -6,7 +6,7 @@
 ``docs/rules.md`` from the defaults table (``workbench/defaults.py``), ``docs/catalog.md``
 from the column dictionary (``exercises.columns.csv``), ``docs/glossary.md`` from
 ``workbench.language.GLOSSARY`` and ``docs/triggers.md`` from the trigger vocabulary
-(``workbench.triggers.VOCABULARY``).
+(``workbench.client.triggers.VOCABULARY``).
 """
 
 from __future__ import annotations
@@ -79,11 +79,11 @@ def glossary_page() -> str:
 
 
 def triggers_page() -> str:
+    from workbench.client.triggers import VOCABULARY
     from workbench.defaults import DEFAULTS
-    from workbench.triggers import VOCABULARY
 
     lines = [
-        HEAD.format(src="workbench/triggers.py (VOCABULARY)"),
+        HEAD.format(src="workbench/client/triggers.py (VOCABULARY)"),
         "# Pain triggers the workbench understands\n",
         "A client's triggers are written in their words. Each known trigger (or one of its "
         "synonyms) suggests tolerances on the movements it touches (the trainer confirms "

@@ -25,7 +25,7 @@ from workbench.domain import (
     Goal,
     Instruments,
 )
-from workbench.synthetic import random_catalog, random_client
+from workbench.testing.synthetic import random_catalog, random_client
 
 #: PuLP 3.3 announces its 4.0 API on every model built; the project pins pulp<4, so these
 #: notices are not ours to act on. Every other warning stays an error.
@@ -166,13 +166,13 @@ def exercise_lists(draw, min_size: int = 1, max_size: int = 8) -> list[Exercise]
     return [draw(exercises(i)) for i in range(n)]
 
 
-#: Seeds for :mod:`workbench.synthetic` (catalogs of the planner's shape).
+#: Seeds for :mod:`workbench.testing.synthetic` (catalogs of the planner's shape).
 seeds = st.integers(min_value=0, max_value=10_000)
 
 
 @st.composite
 def synthetic_instances(draw, min_exercises: int = 30, max_exercises: int = 60, max_weeks: int = 3):
-    """(client seed, catalog size, catalog seed, weeks) for :mod:`workbench.synthetic`.
+    """(client seed, catalog size, catalog seed, weeks) for :mod:`workbench.testing.synthetic`.
 
     Seeds rather than objects, so a failing example prints short and replays exactly:
     ``random_client(client_seed)``, ``random_catalog(size, catalog_seed)``.
@@ -283,7 +283,7 @@ def tiny_instances(draw):
         "max_discipline_share": draw(st.sampled_from([0.6, 0.8, 1.0, 1.0])),
         "relative_gap": 0.0,
     }
-    from workbench.planner import PlanOptions
+    from workbench.plan.planner import PlanOptions
 
     options = PlanOptions(
         weeks=1,
@@ -297,8 +297,8 @@ def tiny_instances(draw):
 def result_from_schedule(weeks, client, catalog, options=None, status="planned"):
     """A PlanResult holding ``weeks`` ({day: [exercise ids]} each), with blocks from the
     catalog and each week's ceiling stated as the rule gives it (to 0.1 AU)."""
-    from workbench import verify
-    from workbench.result import Block, DayPlan, PlanResult, WeekPlan
+    from workbench.plan import verify
+    from workbench.plan.result import Block, DayPlan, PlanResult, WeekPlan
 
     by_id = {e.id: e for e in catalog}
     rule = verify.ceilings(client, verify.params_for(client, options), len(weeks))

@@ -15,8 +15,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from workbench import assessment
-from workbench.assessment import (
+from workbench.client import assessment
+from workbench.client.assessment import (
     MISSING,
     SCHEMA_VERSION,
     AssessmentError,

@@ -9,7 +9,7 @@ import altair as alt
 import pandas as pd
 import pytest
 
-from workbench import charts
+from workbench.ui import charts
 from workbench.ui.render import ChartPane, chart_to_svg, enable_offline
 
 WEEKS = [1, 2, 3, 4]

@@ -11,8 +11,8 @@ import pytest
 from strategies import PULP_V4
 
 from workbench.catalog import builtin_catalog
-from workbench.cli import main
-from workbench.examples import EXAMPLES_DIR
+from workbench.cli.main import main
+from workbench.client.examples import EXAMPLES_DIR
 from workbench.paths import BUILTIN_CATALOG
 
 pytestmark = PULP_V4
@@ -198,10 +198,10 @@ def test_the_table_says_in_words_which_weeks_ran_out_of_time():
     from dataclasses import replace
 
     from workbench.catalog import builtin_catalog
-    from workbench.examples import example_client
-    from workbench.planner import PlanOptions, plan
-    from workbench.report import format_plan
-    from workbench.result import SolverInfo
+    from workbench.client.examples import example_client
+    from workbench.plan.planner import PlanOptions, plan
+    from workbench.plan.report import format_plan
+    from workbench.plan.result import SolverInfo
 
     result = plan(example_client("high-fear"), builtin_catalog(), PlanOptions(weeks=2))
     assert result.planned

@@ -1,7 +1,7 @@
 """What the client said is honoured, or questioned, never silently dropped (issue 15 §2).
 
 Where the client trains (settings), what brings the pain on (triggers, through the
-vocabulary of :mod:`workbench.triggers`) and what they dislike each change the plan, with
+vocabulary of :mod:`workbench.client.triggers`) and what they dislike each change the plan, with
 a reason that says so; what the workbench does not understand becomes a question.
 """
 
@@ -17,15 +17,15 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from strategies import PULP_V4
 
-from workbench.assessment import AssessmentError, client_from_dict, load_client
 from workbench.catalog import builtin_catalog, catalog_from_rows, load_column_dictionary
+from workbench.catalog.importer import import_free_exercise_db
+from workbench.client.assessment import AssessmentError, client_from_dict, load_client
+from workbench.client.examples import example_client
+from workbench.client.questions import client_questions
+from workbench.client.triggers import VOCABULARY, resolve, unknown_triggers
 from workbench.domain import SETTINGS, TAGS, Discipline
-from workbench.examples import example_client
-from workbench.importer import import_free_exercise_db
-from workbench.planner import PlanOptions, plan
-from workbench.questions import client_questions
-from workbench.triggers import VOCABULARY, resolve, unknown_triggers
-from workbench.verify import verify_plan
+from workbench.plan.planner import PlanOptions, plan
+from workbench.plan.verify import verify_plan
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = sorted((ROOT / "examples" / "clients").glob("*.json"))
@@ -276,7 +276,7 @@ def test_a_place_in_the_notes_the_client_does_not_train_in_is_asked_about():
 
 
 def test_a_liked_setting_or_tag_counts_like_a_liked_discipline():
-    from workbench.verify import score_week
+    from workbench.plan.verify import score_week
 
     runner = example_client("runner-returning")
     c = replace(

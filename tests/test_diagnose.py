@@ -18,16 +18,16 @@ from strategies import PULP_V4
 from strategies import plain_client as client
 
 from workbench.catalog import builtin_catalog
+from workbench.client.examples import example_client
 from workbench.domain import Activity, Day, Discipline, Goal
-from workbench.examples import example_client
 from workbench.optimize import week as week_module
 from workbench.optimize.diagnose import MAX_STEPS, STEP, _apply, _smallest_offer
 from workbench.optimize.problem import Pin
 from workbench.optimize.solve import SolverSettings
-from workbench.planner import PlanOptions, _initial_state, plan, prepare, week_problem
-from workbench.result import INFEASIBLE
+from workbench.plan.planner import PlanOptions, _initial_state, plan, prepare, week_problem
+from workbench.plan.result import INFEASIBLE
+from workbench.plan.verify import params_for, start_back_high, verify_plan
 from workbench.rules.tolerance import tolerances_from_triggers
-from workbench.verify import params_for, start_back_high, verify_plan
 
 pytestmark = PULP_V4
 

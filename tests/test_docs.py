@@ -72,9 +72,9 @@ def test_the_glossary_has_the_words_a_trainer_meets_and_no_threat_words():
 
 def test_the_app_shows_the_glossary_as_hover_help():
     from workbench.catalog import builtin_catalog
-    from workbench.examples import example_client
+    from workbench.client.examples import example_client
     from workbench.language import GLOSSARY
-    from workbench.planner import PlanOptions, plan
+    from workbench.plan.planner import PlanOptions, plan
     from workbench.ui.app import notes_html
 
     result = plan(example_client("pool-only"), builtin_catalog(), PlanOptions(weeks=1))
@@ -84,7 +84,7 @@ def test_the_app_shows_the_glossary_as_hover_help():
 
 
 def test_the_trigger_page_lists_every_known_trigger():
-    from workbench.triggers import VOCABULARY
+    from workbench.client.triggers import VOCABULARY
 
     page = (ROOT / "docs" / "triggers.md").read_text()
     for name in VOCABULARY:

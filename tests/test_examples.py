@@ -7,15 +7,15 @@ import json
 import jsonschema
 import pytest
 
-from workbench.assessment import (
+from workbench.client.assessment import (
     SCHEMA_PATH,
     client_from_dict,
     client_schema,
     client_to_dict,
     schema_text,
 )
+from workbench.client.examples import EXAMPLES_DIR, example_client, example_clients, example_names
 from workbench.domain import RED_FLAGS, Day, Dimension, Discipline, Goal
-from workbench.examples import EXAMPLES_DIR, example_client, example_clients, example_names
 
 REQUIRED = {
     "desk-worker-flexion",

@@ -8,8 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from workbench.catalog import catalog_from_rows, load_catalog
-from workbench.domain import Dimension, Discipline, Goal
-from workbench.importer import (
+from workbench.catalog.importer import (
     Entry,
     entry_to_row,
     import_free_exercise_db,
@@ -19,6 +18,7 @@ from workbench.importer import (
     read_free_exercise_db,
     write_rows_csv,
 )
+from workbench.domain import Dimension, Discipline, Goal
 from workbench.language import find_threat_words
 from workbench.paths import FREE_EXERCISE_DB, PACKAGE_DIR
 

@@ -1,12 +1,10 @@
-"""Instrument scoring and important change (workbench.instruments; domain.md §2)."""
+"""Instrument scoring and important change (workbench.client.instruments; domain.md §2)."""
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from workbench.defaults import DEFAULTS, resolve
-from workbench.domain import Instruments
-from workbench.instruments import (
+from workbench.client.instruments import (
     INSTRUMENT_CUT_POINTS,
     PROPOSED_DEFAULTS,
     THRESHOLDS,
@@ -21,6 +19,8 @@ from workbench.instruments import (
     score_start_back,
     score_tsk17,
 )
+from workbench.defaults import DEFAULTS, resolve
+from workbench.domain import Instruments
 from workbench.language import THREAT_WORDS
 
 

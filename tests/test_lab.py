@@ -6,13 +6,14 @@ import pandas as pd
 import pytest
 from strategies import PULP_V4
 
-from workbench import charts, lab
 from workbench.catalog import builtin_catalog
+from workbench.client.examples import example_client
 from workbench.defaults import OverrideError, resolve
 from workbench.domain import Day, Dimension, Discipline, Goal
-from workbench.examples import example_client
-from workbench.planner import PlanOptions
-from workbench.result import Block, DayPlan, PlanResult, WeekPlan
+from workbench.lab import scenarios as lab
+from workbench.plan.planner import PlanOptions
+from workbench.plan.result import Block, DayPlan, PlanResult, WeekPlan
+from workbench.ui import charts
 
 FAST = "runner-returning"  # plans a week in a fraction of a second on the built-in catalog
 

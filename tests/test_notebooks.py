@@ -47,7 +47,7 @@ def test_stored_without_outputs_or_widget_state(notebook):
 def test_first_code_cell_is_tagged_parameters_and_names_an_example_client(notebook):
     first = code_cells(notebook)[0]
     assert "parameters" in first.metadata.get("tags", [])
-    from workbench.examples import example_names
+    from workbench.client.examples import example_names
 
     values = {}
     exec(compile(first.source, "parameters", "exec"), {}, values)  # plain assignments only

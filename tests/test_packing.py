@@ -30,7 +30,7 @@ from workbench.optimize.constraints import (
 )
 from workbench.optimize.model import build_model
 from workbench.optimize.packing import PACKED, assign_days, pack
-from workbench.planner import PlanOptions, _initial_state, plan, prepare, week_problem
+from workbench.plan.planner import PlanOptions, _initial_state, plan, prepare, week_problem
 
 pytestmark = PULP_V4
 
@@ -159,7 +159,7 @@ def test_the_planner_starts_from_a_packed_week_that_keeps_the_pattern_rows():
     strength rows included (high-fear has a strength goal), so HiGHS keeps it instead
     of dropping it."""
     from workbench.catalog import builtin_catalog
-    from workbench.examples import example_client
+    from workbench.client.examples import example_client
     from workbench.optimize.week import _start_values
 
     client = example_client("high-fear")
@@ -182,7 +182,7 @@ def test_uses_stay_a_relaxation_without_too_many_patterns():
     """Beyond ``MAX_PATTERNS`` the rows are left out rather than cut short (a partial
     list would wrongly forbid sessions)."""
     from workbench.catalog import builtin_catalog
-    from workbench.examples import example_client
+    from workbench.client.examples import example_client
     from workbench.optimize import constraints
 
     p = first_week(example_client("pool-only"), builtin_catalog())

@@ -23,14 +23,14 @@ from strategies import (
 )
 
 from workbench.catalog import builtin_catalog
-from workbench.examples import example_client, example_names
+from workbench.client.examples import example_client, example_names
 from workbench.optimize import week as week_module
 from workbench.optimize.diagnose import RELAXABLE
 from workbench.optimize.problem import Pin
 from workbench.optimize.solve import SolverSettings
-from workbench.planner import PlanOptions, _initial_state, plan, prepare, replan, week_problem
-from workbench.result import INFEASIBLE, NEEDS_CLEARANCE, PLANNED, REFERRED
-from workbench.verify import params_for, score_week, verify_plan
+from workbench.plan.planner import PlanOptions, _initial_state, plan, prepare, replan, week_problem
+from workbench.plan.result import INFEASIBLE, NEEDS_CLEARANCE, PLANNED, REFERRED
+from workbench.plan.verify import params_for, score_week, verify_plan
 
 pytestmark = PULP_V4
 
@@ -155,7 +155,7 @@ def test_a_plateau_after_a_week_its_budget_stopped_is_not_solved_again():
     weeks after it that are the same problem take that plan and that gap: solving the
     same week again would spend the same budget for the same answer. The plan still
     keeps every rule and says it is not proven."""
-    import workbench.planner as planner_module
+    import workbench.plan.planner as planner_module
     from workbench.optimize.week import same_problem
 
     client, options, result = planned("older-walker-extension", 12)
@@ -280,7 +280,7 @@ def test_a_week_the_day_rules_keep_refusing_is_proven_with_the_budget_it_has_lef
     strength days. The week used to come back unproven (gap 1.4%) after 0.28 s of its
     1 s budget; the day model over every candidate now proves it (about 0.5 s)."""
     from workbench.catalog import merged_catalog
-    from workbench.synthetic import random_client
+    from workbench.testing.synthetic import random_client
 
     client = random_client(47)
     catalog = merged_catalog()
@@ -347,7 +347,7 @@ def test_random_clients_on_random_catalogs_get_verified_plans_or_a_diagnosis(ins
 def test_random_clients_with_random_pins_get_verified_plans_or_a_diagnosis(instance, picks):
     """Pins in any week, on a day or not, of exercises that week may use: the plan keeps
     them and every other rule (the verifier), or there is no plan and a diagnosis."""
-    from workbench.planner import prepare
+    from workbench.plan.planner import prepare
 
     client, catalog, weeks = synthetic_instance(*instance)
     ctx = prepare(client, catalog, PlanOptions(weeks=weeks, explain=False))
@@ -394,7 +394,7 @@ def test_random_re_plans_after_a_pin_or_a_ban_keep_every_rule(instance, pick):
         changed = replace(options, bans=frozenset({banned}))
         week = min(w for w, _d, i in blocks(first) if i == banned)
     else:
-        from workbench.planner import prepare
+        from workbench.plan.planner import prepare
 
         ids = prepare(client, catalog, options).eligibility.allowed(week)
         days = sorted(client.available_days, key=lambda d: d.index)
@@ -667,8 +667,8 @@ def test_twins_keep_only_what_one_week_can_use():
     """Eight copies of a 20-minute walk, 45-minute sessions on three days, at most three
     uses each: two fit one session, so six blocks a week at most, which two copies can
     do. Preferred ids (a start plan's) are kept first."""
-    from workbench.examples import example_clients
-    from workbench.planner import _initial_state, prepare, week_problem
+    from workbench.client.examples import example_clients
+    from workbench.plan.planner import _initial_state, prepare, week_problem
 
     walk = next(e for e in builtin_catalog() if e.discipline.value == "walking" and e.minutes == 20)
     catalog = [replace(walk, id=f"walk{k}") for k in range(8)]
@@ -701,7 +701,7 @@ def test_the_session_master_finds_the_best_plan_an_exhaustive_search_finds(insta
     off only what cannot be packed. Here every week's master does so from the start, and
     the plan must still be the best an exhaustive search finds (supervised sessions,
     strength days and pins included)."""
-    import workbench.planner as planner_module
+    import workbench.plan.planner as planner_module
 
     client, catalog, options = instance
     best, _feasible = exhaustive_best(client, catalog, options)

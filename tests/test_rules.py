@@ -1,7 +1,7 @@
 """The rules: which exercises a client may do each week and why not, ceilings, tolerances.
 
 domain.md §3 (demand vs tolerance, the other hard filters, graded exposure) and §4
-(ceilings, phases). Rules are read through :func:`workbench.planner.prepare`, the same
+(ceilings, phases). Rules are read through :func:`workbench.plan.planner.prepare`, the same
 path a plan takes.
 """
 
@@ -22,13 +22,14 @@ from strategies import (
 )
 from strategies import plain_client as client
 
-from workbench import verify
 from workbench.catalog import builtin_catalog
 from workbench.defaults import resolve
 from workbench.domain import Activity, Client, Day, Dimension, Discipline, Goal, Instruments
 from workbench.optimize.problem import Pin
-from workbench.planner import Context, PlanOptions, plan, prepare
-from workbench.result import REFERRED
+from workbench.plan import verify
+from workbench.plan.planner import Context, PlanOptions, plan, prepare
+from workbench.plan.result import REFERRED
+from workbench.plan.verify import verify_plan
 from workbench.rules.contraindications import FAMILIES
 from workbench.rules.load import (
     ceiling_schedule,
@@ -43,7 +44,6 @@ from workbench.rules.tolerance import (
     tolerance_schedule,
     tolerances_from_triggers,
 )
-from workbench.verify import verify_plan
 
 pytestmark = PULP_V4
 

@@ -1,4 +1,4 @@
-"""Red-flag screening and training modes (workbench.screening; domain.md §1, §4, §7)."""
+"""Red-flag screening and training modes (workbench.client.screening; domain.md §1, §4, §7)."""
 
 import dataclasses
 
@@ -6,11 +6,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from workbench.client.instruments import score_tsk17
+from workbench.client.screening import Modes, Outcome, Screening, modes, scan_text, screen
 from workbench.defaults import resolve
 from workbench.domain import RED_FLAGS, Clearance, Client, Instruments
-from workbench.instruments import score_tsk17
 from workbench.language import THREAT_WORDS
-from workbench.screening import Modes, Outcome, Screening, modes, scan_text, screen
 
 EMERGENCY_FLAGS = [q for q, (group, _) in RED_FLAGS.items() if group == "emergency"]
 REFER_FLAGS = [q for q, (group, _) in RED_FLAGS.items() if group == "refer"]

@@ -15,18 +15,18 @@ from dataclasses import replace
 import pytest
 from strategies import PULP_V4
 
-from workbench import planner
-from workbench.assessment import AssessmentError, client_to_dict, load_client, save_client
 from workbench.catalog import builtin_catalog
+from workbench.client.assessment import AssessmentError, client_to_dict, load_client, save_client
+from workbench.client.examples import example_client, example_names
 from workbench.domain import RED_FLAGS, Dimension, Goal
-from workbench.examples import example_client, example_names
 from workbench.language import find_threat_words
 from workbench.optimize.problem import Pin
-from workbench.result import PlanResult
+from workbench.plan import planner
+from workbench.plan.result import PlanResult
 from workbench.rules.tolerance import tolerances_from_triggers
 from workbench.ui.app import Debouncer, DesignApp, client_cue
 from workbench.ui.form import SECTIONS, AssessmentForm
-from workbench.ui.lab import ConstraintLab, ScenarioEditor
+from workbench.ui.lab_panel import ConstraintLab, ScenarioEditor
 
 FAST = "runner-returning"  # one week plans in a fraction of a second
 
@@ -581,7 +581,7 @@ def test_a_plan_whose_time_ran_out_says_which_weeks_in_plain_words(catalog, monk
     """A week stopped by its time budget is not hidden in the solver line: the status
     says which weeks, and how far from the best they may be, in words."""
     from workbench.language import find_threat_words
-    from workbench.result import SolverInfo
+    from workbench.plan.result import SolverInfo
     from workbench.ui.app import notes_html
 
     real_plan = planner.plan

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from strategies import PULP_V4, result_from_schedule
 
-from workbench import verify
 from workbench.catalog import builtin_catalog
+from workbench.client.examples import example_client
 from workbench.domain import (
     RED_FLAGS,
     Activity,
@@ -26,12 +26,12 @@ from workbench.domain import (
     Goal,
     Instruments,
 )
-from workbench.examples import example_client
 from workbench.optimize import problem as optimizer_problem
 from workbench.optimize.problem import Pin
-from workbench.planner import PlanOptions, plan
-from workbench.result import PLANNED, REFERRED, PlanResult
-from workbench.verify import (
+from workbench.plan import verify
+from workbench.plan.planner import PlanOptions, plan
+from workbench.plan.result import PLANNED, REFERRED, PlanResult
+from workbench.plan.verify import (
     RULES,
     Violation,
     score_week,
@@ -543,4 +543,4 @@ def test_the_verifier_imports_neither_the_rules_nor_the_optimizer():
         elif isinstance(node, ast.Import):
             imported.update(a.name for a in node.names)
     assert not {m for m in imported if m.startswith(("workbench.rules", "workbench.optimize"))}
-    assert "workbench.screening" not in imported  # screening is recomputed too
+    assert "workbench.client.screening" not in imported  # screening is recomputed too

@@ -17,7 +17,7 @@ from workbench.optimize.constraints import FAMILIES
 from workbench.optimize.model import build_model
 from workbench.optimize.problem import WeekProblem
 from workbench.optimize.solve import INFEASIBLE, SolverSettings, solve
-from workbench.result import Relaxation
+from workbench.plan.result import Relaxation
 
 #: Seconds per elastic solve: a diagnosis is not on the re-plan path, and a relaxation
 #: offered must be the smallest, so the solve runs to its end.

@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from workbench.client.triggers import Trigger, known_triggers
 from workbench.defaults import Params
 from workbench.domain import SETTINGS, Client, Dimension, Discipline, Exercise, available_equipment
-from workbench.triggers import Trigger, known_triggers
 
 #: Exclusion families, in the order a trainer reads them.
 FAMILIES = {

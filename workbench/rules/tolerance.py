@@ -13,15 +13,15 @@ from collections.abc import Iterable, Mapping
 
 import numpy as np
 
+from workbench.client.triggers import VOCABULARY, closest, resolve
 from workbench.defaults import Params
 from workbench.domain import Client, Dimension
-from workbench.triggers import VOCABULARY, closest, resolve
 
 D = Dimension
 
 #: Known pain trigger → the tolerance it suggests on each dimension it touches (H: the
 #: patterns of domain.md §3; the trainer confirms or edits the suggestion). The
-#: vocabulary with its synonyms and catalog links is :mod:`workbench.triggers`.
+#: vocabulary with its synonyms and catalog links is :mod:`workbench.client.triggers`.
 TRIGGERS: dict[str, dict[Dimension, int]] = {name: t.suggests for name, t in VOCABULARY.items()}
 
 #: Tolerance suggested on a dimension no reported trigger touches (H): moderate, not
@@ -76,7 +76,7 @@ def tolerance_schedule(
         Horizon [weeks].
     params : Params
     graded_exposure : bool
-        High-fear mode (see :func:`workbench.screening.modes`).
+        High-fear mode (see :func:`workbench.client.screening.modes`).
 
     Returns
     -------

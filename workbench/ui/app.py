@@ -7,11 +7,11 @@ shows from the first edit until the plan is on screen.
 
 Callbacks compute nothing: they read the form's :attr:`~AssessmentForm.value` (a
 checked :class:`~workbench.domain.Client`) and the controls' :attr:`DesignApp.options`,
-call :func:`workbench.planner.plan` (or :func:`~workbench.planner.replan` from the week
-a pin or ban first changes), and show the :class:`~workbench.result.PlanResult`:
+call :func:`workbench.plan.planner.plan` (or :func:`~workbench.plan.planner.replan` from the week
+a pin or ban first changes), and show the :class:`~workbench.plan.result.PlanResult`:
 
 * planned: the week grid (days x blocks; click a block for its reasons, then pin or
-  ban it), load against the ceiling (:func:`workbench.charts.load_chart`), minutes per
+  ban it), load against the ceiling (:func:`workbench.ui.charts.load_chart`), minutes per
   goal against the targets, discipline mix, every excluded exercise with its reasons,
   and what limits each week;
 * referred / needs clearance: the screening message for the client, and no plan;
@@ -31,19 +31,19 @@ from collections.abc import Callable
 
 import ipywidgets as widgets
 
-from workbench import charts, explain, planner
-from workbench.assessment import AssessmentError
 from workbench.catalog import builtin_catalog
+from workbench.catalog.picklist import exercise_for, exercise_labels
+from workbench.client.assessment import AssessmentError
+from workbench.client.examples import example_client, example_names
 from workbench.defaults import DEFAULTS, OverrideError, resolve
 from workbench.domain import Client, Day
-from workbench.examples import example_client, example_names
-from workbench.explain import limits_in_words
 from workbench.language import GLOSSARY, find_threat_words, suggest
 from workbench.optimize.diagnose import OFFERS
 from workbench.optimize.problem import Pin
-from workbench.picklist import exercise_for, exercise_labels
-from workbench.planner import MAX_WEEKS, PlanOptions
-from workbench.result import (
+from workbench.plan import explain, planner
+from workbench.plan.explain import limits_in_words
+from workbench.plan.planner import MAX_WEEKS, PlanOptions
+from workbench.plan.result import (
     INFEASIBLE,
     NEEDS_CLEARANCE,
     REFERRED,
@@ -51,6 +51,7 @@ from workbench.result import (
     PlanResult,
     WeekChange,
 )
+from workbench.ui import charts
 from workbench.ui.form import STYLE, AssessmentForm
 from workbench.ui.render import ChartPane
 
@@ -306,7 +307,7 @@ class _DayColumn(widgets.VBox):
         self.add_class("wb-day")
 
     def show(self, day) -> None:
-        """Show ``day`` (a :class:`~workbench.result.DayPlan`)."""
+        """Show ``day`` (a :class:`~workbench.plan.result.DayPlan`)."""
         self.head.value = (
             f"{day.day.value.capitalize()}<br><small>{day.minutes} min · {day.load:g} AU</small>"
         )
@@ -691,7 +692,7 @@ class DesignApp(widgets.VBox):
     def show(self, result: PlanResult, changes: tuple[WeekChange, ...] = ()) -> None:
         """Show ``result``: the plan, the referral, or the diagnosis.
 
-        ``changes`` (a re-plan's :func:`~workbench.explain.plan_changes` against the plan
+        ``changes`` (a re-plan's :func:`~workbench.plan.explain.plan_changes` against the plan
         shown before) are said in the status line, and the blocks new to a day are marked
         in the week grid.
         """

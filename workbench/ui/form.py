@@ -6,16 +6,16 @@ notes; pain and instrument item scores; movement tolerances; tests; goals and
 preferences; schedule and equipment.
 
 The form computes nothing. Its widgets read and write the client-file dict
-(:func:`workbench.assessment.client_to_dict`); :attr:`AssessmentForm.value` hands that
-dict to :func:`workbench.assessment.client_from_dict`, which checks every field. A
-refused field is shown in place: each :class:`~workbench.assessment.FieldProblem` is
+(:func:`workbench.client.assessment.client_to_dict`); :attr:`AssessmentForm.value` hands that
+dict to :func:`workbench.client.assessment.client_from_dict`, which checks every field. A
+refused field is shown in place: each :class:`~workbench.client.assessment.FieldProblem` is
 mapped by its dotted path (``"pain.now"``, ``"activities[1].rpe"``,
 ``"instruments.start_back[8]"``) to the widget that holds it, which is highlighted with
 the reason beside it. Typed values the form cannot read as numbers are passed on as
 typed, so the reason comes from the same checks as a client file's.
 
 The red-flag section shows the questions that the notes and symptom diary force
-(:func:`workbench.screening.scan_text`); the movement section suggests tolerances from
+(:func:`workbench.client.screening.scan_text`); the movement section suggests tolerances from
 the pain triggers (:func:`workbench.rules.tolerance.tolerances_from_triggers`), which the
 trainer may edit.
 """
@@ -31,7 +31,7 @@ from typing import Any
 
 import ipywidgets as widgets
 
-from workbench.assessment import (
+from workbench.client.assessment import (
     SCHEMA_VERSION,
     AssessmentError,
     FieldProblem,
@@ -40,6 +40,8 @@ from workbench.assessment import (
     load_client,
     save_client,
 )
+from workbench.client.screening import scan_text
+from workbench.client.triggers import unknown_triggers
 from workbench.domain import (
     EQUIPMENT,
     RED_FLAGS,
@@ -53,8 +55,6 @@ from workbench.domain import (
 )
 from workbench.language import find_threat_words
 from workbench.rules.tolerance import TRIGGERS, tolerances_from_triggers
-from workbench.screening import scan_text
-from workbench.triggers import unknown_triggers
 
 __all__ = ["SECTIONS", "STYLE", "AssessmentForm"]
 
@@ -391,10 +391,10 @@ class AssessmentForm(widgets.VBox):
 
     Notes
     -----
-    ``value`` raises :class:`~workbench.assessment.AssessmentError` listing every
+    ``value`` raises :class:`~workbench.client.assessment.AssessmentError` listing every
     refused field, each also shown in place. :meth:`save` writes nothing when any field
     is refused (the file is written atomically by
-    :func:`~workbench.assessment.save_client`).
+    :func:`~workbench.client.assessment.save_client`).
     """
 
     def __init__(

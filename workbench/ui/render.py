@@ -36,7 +36,7 @@ Costs (the same two-widget page served by Voila, slider moved three times):
   Updates send only the spec (about 4 KB) and took 100-250 ms (12 moves).
 - SVG pane: ``chart_to_svg`` takes 0.5-0.6 s on the first call in a process
   (vl-convert warms its JavaScript engine), then 55-120 ms to build and render
-  one of :mod:`workbench.charts` (11-29 KB of SVG). A slider move -> redrawn
+  one of :mod:`workbench.ui.charts` (11-29 KB of SVG). A slider move -> redrawn
   chart took 125-320 ms in Voila (median 175 ms, 24 moves) and 160-260 ms in
   JupyterLab (median 200 ms, 12 moves), about the same as ``JupyterChart``.
   (tests/browser/test_harness.py prints these under "browser timings".)
@@ -143,7 +143,7 @@ class ChartPane(widgets.HTML):
     """One widget that shows a chart as inline SVG and is updated in place.
 
     It only displays: a callback computes the table, builds the chart with
-    :mod:`workbench.charts` and calls :meth:`update`. Updating replaces the
+    :mod:`workbench.ui.charts` and calls :meth:`update`. Updating replaces the
     widget's value (11-29 KB of SVG for a workbench chart), so the page keeps one
     output instead of piling up new ones.
 

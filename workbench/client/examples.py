@@ -2,20 +2,19 @@
 
 The clients live as client files in ``examples/clients/*.json`` at the top of the
 repository (one file a client, the file stem is its name and its id); they are read with
-:func:`workbench.assessment.load_client`, so every example is checked on the way in.
+:func:`workbench.client.assessment.load_client`, so every example is checked on the way in.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from workbench.assessment import load_client
+from workbench.client.assessment import load_client
 from workbench.domain import Client
+from workbench.paths import REPO_ROOT
 
 __all__ = ["EXAMPLES_DIR", "example_client", "example_clients", "example_names"]
 
 #: Folder of the example client files.
-EXAMPLES_DIR = Path(__file__).resolve().parent.parent / "examples" / "clients"
+EXAMPLES_DIR = REPO_ROOT / "examples" / "clients"
 
 
 def example_names() -> list[str]:

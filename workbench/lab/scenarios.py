@@ -1,6 +1,6 @@
 """The constraint lab: scenarios side by side, one parameter swept, and teaching tables.
 
-Pure functions over :func:`workbench.planner.plan` and its :class:`~workbench.result.PlanResult`
+Pure functions over :func:`workbench.plan.planner.plan` and its :class:`~workbench.plan.result.PlanResult`
 (product.md flow 7). A coach changes one rule at a time and sees what the plan does:
 
 * :func:`scenario` / :func:`standard_scenarios` describe what-ifs (a slower weekly rise,
@@ -8,7 +8,7 @@ Pure functions over :func:`workbench.planner.plan` and its :class:`~workbench.re
 * :func:`compare` lists what changed against a baseline, week by week: load, ceiling,
   minutes per goal, exercises added and removed, what limits the weeks;
 * :func:`sweep` plans once per value of one parameter and returns the tidy frame that
-  :func:`workbench.charts.sweep_chart` draws: goal coverage and load per value, with the
+  :func:`workbench.ui.charts.sweep_chart` draws: goal coverage and load per value, with the
   constraint families that bind there.
 
 The teaching notebook's tables live here too (:func:`ceiling_frame`,
@@ -29,10 +29,10 @@ import pandas as pd
 
 from workbench.defaults import DEFAULTS, Params, resolve
 from workbench.domain import Client, Dimension, Goal
-from workbench.explain import limits_in_words
 from workbench.optimize.constraints import FAMILIES as BINDING_WORDS
-from workbench.planner import PlanOptions, plan
-from workbench.result import PlanResult
+from workbench.plan.explain import limits_in_words
+from workbench.plan.planner import PlanOptions, plan
+from workbench.plan.result import PlanResult
 from workbench.rules.load import ceiling_schedule
 
 __all__ = [
@@ -463,7 +463,7 @@ def sweep(
         Tidy, two rows per value (metrics :data:`COVERAGE` and :data:`LOAD`), columns
         ``value``, ``metric``, ``amount`` (None when there is no plan), ``binding`` (the
         families that bind in any week, comma-separated; the status when there is no
-        plan) and ``status``: the table :func:`workbench.charts.sweep_chart` draws.
+        plan) and ``status``: the table :func:`workbench.ui.charts.sweep_chart` draws.
 
     Raises
     ------

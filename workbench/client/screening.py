@@ -27,9 +27,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from workbench.client.instruments import score_fabq_pa, score_start_back, score_tsk17, threshold
 from workbench.defaults import resolve
 from workbench.domain import RED_FLAGS, Client
-from workbench.instruments import score_fabq_pa, score_start_back, score_tsk17, threshold
 
 
 class Outcome(StrEnum):

@@ -8,7 +8,7 @@ appear only with ``verbose`` (``--verbose``).
 
 from __future__ import annotations
 
-from workbench.explain import limits_in_words
+from workbench.plan.explain import limits_in_words
 
 #: The result statuses in a trainer's words (the first line of the text).
 HEADLINES = {

@@ -12,18 +12,10 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass, field, replace
 
-from workbench import screening
+from workbench.client import screening
+from workbench.client.questions import client_questions
 from workbench.defaults import Params, resolve
 from workbench.domain import Client, Day, Dimension, Discipline, Goal
-from workbench.explain import (
-    block_reasons,
-    ceiling_plus_10,
-    exclusion_table,
-    session_order,
-    shortfall_reasons,
-    week_binding,
-    week_warnings,
-)
 from workbench.optimize.diagnose import diagnose_week, pin_problems
 from workbench.optimize.problem import Pin, WeekProblem
 from workbench.optimize.solve import TIME_LIMIT, SolverSettings
@@ -35,8 +27,16 @@ from workbench.optimize.week import (
     solve_week,
     still_holds,
 )
-from workbench.questions import client_questions
-from workbench.result import (
+from workbench.plan.explain import (
+    block_reasons,
+    ceiling_plus_10,
+    exclusion_table,
+    session_order,
+    shortfall_reasons,
+    week_binding,
+    week_warnings,
+)
+from workbench.plan.result import (
     INFEASIBLE,
     NEEDS_CLEARANCE,
     PLANNED,

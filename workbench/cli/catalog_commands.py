@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import textwrap
 
-from workbench.cli_input import InputError, close_matches, file_problem
+from workbench.cli.inputs import InputError, close_matches, file_problem
 
 CATALOG_EPILOG = """\
 examples:
@@ -116,7 +116,7 @@ def _line(ex) -> str:
 
 def run_catalog(args) -> int:
     """Run one ``workbench catalog`` command; returns the exit code."""
-    from workbench.cli import _emit
+    from workbench.cli.main import _emit
 
     action = args.catalog_command
     if action == "list":
@@ -166,8 +166,8 @@ def search(catalog, text: str) -> list:
 
 def _import(args) -> int:
     from workbench.catalog import CatalogError, catalog_from_rows
-    from workbench.cli import _emit
-    from workbench.importer import import_free_exercise_db, write_rows_csv
+    from workbench.catalog.importer import import_free_exercise_db, write_rows_csv
+    from workbench.cli.main import _emit
 
     try:
         rows = import_free_exercise_db(args.source)
@@ -200,7 +200,7 @@ TO_CHECK = (
 
 def _review(args) -> int:
     from workbench.catalog import CatalogError, read_catalog_csv, validate_rows
-    from workbench.cli import _emit
+    from workbench.cli.main import _emit
 
     try:
         header, rows, problems = read_catalog_csv(__import__("pathlib").Path(args.csv))

@@ -13,14 +13,14 @@ import os
 import sys
 import textwrap
 
-from workbench.cli_input import (
+from workbench.cli.inputs import (
     InputError,
     file_problem,
     parse_allowed,
     parse_bans,
     parse_pins,
 )
-from workbench.report import format_plan
+from workbench.plan.report import format_plan
 
 #: Plan status -> exit code.
 EXIT = {"planned": 0, "referred": 3, "needs_clearance": 3, "infeasible": 4}
@@ -71,8 +71,8 @@ def _fmt(prog):
 
 def build_parser() -> argparse.ArgumentParser:
     """The command line's parser: ``plan``, ``check`` and ``catalog``."""
-    from workbench.cli_catalog import add_catalog_parser
-    from workbench.planner import MAX_WEEKS
+    from workbench.cli.catalog_commands import add_catalog_parser
+    from workbench.plan.planner import MAX_WEEKS
 
     ap = argparse.ArgumentParser(
         prog="workbench",
@@ -182,7 +182,7 @@ def main(argv: list[str] | None = None) -> int:
             return _plan(args)
         if args.command == "check":
             return _check(args)
-        from workbench.cli_catalog import run_catalog
+        from workbench.cli.catalog_commands import run_catalog
 
         return run_catalog(args)
     except InputError as err:
@@ -191,7 +191,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _load_client(path: str):
-    from workbench.assessment import AssessmentError, load_client
+    from workbench.client.assessment import AssessmentError, load_client
 
     try:
         return load_client(path)
@@ -206,7 +206,7 @@ def _load_client(path: str):
 def _plan(args) -> int:
     from workbench.catalog import CatalogError, builtin_catalog, load_catalog
     from workbench.optimize.solve import set_solver_log
-    from workbench.planner import MAX_WEEKS, PlanOptions, plan
+    from workbench.plan.planner import MAX_WEEKS, PlanOptions, plan
 
     if not 1 <= args.weeks <= MAX_WEEKS:
         raise InputError(f"--weeks {args.weeks}: a plan has 1 to {MAX_WEEKS} weeks")
@@ -241,10 +241,10 @@ def _plan(args) -> int:
 
 def check_document(path: str) -> tuple[int, dict]:
     """What ``workbench check`` reports: (exit code, the JSON document)."""
-    from workbench.assessment import MISSING, AssessmentError, load_client
+    from workbench.client.assessment import MISSING, AssessmentError, load_client
+    from workbench.client.questions import client_questions
+    from workbench.client.screening import screen
     from workbench.defaults import resolve
-    from workbench.questions import client_questions
-    from workbench.screening import screen
 
     doc: dict = {"file": path, "ok": False, "problems": [], "screening": None, "questions": []}
     try:

@@ -13,7 +13,7 @@ from workbench.defaults import Params
 from workbench.domain import Client, Dimension, Discipline, Exercise, Goal
 from workbench.optimize.constraints import FAMILIES
 from workbench.optimize.problem import WeekProblem
-from workbench.result import PlanResult, WeekChange
+from workbench.plan.result import PlanResult, WeekChange
 from workbench.rules.contraindications import FAMILIES as EXCLUSION_FAMILIES
 from workbench.rules.contraindications import Eligibility
 

@@ -212,7 +212,7 @@ class PlanResult:
     ceiling_plus_10 : tuple of str
         What raising each week's ceiling by 10% would buy.
     questions : tuple of Question
-        What the client's file leaves to ask (:func:`workbench.questions.client_questions`).
+        What the client's file leaves to ask (:func:`workbench.client.questions.client_questions`).
     """
 
     status: str
@@ -302,7 +302,7 @@ class PlanResult:
             },
         }
 
-    # ---- tidy frames for charts (encoding lives in workbench.charts)
+    # ---- tidy frames for charts (encoding lives in workbench.ui.charts)
     def load_frame(self):
         """DataFrame: week, load, ceiling [AU]."""
         import pandas as pd

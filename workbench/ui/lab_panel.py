@@ -1,10 +1,10 @@
 """The constraint lab as widgets (product.md flow 7): scenarios side by side, one sweep.
 
 Each :class:`ScenarioEditor`'s :attr:`~ScenarioEditor.value` is a
-:class:`workbench.lab.Scenario`; the Compare button hands them to
-:func:`workbench.lab.run_scenarios` and shows :func:`workbench.lab.summary_frame`,
-:func:`workbench.lab.compare` and :func:`workbench.charts.scenario_chart`. The Sweep button
-calls :func:`workbench.lab.sweep` and shows :func:`workbench.charts.sweep_chart`. The
+:class:`workbench.lab.scenarios.Scenario`; the Compare button hands them to
+:func:`workbench.lab.scenarios.run_scenarios` and shows :func:`workbench.lab.scenarios.summary_frame`,
+:func:`workbench.lab.scenarios.compare` and :func:`workbench.ui.charts.scenario_chart`. The Sweep button
+calls :func:`workbench.lab.scenarios.sweep` and shows :func:`workbench.ui.charts.sweep_chart`. The
 widgets compute nothing.
 """
 
@@ -17,13 +17,13 @@ from dataclasses import replace
 import ipywidgets as widgets
 import pandas as pd
 
-from workbench import charts
-from workbench import lab as lab_fns
 from workbench.catalog import builtin_catalog
+from workbench.client.examples import example_client, example_names
 from workbench.defaults import DEFAULTS, OverrideError, resolve
 from workbench.domain import Client, Goal
-from workbench.examples import example_client, example_names
-from workbench.planner import MAX_WEEKS, PlanOptions
+from workbench.lab import scenarios as lab_fns
+from workbench.plan.planner import MAX_WEEKS, PlanOptions
+from workbench.ui import charts
 from workbench.ui.form import STYLE
 from workbench.ui.render import ChartPane
 
@@ -69,7 +69,7 @@ def _resolved(client: Client, name: str) -> float:
 
 
 class ScenarioEditor(widgets.VBox):
-    """One scenario's knobs; :attr:`value` is a :class:`workbench.lab.Scenario`."""
+    """One scenario's knobs; :attr:`value` is a :class:`workbench.lab.scenarios.Scenario`."""
 
     def __init__(self, name: str, client: Client, **changes):
         rise, variety = DEFAULTS["weekly_rise"], DEFAULTS["min_disciplines_per_week"]

@@ -1,7 +1,7 @@
 """Import free-exercise-db (873 exercises, public domain) as catalog rows for review.
 
 Each entry becomes one row of our columns (``exercises.columns.csv``), as strings, ready
-for :func:`workbench.catalog.catalog_from_rows`. Every imported row is marked
+for :func:`workbench.catalog.table.catalog_from_rows`. Every imported row is marked
 ``needs_review=yes``: the planner leaves it out until a trainer has confirmed it.
 
 Movement demands are inferred **conservatively**: free-exercise-db says nothing about
@@ -11,8 +11,8 @@ name or first instructions). Keyword rules then raise dimensions back to a floor
 whatever the evidence said (a deadlift is loaded flexion 3, a jump is impact 3).
 Unknown means high, never low. Both tables are below with the reasoning beside each rule.
 
-Run ``python -m workbench.importer OUT.csv`` to write the rows to a CSV a trainer can
-review and then load with :func:`workbench.catalog.load_catalog`.
+Run ``python -m workbench.catalog.importer OUT.csv`` to write the rows to a CSV a trainer can
+review and then load with :func:`workbench.catalog.table.load_catalog`.
 
 References
 ----------
@@ -42,9 +42,10 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
-from workbench.catalog import column_names
+from workbench.catalog.columns import CatalogError, column_names
+from workbench.catalog.inference import infer_settings, infer_tags
+from workbench.catalog.table import catalog_from_rows
 from workbench.domain import SETTINGS, TAGS, Dimension, Discipline, Goal
-from workbench.inference import infer_settings, infer_tags
 from workbench.paths import FREE_EXERCISE_DB
 
 LF = Dimension.LOADED_FLEXION
@@ -924,7 +925,7 @@ def entry_to_row(entry: Entry, row_id: str) -> dict[str, str]:
         "cue": CUES.get(entry.category, DEFAULT_CUE),
         "source": (
             f"free-exercise-db (public domain, Unlicense): {entry.id}; MET: 2011 Compendium "
-            f"{code} {met_label}; demands inferred conservatively by workbench.importer "
+            f"{code} {met_label}; demands inferred conservatively by workbench.catalog.importer "
             "(3 unless evidence); review before use"
         ),
         "needs_review": "yes",
@@ -951,7 +952,7 @@ def import_free_exercise_db(path: Path | str | None = None) -> list[dict[str, st
     Returns
     -------
     list of dict[str, str]
-        Ready for :func:`workbench.catalog.catalog_from_rows`; all ``needs_review=yes``.
+        Ready for :func:`workbench.catalog.table.catalog_from_rows`; all ``needs_review=yes``.
     """
     rows = []
     used: set[str] = set()
@@ -989,11 +990,9 @@ def write_rows_csv(rows: Iterable[Mapping[str, str]], path: Path | str) -> Path:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """``python -m workbench.importer OUT.csv``: write the imported rows for review."""
-    from workbench.catalog import CatalogError, catalog_from_rows
-
+    """``python -m workbench.catalog.importer OUT.csv``: write the imported rows for review."""
     parser = argparse.ArgumentParser(
-        prog="python -m workbench.importer",
+        prog="python -m workbench.catalog.importer",
         description="Write free-exercise-db as catalog rows (all needs_review=yes) to a CSV.",
     )
     parser.add_argument("out", type=Path, help="CSV file to write")

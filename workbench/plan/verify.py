@@ -21,6 +21,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from workbench.client.triggers import resolve as resolve_trigger
 from workbench.defaults import Params, resolve
 from workbench.domain import (
     GYM_PROVIDES,
@@ -32,7 +33,6 @@ from workbench.domain import (
     Exercise,
     Goal,
 )
-from workbench.triggers import resolve as resolve_trigger
 
 #: Rule name → what it checks, in the domain's words (domain.md section in brackets).
 RULES: dict[str, str] = {
@@ -286,7 +286,7 @@ def verify_plan(result, client: Client, catalog, options=None) -> list[Violation
     Parameters
     ----------
     result : PlanResult
-        What :func:`workbench.planner.plan` (or ``replan``) returned.
+        What :func:`workbench.plan.planner.plan` (or ``replan``) returned.
     client : Client
     catalog : Catalog or iterable of Exercise
     options : PlanOptions, optional

@@ -11,8 +11,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from workbench.client.triggers import (
+    VOCABULARY,
+    known_triggers,
+    normalize,
+    resolve,
+    unknown_triggers,
+)
 from workbench.domain import Client
-from workbench.triggers import VOCABULARY, known_triggers, normalize, resolve, unknown_triggers
 
 #: Words in the notes that name where a client trains -> the setting they point to.
 PLACE_WORDS = {

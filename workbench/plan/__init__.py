@@ -1,0 +1,11 @@
+"""The planner's entry points, what they return, what explains it and what checks it.
+
+Owns planning and re-planning a client's weeks (``planner``), the result and its JSON form
+(``result``), explanations in a trainer's words (``explain``, ``report``) and the
+independent verifier that re-checks a plan against every rule without the optimizer
+(``verify``).
+
+May import: the ground, :mod:`workbench.catalog`, :mod:`workbench.client`,
+:mod:`workbench.rules` and :mod:`workbench.optimize`. The verifier alone imports neither
+``rules`` nor ``optimize``: it re-derives every rule from the client, catalog and defaults.
+"""
