@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Make sure Debian's Chromium is at /usr/bin/chromium for the browser tests
-# (tests/browser). Playwright drives this system browser; its own browser
+# (tests/ui/browser). Playwright drives this system browser; its own browser
 # download (`playwright install`) is never used.
 #
 # Quiet and successful when Chromium is already there. Otherwise installs it

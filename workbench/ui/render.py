@@ -39,7 +39,7 @@ Costs (the same two-widget page served by Voila, slider moved three times):
   one of :mod:`workbench.ui.charts` (11-29 KB of SVG). A slider move -> redrawn
   chart took 125-320 ms in Voila (median 175 ms, 24 moves) and 160-260 ms in
   JupyterLab (median 200 ms, 12 moves), about the same as ``JupyterChart``.
-  (tests/browser/test_harness.py prints these under "browser timings".)
+  (tests/ui/browser/test_harness.py prints these under "browser timings".)
 
 Decision:
 

@@ -16,7 +16,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 #: Text only a solver's own log or banner contains.
 SOLVER_TEXT = ("Running HiGHS", "Copyright (c)", "THIRD_PARTY_NOTICES", "Welcome to the CBC")
 

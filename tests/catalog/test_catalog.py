@@ -23,7 +23,7 @@ from workbench.catalog import (
 from workbench.domain import EQUIPMENT, Dimension, Discipline, Goal
 from workbench.paths import BUILTIN_CATALOG
 
-FIXTURES = Path(__file__).parent / "fixtures"
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 TRAINER_CSV = FIXTURES / "trainer_small.csv"
 BAD_CSV = FIXTURES / "bad_rows.csv"
 MISSING_COLUMN_CSV = FIXTURES / "missing_column.csv"

@@ -1,6 +1,6 @@
 """The widget wiring in a real browser: a slider move redraws the ChartPane in place.
 
-The charts themselves are tested without a browser (tests/test_charts.py); here
+The charts themselves are tested without a browser (tests/ui/test_charts.py); here
 only the path slider -> kernel callback -> ChartPane -> DOM is checked, in Voila
 and in JupyterLab, with every non-local request blocked.
 """

@@ -3,7 +3,7 @@
 The form's value is a checked Client, refused fields are marked in place, nothing is
 half-saved; the app's callbacks call the planner and show its answer (plan, referral or
 diagnosis); the lab's buttons show the lab's tables and charts. The browser tests
-(tests/browser/test_app.py) check only that the same wiring works in a real page.
+(tests/ui/browser/test_app.py) check only that the same wiring works in a real page.
 """
 
 import html

@@ -27,7 +27,7 @@ from workbench.domain import SETTINGS, TAGS, Discipline
 from workbench.plan.planner import PlanOptions, plan
 from workbench.plan.verify import verify_plan
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = sorted((ROOT / "examples" / "clients").glob("*.json"))
 CATALOG = builtin_catalog()
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = sorted((ROOT / "examples" / "clients").glob("*.json"))
 EXIT = {"planned": 0, "referred": 3, "needs_clearance": 3, "infeasible": 4}
 
