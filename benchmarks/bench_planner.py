@@ -26,12 +26,19 @@ import statistics
 import time
 from dataclasses import replace
 
-from workbench.catalog import builtin_catalog, merged_catalog
-from workbench.client.examples import example_clients
+from workbench import Pin, builtin_catalog, example_clients, merged_catalog
+
+# the straightforward model of --baseline is built from the planner's own parts
 from workbench.optimize.model import build_model
-from workbench.optimize.problem import Pin
 from workbench.optimize.solve import SolverSettings, solve
-from workbench.plan.planner import PlanOptions, _initial_state, plan, prepare, replan, week_problem
+from workbench.planning.planner import (
+    PlanOptions,
+    _initial_state,
+    plan,
+    prepare,
+    replan,
+    week_problem,
+)
 
 REPLAN_TARGET = 0.6  # [s] issue 3: a re-plan when later weeks must follow
 

@@ -4,7 +4,7 @@ Usage::
 
     .venv/bin/python benchmarks/bench_random.py [--seeds FIRST LAST]
 
-Each client of ``workbench.testing.synthetic.random_client(seed)`` (seeds 0-59 by default) is
+Each client of ``workbench.testing.random_client(seed)`` (seeds 0-59 by default) is
 planned for 12 weeks on the merged catalog (unreviewed rows included), then re-planned
 after a ban of its first block, from week 1. One run each: a week that reaches its time
 budget makes the figures move between runs by 5-10%, so compare runs made back to back.
@@ -21,9 +21,8 @@ import statistics
 import time
 from dataclasses import replace
 
-from workbench.catalog import merged_catalog
-from workbench.plan.planner import PlanOptions, plan, replan
-from workbench.testing.synthetic import random_client
+from workbench import PlanOptions, merged_catalog, plan, replan
+from workbench.testing import random_client
 
 REPLAN_TARGET_S = 0.6
 

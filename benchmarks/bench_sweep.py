@@ -18,9 +18,7 @@ from __future__ import annotations
 import time
 from dataclasses import replace
 
-from workbench.catalog import builtin_catalog, merged_catalog
-from workbench.client.examples import example_clients
-from workbench.plan.planner import PlanOptions, plan, replan
+from workbench import PlanOptions, builtin_catalog, example_clients, merged_catalog, plan, replan
 
 HORIZONS = (1, 4, 8, 12)
 

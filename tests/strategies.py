@@ -283,7 +283,7 @@ def tiny_instances(draw):
         "max_discipline_share": draw(st.sampled_from([0.6, 0.8, 1.0, 1.0])),
         "relative_gap": 0.0,
     }
-    from workbench.plan.planner import PlanOptions
+    from workbench.planning.planner import PlanOptions
 
     options = PlanOptions(
         weeks=1,
@@ -297,8 +297,8 @@ def tiny_instances(draw):
 def result_from_schedule(weeks, client, catalog, options=None, status="planned"):
     """A PlanResult holding ``weeks`` ({day: [exercise ids]} each), with blocks from the
     catalog and each week's ceiling stated as the rule gives it (to 0.1 AU)."""
-    from workbench.plan import verify
-    from workbench.plan.result import Block, DayPlan, PlanResult, WeekPlan
+    from workbench.planning import rederive as verify
+    from workbench.planning.result import Block, DayPlan, PlanResult, WeekPlan
 
     by_id = {e.id: e for e in catalog}
     rule = verify.ceilings(client, verify.params_for(client, options), len(weeks))

@@ -1,0 +1,118 @@
+"""The workbench: program design for personal trainers whose clients live with chronic low back pain.
+
+This is the public face: what a notebook, the app, the command line and a script use.
+Load a client and a catalog, screen the client, plan their weeks, re-plan after a change,
+read why, and check the plan against every rule without the optimizer::
+
+    import workbench as wb
+
+    client = wb.example_client("desk-worker-flexion")  # or wb.load_client("client.json")
+    catalog = wb.builtin_catalog()                      # or wb.merged_catalog()
+    result = wb.plan(client, catalog, wb.PlanOptions(weeks=4))
+    print(wb.format_plan(result))                       # the plan in a trainer's words
+    assert wb.verify_plan(result, client, catalog) == []
+
+    again = wb.replan(result, client, catalog, wb.PlanOptions(weeks=4, bans=frozenset({"yoga-cat-cow"})))
+    print(wb.changes_summary(wb.plan_changes(result, again)))
+
+The rooms behind it, in the order the data flows (each package's docstring says what it
+owns and what it may import; ``docs/architecture.md`` draws the flow):
+:mod:`workbench.catalog` -> :mod:`workbench.client` -> :mod:`workbench.rules` ->
+:mod:`workbench.optimize` -> :mod:`workbench.planning` -> :mod:`workbench.lab`, with the user
+interfaces :mod:`workbench.ui` and :mod:`workbench.cli` on top and the ground
+(:mod:`workbench.domain`, :mod:`workbench.defaults`, :mod:`workbench.language`) below.
+Names load on first use (PEP 562), so ``import workbench`` is quick and the solver is
+imported only when a plan is asked for.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+#: Public name -> the module that defines it.
+_EXPORTS: dict[str, str] = {
+    # the ground: the frozen records, every rule's number, words that help
+    "Client": "workbench.domain",
+    "Exercise": "workbench.domain",
+    "Day": "workbench.domain",
+    "Discipline": "workbench.domain",
+    "Goal": "workbench.domain",
+    "DEFAULTS": "workbench.defaults",
+    "OverrideError": "workbench.defaults",
+    "resolve": "workbench.defaults",
+    "find_threat_words": "workbench.language",
+    # the catalog
+    "Catalog": "workbench.catalog",
+    "CatalogError": "workbench.catalog",
+    "builtin_catalog": "workbench.catalog",
+    "load_catalog": "workbench.catalog",
+    "merged_catalog": "workbench.catalog",
+    "catalog_from_rows": "workbench.catalog",
+    "read_catalog_csv": "workbench.catalog",
+    "validate_rows": "workbench.catalog",
+    "import_free_exercise_db": "workbench.catalog.importer",
+    "write_rows_csv": "workbench.catalog.importer",
+    "exercise_for": "workbench.catalog.picklist",
+    "exercise_labels": "workbench.catalog.picklist",
+    # the client
+    "AssessmentError": "workbench.client.assessment",
+    "MISSING": "workbench.client.assessment",
+    "client_from_dict": "workbench.client.assessment",
+    "client_to_dict": "workbench.client.assessment",
+    "load_client": "workbench.client.assessment",
+    "save_client": "workbench.client.assessment",
+    "example_client": "workbench.client.examples",
+    "example_clients": "workbench.client.examples",
+    "example_names": "workbench.client.examples",
+    "client_questions": "workbench.client.questions",
+    "screen": "workbench.client.screening",
+    "screening_modes": "workbench.client.screening",
+    "ScreeningOutcome": "workbench.client.screening",
+    # planning and re-planning
+    "MAX_WEEKS": "workbench.planning.planner",
+    "Pin": "workbench.planning.planner",
+    "PlanOptions": "workbench.planning.planner",
+    "plan": "workbench.planning.planner",
+    "replan": "workbench.planning.planner",
+    "set_solver_log": "workbench.planning.planner",
+    # what a plan is, and why
+    "PlanResult": "workbench.planning.result",
+    "PlanStatus": "workbench.planning.result",
+    "Relaxation": "workbench.planning.result",
+    "changes_frame": "workbench.planning.explain",
+    "changes_summary": "workbench.planning.explain",
+    "limits_in_words": "workbench.planning.explain",
+    "plan_changes": "workbench.planning.explain",
+    "format_plan": "workbench.planning.report",
+    # the independent check
+    "Violation": "workbench.planning.verify",
+    "verify_plan": "workbench.planning.verify",
+}
+
+#: Public name -> (module, name there) where the two differ.
+_RENAMED: dict[str, tuple[str, str]] = {
+    "screening_modes": ("workbench.client.screening", "modes"),
+    "ScreeningOutcome": ("workbench.client.screening", "Outcome"),
+}
+
+#: Subpackages reached as attributes (``workbench.lab.sweep(...)``).
+_SUBPACKAGES = ("lab", "testing")
+
+__all__ = sorted([*_EXPORTS, *_SUBPACKAGES])
+
+
+def __getattr__(name: str) -> Any:
+    """Load a public name on first use (PEP 562)."""
+    if name in _SUBPACKAGES:
+        return importlib.import_module(f"workbench.{name}")
+    if name not in _EXPORTS:
+        raise AttributeError(f"module 'workbench' has no attribute {name!r}")
+    module, attr = _RENAMED.get(name, (_EXPORTS[name], name))
+    value = getattr(importlib.import_module(module), attr)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})

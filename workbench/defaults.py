@@ -562,22 +562,3 @@ def resolve(overrides: Mapping[str, float] | None = None) -> Params:
     values = {k: r.value for k, r in DEFAULTS.items()}
     values.update({k: float(v) for k, v in overrides.items()})
     return Params(values)
-
-
-def defaults_table():
-    """The defaults as a pandas DataFrame (name, value, unit, heuristic, source, description)."""
-    import pandas as pd
-
-    return pd.DataFrame(
-        [
-            {
-                "name": k,
-                "value": r.value,
-                "unit": r.unit,
-                "heuristic": r.heuristic,
-                "source": r.source,
-                "description": r.description,
-            }
-            for k, r in DEFAULTS.items()
-        ]
-    ).set_index("name")

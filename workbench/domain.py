@@ -11,7 +11,18 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 
-class Dimension(StrEnum):
+class Labelled(StrEnum):
+    """A string enum with a readable ``label``: the value with spaces for underscores,
+    unless the enum has its own words in :data:`LABELS` (Discipline, Day)."""
+
+    @property
+    def label(self) -> str:
+        """Readable name, e.g. ``"loaded flexion"``, ``"gym strength"``, ``"Tuesday"``."""
+        own = LABELS.get(type(self))
+        return own[self] if own is not None else self.value.replace("_", " ")
+
+
+class Dimension(Labelled):
     """Movement-demand dimensions (domain.md §3)."""
 
     LOADED_FLEXION = "loaded_flexion"
@@ -22,13 +33,8 @@ class Dimension(StrEnum):
     IMPACT = "impact"
     SUSTAINED_SITTING = "sustained_sitting"
 
-    @property
-    def label(self) -> str:
-        """Readable name, e.g. ``"loaded flexion"``."""
-        return self.value.replace("_", " ")
 
-
-class Goal(StrEnum):
+class Goal(Labelled):
     """Training goals, each met in weekly minutes (domain.md §6)."""
 
     FLEXIBILITY = "flexibility"
@@ -37,13 +43,8 @@ class Goal(StrEnum):
     CARDIO = "cardio"
     RELAXATION = "relaxation"
 
-    @property
-    def label(self) -> str:
-        """Readable name, e.g. ``"core endurance"``."""
-        return self.value.replace("_", " ")
 
-
-class Discipline(StrEnum):
+class Discipline(Labelled):
     """Training disciplines of the catalog."""
 
     YOGA = "yoga"
@@ -55,11 +56,6 @@ class Discipline(StrEnum):
     CYCLING = "cycling"
     DANCE = "dance"
     MOBILITY = "mobility"
-
-    @property
-    def label(self) -> str:
-        """Readable name for tables and charts."""
-        return DISCIPLINE_LABELS[self]
 
 
 DISCIPLINE_LABELS = {
@@ -75,7 +71,7 @@ DISCIPLINE_LABELS = {
 }
 
 
-class Day(StrEnum):
+class Day(Labelled):
     """Days of the week, Monday first."""
 
     MON = "mon"
@@ -91,11 +87,6 @@ class Day(StrEnum):
         """0 for Monday .. 6 for Sunday."""
         return DAY_INDEX[self]
 
-    @property
-    def label(self) -> str:
-        """Full name, e.g. ``"Tuesday"``."""
-        return DAY_LABELS[self]
-
 
 DAY_INDEX = {d: k for k, d in enumerate(Day)}
 DAY_LABELS = {
@@ -107,6 +98,9 @@ DAY_LABELS = {
     Day.SAT: "Saturday",
     Day.SUN: "Sunday",
 }
+
+#: Enums with their own readable words (the rest: the value with spaces).
+LABELS: dict[type, dict] = {Discipline: DISCIPLINE_LABELS, Day: DAY_LABELS}
 
 
 #: Equipment and settings an exercise may need. ``gym`` access implies the items in

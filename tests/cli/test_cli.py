@@ -199,9 +199,9 @@ def test_the_table_says_in_words_which_weeks_ran_out_of_time():
 
     from workbench.catalog import builtin_catalog
     from workbench.client.examples import example_client
-    from workbench.plan.planner import PlanOptions, plan
-    from workbench.plan.report import format_plan
-    from workbench.plan.result import SolverInfo
+    from workbench.planning.planner import PlanOptions, plan
+    from workbench.planning.report import format_plan
+    from workbench.planning.result import SolverInfo
 
     result = plan(example_client("high-fear"), builtin_catalog(), PlanOptions(weeks=2))
     assert result.planned

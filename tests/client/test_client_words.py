@@ -24,8 +24,8 @@ from workbench.client.examples import example_client
 from workbench.client.questions import client_questions
 from workbench.client.triggers import VOCABULARY, resolve, unknown_triggers
 from workbench.domain import SETTINGS, TAGS, Discipline
-from workbench.plan.planner import PlanOptions, plan
-from workbench.plan.verify import verify_plan
+from workbench.planning.planner import PlanOptions, plan
+from workbench.planning.verify import verify_plan
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = sorted((ROOT / "examples" / "clients").glob("*.json"))
@@ -276,7 +276,7 @@ def test_a_place_in_the_notes_the_client_does_not_train_in_is_asked_about():
 
 
 def test_a_liked_setting_or_tag_counts_like_a_liked_discipline():
-    from workbench.plan.verify import score_week
+    from workbench.planning.verify import score_week
 
     runner = example_client("runner-returning")
     c = replace(

@@ -11,8 +11,8 @@ from workbench.client.examples import example_client
 from workbench.defaults import OverrideError, resolve
 from workbench.domain import Day, Dimension, Discipline, Goal
 from workbench.lab import scenarios as lab
-from workbench.plan.planner import PlanOptions
-from workbench.plan.result import Block, DayPlan, PlanResult, WeekPlan
+from workbench.planning.planner import PlanOptions
+from workbench.planning.result import Block, DayPlan, PlanResult, WeekPlan
 from workbench.ui import charts
 
 FAST = "runner-returning"  # plans a week in a fraction of a second on the built-in catalog

@@ -20,13 +20,14 @@ from strategies import plain_client as client
 from workbench.catalog import builtin_catalog
 from workbench.client.examples import example_client
 from workbench.domain import Activity, Day, Discipline, Goal
-from workbench.optimize import week as week_module
+from workbench.optimize import diagnose as diagnose_module
 from workbench.optimize.diagnose import MAX_STEPS, STEP, _apply, _smallest_offer
 from workbench.optimize.problem import Pin
 from workbench.optimize.solve import SolverSettings
-from workbench.plan.planner import PlanOptions, _initial_state, plan, prepare, week_problem
-from workbench.plan.result import INFEASIBLE
-from workbench.plan.verify import params_for, start_back_high, verify_plan
+from workbench.planning.planner import PlanOptions, _initial_state, plan, prepare, week_problem
+from workbench.planning.rederive import params_for, start_back_high
+from workbench.planning.result import NO_PLAN
+from workbench.planning.verify import verify_plan
 from workbench.rules.tolerance import tolerances_from_triggers
 
 pytestmark = PULP_V4
@@ -74,7 +75,7 @@ def apply(relaxation, c, options):
 
 def diagnose(c, options):
     result = plan(c, builtin_catalog(), options)
-    assert result.status == INFEASIBLE, result.message
+    assert result.status == NO_PLAN, result.message
     assert result.weeks == ()
     assert result.diagnosis, "an infeasible result explains itself"
     assert result.message.startswith(f"No plan fits every rule in week {options.weeks}")
@@ -121,7 +122,7 @@ def test_the_raised_ceiling_is_the_smallest_step_that_works():
     (ceiling,) = [r for r in result.relaxations if r.family == "weekly_load_ceiling"]
     # 5 AU less (the offer's rounding step) must not be enough
     short = {**options.overrides, "min_start_ceiling_au": 40.0 + ceiling.amount - 5}
-    assert plan(c, builtin_catalog(), replace(options, overrides=short)).status == INFEASIBLE
+    assert plan(c, builtin_catalog(), replace(options, overrides=short)).status == NO_PLAN
 
 
 def test_soft_goals_under_a_tiny_ceiling_still_plan_and_say_what_falls_short():
@@ -269,7 +270,7 @@ def test_the_offer_is_the_smallest_step_that_works_in_few_re_solves(need, amount
 
     amounts = {"session_minutes__w1__x": amount}
     with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(week_module, "solve_week", fake_solve_week)
+        mp.setattr(diagnose_module, "solve_week", fake_solve_week)
         offer = _smallest_offer(p, "session_minutes", amounts, None, SolverSettings())
     expected = None
     for step in range(MAX_STEPS):  # the definition: each step in turn

@@ -30,7 +30,7 @@ from workbench.optimize.constraints import (
 )
 from workbench.optimize.model import build_model
 from workbench.optimize.packing import PACKED, assign_days, pack
-from workbench.plan.planner import PlanOptions, _initial_state, plan, prepare, week_problem
+from workbench.planning.planner import PlanOptions, _initial_state, plan, prepare, week_problem
 
 pytestmark = PULP_V4
 

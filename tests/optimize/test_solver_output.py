@@ -31,7 +31,7 @@ def _run(code: str) -> subprocess.CompletedProcess:
 PLAN = """
 from workbench.catalog import builtin_catalog
 from workbench.client.examples import example_client
-from workbench.plan.planner import PlanOptions, plan
+from workbench.planning.planner import PlanOptions, plan
 r = plan(example_client("runner-returning"), builtin_catalog(), PlanOptions(weeks=2, solver={s!r}))
 assert r.planned, r.status
 """

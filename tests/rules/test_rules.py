@@ -1,7 +1,7 @@
 """The rules: which exercises a client may do each week and why not, ceilings, tolerances.
 
 domain.md §3 (demand vs tolerance, the other hard filters, graded exposure) and §4
-(ceilings, phases). Rules are read through :func:`workbench.plan.planner.prepare`, the same
+(ceilings, phases). Rules are read through :func:`workbench.planning.planner.prepare`, the same
 path a plan takes.
 """
 
@@ -26,10 +26,10 @@ from workbench.catalog import builtin_catalog
 from workbench.defaults import resolve
 from workbench.domain import Activity, Client, Day, Dimension, Discipline, Goal, Instruments
 from workbench.optimize.problem import Pin
-from workbench.plan import verify
-from workbench.plan.planner import Context, PlanOptions, plan, prepare
-from workbench.plan.result import REFERRED
-from workbench.plan.verify import verify_plan
+from workbench.planning import rederive as verify
+from workbench.planning.planner import Context, PlanOptions, plan, prepare
+from workbench.planning.result import REFERRED
+from workbench.planning.verify import verify_plan
 from workbench.rules.contraindications import FAMILIES
 from workbench.rules.load import (
     ceiling_schedule,

@@ -21,8 +21,8 @@ from workbench.client.examples import example_client, example_names
 from workbench.domain import RED_FLAGS, Dimension, Goal
 from workbench.language import find_threat_words
 from workbench.optimize.problem import Pin
-from workbench.plan import planner
-from workbench.plan.result import PlanResult
+from workbench.planning import planner
+from workbench.planning.result import PlanResult
 from workbench.rules.tolerance import tolerances_from_triggers
 from workbench.ui.app import Debouncer, DesignApp, client_cue
 from workbench.ui.form import SECTIONS, AssessmentForm
@@ -581,7 +581,7 @@ def test_a_plan_whose_time_ran_out_says_which_weeks_in_plain_words(catalog, monk
     """A week stopped by its time budget is not hidden in the solver line: the status
     says which weeks, and how far from the best they may be, in words."""
     from workbench.language import find_threat_words
-    from workbench.plan.result import SolverInfo
+    from workbench.planning.result import SolverInfo
     from workbench.ui.app import notes_html
 
     real_plan = planner.plan

@@ -118,15 +118,19 @@ HANGING = Words(r"hanging", r"hang(?:ing)? (?:from|on to|onto)")
 PRONE = Words(r"prone", r"face down", r"on your stomach", r"lie face down")
 STANDING = Words(r"stand", r"standing")
 KNEELING = Words(r"kneel", r"kneeling", r"all fours", r"hands and knees", r"quadruped")
-IMPACT_WORDS = Words(
+JUMP_WORDS = Words(
     r"jump\w*",
     r"bound(?:s|ing)?",
     r"hop(?:s|ping)?",
     r"sprint\w*",
     r"plyo\w*",
     r"leap\w*",
-    r"skip(?:s|ping)?",
     r"burpees?",
+    r"skip(?:s|ping)?",
+)
+#: Jumps, and the other words of a flight phase or a landing.
+IMPACT_WORDS = Words(
+    *JUMP_WORDS.alternatives,
     r"run\w*",
     r"jog\w*",
     r"land(?:s|ing)?",
@@ -190,16 +194,6 @@ OVERHEAD_PRESS = Words(
     r"behind the neck",
     r"arnold press\w*",
     r"overhead squats?",
-)
-JUMP_WORDS = Words(
-    r"jump\w*",
-    r"bound(?:s|ing)?",
-    r"hop(?:s|ping)?",
-    r"sprint\w*",
-    r"plyo\w*",
-    r"leap\w*",
-    r"burpees?",
-    r"skip(?:s|ping)?",
 )
 BOX = Words(r"box")
 STAPLES = Words(

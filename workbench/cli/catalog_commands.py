@@ -11,6 +11,7 @@ import json
 import textwrap
 
 from workbench.cli.inputs import InputError, close_matches, file_problem
+from workbench.cli.output import emit
 
 CATALOG_EPILOG = """\
 examples:
@@ -84,7 +85,7 @@ def add_catalog_parser(sub, formatter, exit_codes: str) -> None:
 
 
 def _catalog(path: str | None):
-    from workbench.catalog import CatalogError, builtin_catalog, load_catalog
+    from workbench import CatalogError, builtin_catalog, load_catalog
 
     try:
         return load_catalog(path) if path else builtin_catalog()
@@ -116,7 +117,6 @@ def _line(ex) -> str:
 
 def run_catalog(args) -> int:
     """Run one ``workbench catalog`` command; returns the exit code."""
-    from workbench.cli.main import _emit
 
     action = args.catalog_command
     if action == "list":
@@ -125,7 +125,7 @@ def run_catalog(args) -> int:
             for e in _catalog(args.catalog)
             if not args.discipline or e.discipline.value == args.discipline
         ]
-        _emit(
+        emit(
             json.dumps([_row(e) for e in exs], indent=2)
             if args.json
             else "\n".join(map(_line, exs))
@@ -135,14 +135,14 @@ def run_catalog(args) -> int:
         catalog = _catalog(args.catalog)
         found = search(catalog, args.text)
         if args.json:
-            _emit(json.dumps({"query": args.text, "matches": [_row(e) for e in found]}, indent=2))
+            emit(json.dumps({"query": args.text, "matches": [_row(e) for e in found]}, indent=2))
         elif found:
-            _emit("\n".join(map(_line, found)))
+            emit("\n".join(map(_line, found)))
         else:
             words = {w for e in catalog for w in e.name.lower().split()} | set(catalog.by_id)
             near = close_matches(args.text.lower(), words)
             hint = f"; did you mean {', '.join(near)}?" if near else ""
-            _emit(f"no exercise matches {args.text!r}{hint}")
+            emit(f"no exercise matches {args.text!r}{hint}")
         return 0 if found else 1
     if action == "import":
         return _import(args)
@@ -165,9 +165,7 @@ def search(catalog, text: str) -> list:
 
 
 def _import(args) -> int:
-    from workbench.catalog import CatalogError, catalog_from_rows
-    from workbench.catalog.importer import import_free_exercise_db, write_rows_csv
-    from workbench.cli.main import _emit
+    from workbench import CatalogError, catalog_from_rows, import_free_exercise_db, write_rows_csv
 
     try:
         rows = import_free_exercise_db(args.source)
@@ -181,7 +179,7 @@ def _import(args) -> int:
         raise InputError(str(err)) from None
     write_rows_csv(rows, args.out)
     doc = {"source": args.source, "out": args.out, "rows": len(rows), "needs_review": len(rows)}
-    _emit(
+    emit(
         json.dumps(doc, indent=2)
         if args.json
         else f"wrote {len(rows)} rows to {args.out}, all flagged for review: "
@@ -199,8 +197,7 @@ TO_CHECK = (
 
 
 def _review(args) -> int:
-    from workbench.catalog import CatalogError, read_catalog_csv, validate_rows
-    from workbench.cli.main import _emit
+    from workbench import CatalogError, read_catalog_csv, validate_rows
 
     try:
         header, rows, problems = read_catalog_csv(__import__("pathlib").Path(args.csv))
@@ -213,7 +210,7 @@ def _review(args) -> int:
     if args.json:
         doc = {"file": args.csv, "rows": len(exercises), "flagged": [_row(e) for e in flagged],
                "to_check": list(TO_CHECK)}  # fmt: skip
-        _emit(json.dumps(doc, indent=2))
+        emit(json.dumps(doc, indent=2))
         return 0
     lines = [f"{args.csv}: {len(flagged)} of {len(exercises)} rows wait for review."]
     if flagged:
@@ -221,5 +218,5 @@ def _review(args) -> int:
         lines.append("Then set needs_review to no. Until then plans leave them out "
                      "(or use --include-unreviewed).")  # fmt: skip
         lines += [_line(e) for e in flagged]
-    _emit("\n".join(lines))
+    emit("\n".join(lines))
     return 0

@@ -54,8 +54,8 @@ def parse_pins(values: list[str], weeks: int, catalog):
         An unknown exercise (with close ids), a week outside the plan, or a day that is
         not mon-sun.
     """
+    from workbench import Pin
     from workbench.domain import Day
-    from workbench.optimize.problem import Pin
 
     pins = []
     days = [d.value for d in Day]

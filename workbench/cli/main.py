@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 import textwrap
 
+from workbench import PlanStatus, format_plan
 from workbench.cli.inputs import (
     InputError,
     file_problem,
@@ -20,10 +20,15 @@ from workbench.cli.inputs import (
     parse_bans,
     parse_pins,
 )
-from workbench.plan.report import format_plan
+from workbench.cli.output import emit
 
 #: Plan status -> exit code.
-EXIT = {"planned": 0, "referred": 3, "needs_clearance": 3, "infeasible": 4}
+EXIT = {
+    PlanStatus.PLANNED: 0,
+    PlanStatus.REFERRED: 3,
+    PlanStatus.NEEDS_CLEARANCE: 3,
+    PlanStatus.NO_PLAN: 4,
+}
 EXIT_PROBLEMS = 1
 EXIT_BAD_INPUT = 2
 
@@ -71,8 +76,8 @@ def _fmt(prog):
 
 def build_parser() -> argparse.ArgumentParser:
     """The command line's parser: ``plan``, ``check`` and ``catalog``."""
+    from workbench import MAX_WEEKS
     from workbench.cli.catalog_commands import add_catalog_parser
-    from workbench.plan.planner import MAX_WEEKS
 
     ap = argparse.ArgumentParser(
         prog="workbench",
@@ -191,7 +196,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _load_client(path: str):
-    from workbench.client.assessment import AssessmentError, load_client
+    from workbench import AssessmentError, load_client
 
     try:
         return load_client(path)
@@ -204,9 +209,15 @@ def _load_client(path: str):
 
 
 def _plan(args) -> int:
-    from workbench.catalog import CatalogError, builtin_catalog, load_catalog
-    from workbench.optimize.solve import set_solver_log
-    from workbench.plan.planner import MAX_WEEKS, PlanOptions, plan
+    from workbench import (
+        MAX_WEEKS,
+        CatalogError,
+        PlanOptions,
+        builtin_catalog,
+        load_catalog,
+        plan,
+        set_solver_log,
+    )
 
     if not 1 <= args.weeks <= MAX_WEEKS:
         raise InputError(f"--weeks {args.weeks}: a plan has 1 to {MAX_WEEKS} weeks")
@@ -235,16 +246,13 @@ def _plan(args) -> int:
     )
     result = plan(client, catalog, options)
     doc = result.to_json()
-    _emit(json.dumps(doc, indent=2) if args.json else format_plan(result, args.verbose))
+    emit(json.dumps(doc, indent=2) if args.json else format_plan(result, args.verbose))
     return EXIT[result.status]
 
 
 def check_document(path: str) -> tuple[int, dict]:
     """What ``workbench check`` reports: (exit code, the JSON document)."""
-    from workbench.client.assessment import MISSING, AssessmentError, load_client
-    from workbench.client.questions import client_questions
-    from workbench.client.screening import screen
-    from workbench.defaults import resolve
+    from workbench import MISSING, AssessmentError, client_questions, load_client, resolve, screen
 
     doc: dict = {"file": path, "ok": False, "problems": [], "screening": None, "questions": []}
     try:
@@ -280,7 +288,7 @@ def check_document(path: str) -> tuple[int, dict]:
 def _check(args) -> int:
     code, doc = check_document(args.client)
     if args.json:
-        _emit(json.dumps(doc, indent=2, default=str))
+        emit(json.dumps(doc, indent=2, default=str))
         return code
     if code == EXIT_BAD_INPUT:
         print(f"workbench: {doc['problems'][0]['reason']}", file=sys.stderr)
@@ -304,19 +312,8 @@ def _check(args) -> int:
         if doc["questions"]:
             lines.append("To ask or confirm:")
             lines.extend(f"  - {q['text']}" for q in doc["questions"])
-    _emit("\n".join(lines))
+    emit("\n".join(lines))
     return code
-
-
-def _emit(text: str) -> None:
-    """Print the result; a reader that stops early (``| head``) is not an error."""
-    try:
-        print(text, flush=True)
-    except BrokenPipeError:
-        # what is left to flush goes to /dev/null, so the interpreter does not fail again
-        # at exit (the Python docs' recipe, "Note on SIGPIPE")
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
 
 
 if __name__ == "__main__":

@@ -1,6 +1,6 @@
 """The constraint lab: scenarios side by side, one parameter swept, and teaching tables.
 
-Pure functions over :func:`workbench.plan.planner.plan` and its :class:`~workbench.plan.result.PlanResult`
+Pure functions over :func:`workbench.planning.planner.plan` and its :class:`~workbench.planning.result.PlanResult`
 (product.md flow 7). A coach changes one rule at a time and sees what the plan does:
 
 * :func:`scenario` / :func:`standard_scenarios` describe what-ifs (a slower weekly rise,
@@ -30,9 +30,9 @@ import pandas as pd
 from workbench.defaults import DEFAULTS, Params, resolve
 from workbench.domain import Client, Dimension, Goal
 from workbench.optimize.constraints import FAMILIES as BINDING_WORDS
-from workbench.plan.explain import limits_in_words
-from workbench.plan.planner import PlanOptions, plan
-from workbench.plan.result import PlanResult
+from workbench.planning.explain import limits_in_words
+from workbench.planning.planner import PlanOptions, plan
+from workbench.planning.result import PlanResult
 from workbench.rules.load import ceiling_schedule
 
 __all__ = [

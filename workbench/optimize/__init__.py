@@ -7,5 +7,5 @@ reading the real status (``solve``), the week's solve loop (``week``), the greed
 planned, which families to relax (``diagnose``).
 
 May import: the ground, :mod:`workbench.catalog`, :mod:`workbench.client` and
-:mod:`workbench.rules`; never :mod:`workbench.plan`.
+:mod:`workbench.rules`; never :mod:`workbench.planning`.
 """

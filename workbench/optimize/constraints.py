@@ -149,19 +149,6 @@ def define_training_days_constraints(m, p: WeekProblem, v: Vars, aggregated, ela
     )
 
 
-def define_weekly_load_ceiling_constraints(m, p: WeekProblem, v: Vars, aggregated, elastic):
-    """Week load ≤ the week's ceiling [AU] (domain.md §4)."""
-    _add(
-        m,
-        v,
-        _load_expr(p, v),
-        pulp.LpConstraintLE,
-        p.ceiling,
-        f"weekly_load_ceiling__w{p.week}",
-        elastic,
-    )
-
-
 def load_rows(p: WeekProblem) -> dict[str, float]:
     """The load rules that get a row in week ``p``'s model, and their caps [AU]: the
     ceiling always; the weekly rise when below it; the acute:chronic guard when below
@@ -174,36 +161,27 @@ def load_rows(p: WeekProblem) -> dict[str, float]:
     return rows
 
 
-def define_load_progression_constraints(m, p: WeekProblem, v: Vars, aggregated, elastic):
-    """Week load ≤ (1 + weekly rise) × last week's planned load [AU]."""
-    cap = load_rows(p).get("load_progression")
+def _load_cap_row(family: str, m, p: WeekProblem, v: Vars, elastic) -> None:
+    """Week load ≤ the family's cap [AU], when the family has a row this week."""
+    cap = load_rows(p).get(family)
     if cap is None:
         return
-    _add(
-        m,
-        v,
-        _load_expr(p, v),
-        pulp.LpConstraintLE,
-        cap,
-        f"load_progression__w{p.week}",
-        elastic,
-    )
+    _add(m, v, _load_expr(p, v), pulp.LpConstraintLE, cap, f"{family}__w{p.week}", elastic)
+
+
+def define_weekly_load_ceiling_constraints(m, p: WeekProblem, v: Vars, aggregated, elastic):
+    """Week load ≤ the week's ceiling [AU] (domain.md §4)."""
+    _load_cap_row("weekly_load_ceiling", m, p, v, elastic)
+
+
+def define_load_progression_constraints(m, p: WeekProblem, v: Vars, aggregated, elastic):
+    """Week load ≤ (1 + weekly rise) × last week's planned load [AU]."""
+    _load_cap_row("load_progression", m, p, v, elastic)
 
 
 def define_acute_chronic_constraints(m, p: WeekProblem, v: Vars, aggregated, elastic):
     """Week load below the acute:chronic block ratio × chronic load [AU]."""
-    cap = load_rows(p).get("acute_chronic")
-    if cap is None:
-        return
-    _add(
-        m,
-        v,
-        _load_expr(p, v),
-        pulp.LpConstraintLE,
-        cap,
-        f"acute_chronic__w{p.week}",
-        elastic,
-    )
+    _load_cap_row("acute_chronic", m, p, v, elastic)
 
 
 def define_goal_minutes_constraints(m, p: WeekProblem, v: Vars, aggregated, elastic):

@@ -9,7 +9,7 @@ normal solve before it is offered.
 from __future__ import annotations
 
 import math
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from workbench.defaults import Params
 from workbench.domain import Goal
@@ -17,7 +17,33 @@ from workbench.optimize.constraints import FAMILIES
 from workbench.optimize.model import build_model
 from workbench.optimize.problem import WeekProblem
 from workbench.optimize.solve import INFEASIBLE, SolverSettings, solve
-from workbench.plan.result import Relaxation
+from workbench.optimize.week import solve_week
+
+
+@dataclass(frozen=True)
+class Relaxation:
+    """One change that would make a plan possible, checked by a re-solve.
+
+    Attributes
+    ----------
+    family : str
+        The constraint family relaxed (see :data:`~workbench.optimize.constraints.FAMILIES`).
+    week : int or None
+        The week it applies to, or None for every week.
+    amount : float
+        How much, in ``unit``.
+    unit : str
+        The amount's unit (AU, min, days, ...).
+    text : str
+        The change in a trainer's words.
+    """
+
+    family: str
+    week: int | None
+    amount: float
+    unit: str
+    text: str
+
 
 #: Seconds per elastic solve: a diagnosis is not on the re-plan path, and a relaxation
 #: offered must be the smallest, so the solve runs to its end.
@@ -190,7 +216,6 @@ def _smallest_offer(
     its diagnosis 4.9 -> 2.1 s; trying every step in turn took 8 failed re-solves for the
     session minutes alone.)
     """
-    from workbench.optimize.week import solve_week
 
     check = replace(settings, time_limit=DIAGNOSIS_TIME_LIMIT)
     known: dict[str, bool] = {}

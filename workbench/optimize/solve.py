@@ -21,15 +21,36 @@ import tempfile
 import threading
 import time
 from dataclasses import dataclass
+from enum import StrEnum
 
 import highspy
 import pulp
 
-OPTIMAL = "optimal"
-TIME_LIMIT = "time_limit"
-TARGET = "target"  # stopped at a caller's target; the caller proves the gap
-INFEASIBLE = "infeasible"
-ERROR = "error"
+
+class SolveStatus(StrEnum):
+    """How one solve ended, read from the solver itself (not from PuLP's summary).
+
+    A solver status, not a plan status (:class:`workbench.planning.result.PlanStatus` says
+    what the planner answered).
+    """
+
+    #: Proven within the relative gap.
+    OPTIMAL = "optimal"
+    #: The time limit came first; the incumbent is feasible, its gap is not proven.
+    TIME_LIMIT = "time_limit"
+    #: Stopped at a caller's target; the caller proves the gap.
+    TARGET = "target"
+    #: No solution keeps every constraint.
+    INFEASIBLE = "infeasible"
+    #: The solver failed (no status it could report).
+    ERROR = "error"
+
+
+OPTIMAL = SolveStatus.OPTIMAL
+TIME_LIMIT = SolveStatus.TIME_LIMIT
+TARGET = SolveStatus.TARGET
+INFEASIBLE = SolveStatus.INFEASIBLE
+ERROR = SolveStatus.ERROR
 
 
 _banner_lock = threading.Lock()

@@ -51,6 +51,7 @@ from workbench.optimize.packing import (
 )
 from workbench.optimize.problem import WeekProblem
 from workbench.optimize.solve import (
+    ERROR,
     INFEASIBLE,
     OPTIMAL,
     TIME_LIMIT,
@@ -139,7 +140,7 @@ class WeekSolution:
     @property
     def feasible(self) -> bool:
         """A plan exists for the week."""
-        return self.outcome.status not in (INFEASIBLE, "error")
+        return self.outcome.status not in (INFEASIBLE, ERROR)
 
 
 def solve_week(

@@ -7,8 +7,8 @@ shows from the first edit until the plan is on screen.
 
 Callbacks compute nothing: they read the form's :attr:`~AssessmentForm.value` (a
 checked :class:`~workbench.domain.Client`) and the controls' :attr:`DesignApp.options`,
-call :func:`workbench.plan.planner.plan` (or :func:`~workbench.plan.planner.replan` from the week
-a pin or ban first changes), and show the :class:`~workbench.plan.result.PlanResult`:
+call :func:`workbench.planning.planner.plan` (or :func:`~workbench.planning.planner.replan` from the week
+a pin or ban first changes), and show the :class:`~workbench.planning.result.PlanResult`:
 
 * planned: the week grid (days x blocks; click a block for its reasons, then pin or
   ban it), load against the ceiling (:func:`workbench.ui.charts.load_chart`), minutes per
@@ -38,14 +38,13 @@ from workbench.client.examples import example_client, example_names
 from workbench.defaults import DEFAULTS, OverrideError, resolve
 from workbench.domain import Client, Day
 from workbench.language import GLOSSARY, find_threat_words, suggest
-from workbench.optimize.diagnose import OFFERS
-from workbench.optimize.problem import Pin
-from workbench.plan import explain, planner
-from workbench.plan.explain import limits_in_words
-from workbench.plan.planner import MAX_WEEKS, PlanOptions
-from workbench.plan.result import (
-    INFEASIBLE,
+from workbench.planning import explain, planner
+from workbench.planning.explain import limits_in_words
+from workbench.planning.planner import MAX_WEEKS, Pin, PlanOptions
+from workbench.planning.result import (
     NEEDS_CLEARANCE,
+    NO_PLAN,
+    OFFERS,
     REFERRED,
     Block,
     PlanResult,
@@ -307,7 +306,7 @@ class _DayColumn(widgets.VBox):
         self.add_class("wb-day")
 
     def show(self, day) -> None:
-        """Show ``day`` (a :class:`~workbench.plan.result.DayPlan`)."""
+        """Show ``day`` (a :class:`~workbench.planning.result.DayPlan`)."""
         self.head.value = (
             f"{day.day.value.capitalize()}<br><small>{day.minutes} min · {day.load:g} AU</small>"
         )
@@ -692,7 +691,7 @@ class DesignApp(widgets.VBox):
     def show(self, result: PlanResult, changes: tuple[WeekChange, ...] = ()) -> None:
         """Show ``result``: the plan, the referral, or the diagnosis.
 
-        ``changes`` (a re-plan's :func:`~workbench.plan.explain.plan_changes` against the plan
+        ``changes`` (a re-plan's :func:`~workbench.planning.explain.plan_changes` against the plan
         shown before) are said in the status line, and the blocks new to a day are marked
         in the week grid.
         """
@@ -722,7 +721,7 @@ class DesignApp(widgets.VBox):
             self.referral.value = referral_html(result)
             self.referral.layout.display = ""
             self._set_status("No plan: see the screening message below.", "wb-error")
-        elif result.status == INFEASIBLE:
+        elif result.status == NO_PLAN:
             self._hide_all()
             self.diagnosis.value = diagnosis_html(result)
             self.diagnosis.layout.display = ""

@@ -22,7 +22,7 @@ from workbench.client.examples import example_client, example_names
 from workbench.defaults import DEFAULTS, OverrideError, resolve
 from workbench.domain import Client, Goal
 from workbench.lab import scenarios as lab_fns
-from workbench.plan.planner import MAX_WEEKS, PlanOptions
+from workbench.planning.planner import MAX_WEEKS, PlanOptions
 from workbench.ui import charts
 from workbench.ui.form import STYLE
 from workbench.ui.render import ChartPane

@@ -17,8 +17,10 @@ from workbench.client.questions import client_questions
 from workbench.defaults import Params, resolve
 from workbench.domain import Client, Day, Dimension, Discipline, Goal
 from workbench.optimize.diagnose import diagnose_week, pin_problems
-from workbench.optimize.problem import Pin, WeekProblem
-from workbench.optimize.solve import TIME_LIMIT, SolverSettings
+from workbench.optimize.problem import Pin as Pin
+from workbench.optimize.problem import WeekProblem
+from workbench.optimize.solve import SolverSettings, SolveStatus
+from workbench.optimize.solve import set_solver_log as set_solver_log
 from workbench.optimize.week import (
     WeekSolution,
     narrowed_bound,
@@ -27,7 +29,8 @@ from workbench.optimize.week import (
     solve_week,
     still_holds,
 )
-from workbench.plan.explain import (
+from workbench.optimize.whatif import solve_with_load_raised
+from workbench.planning.explain import (
     block_reasons,
     ceiling_plus_10,
     exclusion_table,
@@ -36,9 +39,9 @@ from workbench.plan.explain import (
     week_binding,
     week_warnings,
 )
-from workbench.plan.result import (
-    INFEASIBLE,
+from workbench.planning.result import (
     NEEDS_CLEARANCE,
+    NO_PLAN,
     PLANNED,
     REFERRED,
     Block,
@@ -368,10 +371,10 @@ def _assemble(ctx: Context, by_id, solutions: list[WeekSolution], start: float) 
         problems = pin_problems(ctx.options.pins, ctx.eligibility, ctx.client)
         diag, relax = diagnose_week(last.problem, ctx.settings, problems)
         info = SolverInfo(
-            last.outcome.solver, "infeasible", None, time.perf_counter() - start, detail
+            last.outcome.solver, SolveStatus.INFEASIBLE, None, time.perf_counter() - start, detail
         )
         return PlanResult(
-            status=INFEASIBLE,
+            status=NO_PLAN,
             message=_infeasible_message(last.problem.week, diag),
             excluded=excluded,
             diagnosis=tuple(diag),
@@ -382,12 +385,18 @@ def _assemble(ctx: Context, by_id, solutions: list[WeekSolution], start: float) 
             extra={"solutions": solutions},
         )
     weeks = tuple(_week_plan(ctx, s, by_id) for s in solutions)
-    plus = tuple(ceiling_plus_10(s, ctx.settings) for s in solutions) if ctx.options.explain else ()
+    plus = (
+        tuple(ceiling_plus_10(s, solve_with_load_raised(s, ctx.settings)) for s in solutions)
+        if ctx.options.explain
+        else ()
+    )
     within = all(
-        s.outcome.status == "optimal" and s.gap is not None and s.gap <= ctx.settings.relative_gap
+        s.outcome.status == SolveStatus.OPTIMAL
+        and s.gap is not None
+        and s.gap <= ctx.settings.relative_gap
         for s in solutions
     )
-    status = "optimal" if within else TIME_LIMIT
+    status = SolveStatus.OPTIMAL if within else SolveStatus.TIME_LIMIT
     gaps = [s.gap for s in solutions if s.gap is not None]
     info = SolverInfo(
         solutions[0].outcome.solver,

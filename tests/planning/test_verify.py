@@ -28,17 +28,11 @@ from workbench.domain import (
 )
 from workbench.optimize import problem as optimizer_problem
 from workbench.optimize.problem import Pin
-from workbench.plan import verify
-from workbench.plan.planner import PlanOptions, plan
-from workbench.plan.result import PLANNED, REFERRED, PlanResult
-from workbench.plan.verify import (
-    RULES,
-    Violation,
-    score_week,
-    tolerances,
-    verify_plan,
-    week_one_ceiling,
-)
+from workbench.planning import verify
+from workbench.planning.planner import PlanOptions, plan
+from workbench.planning.rederive import tolerances, week_one_ceiling
+from workbench.planning.result import PLANNED, REFERRED, PlanResult
+from workbench.planning.verify import RULES, Violation, score_week, verify_plan
 
 pytestmark = PULP_V4
 

@@ -1,4 +1,4 @@
-"""What a re-plan changed: :func:`workbench.plan.explain.plan_changes` and its summary.
+"""What a re-plan changed: :func:`workbench.planning.explain.plan_changes` and its summary.
 
 The trainer bans or pins a block and the plan comes back; the app says how many weeks
 changed, what went out and came in, and marks the blocks new on their day.
@@ -15,9 +15,9 @@ from workbench.catalog import builtin_catalog
 from workbench.client.examples import example_client
 from workbench.domain import Day, Discipline
 from workbench.optimize.problem import Pin
-from workbench.plan.explain import changes_frame, changes_summary, plan_changes
-from workbench.plan.planner import PlanOptions, plan, replan
-from workbench.plan.result import PLANNED, Block, DayPlan, PlanResult, WeekPlan
+from workbench.planning.explain import changes_frame, changes_summary, plan_changes
+from workbench.planning.planner import PlanOptions, plan, replan
+from workbench.planning.result import PLANNED, Block, DayPlan, PlanResult, WeekPlan
 
 IDS = ("walk-a", "walk-b", "yoga-c", "gym-d", "swim-e")
 DAYS = (Day.MON, Day.WED, Day.THU, Day.SAT)

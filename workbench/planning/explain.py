@@ -6,18 +6,18 @@ Plain words for the trainer, computed from the plan and the rules' output.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import replace
 from statistics import mean, pstdev
 
 from workbench.defaults import Params
 from workbench.domain import Client, Dimension, Discipline, Exercise, Goal
 from workbench.optimize.constraints import FAMILIES
 from workbench.optimize.problem import WeekProblem
-from workbench.plan.result import PlanResult, WeekChange
+from workbench.optimize.whatif import LOAD_FAMILIES
+from workbench.optimize.whatif import binding_families as week_binding
+from workbench.planning.result import PlanResult, WeekChange
 from workbench.rules.contraindications import FAMILIES as EXCLUSION_FAMILIES
 from workbench.rules.contraindications import Eligibility
-
-LOAD_FAMILIES = ("weekly_load_ceiling", "load_progression", "acute_chronic")
+from workbench.rules.load import rise_fraction
 
 
 def exclusion_table(elig: Eligibility, by_id) -> list[dict]:
@@ -73,17 +73,6 @@ def session_order(blocks: list) -> list:
     return sorted(blocks, key=lambda b: (b.rpe <= 2, -b.rpe, b.exercise_id))
 
 
-def week_binding(sol) -> list[str]:
-    """Constraint families that bind this week: loosening them would raise what the week
-    can score (a shadow price in the week's LP relaxation)."""
-    fams = []
-    for name, tight in sol.tight.items():
-        fam = name.split("__", 1)[0]
-        if tight and fam not in fams and fam in FAMILIES:
-            fams.append(fam)
-    return fams
-
-
 def week_warnings(wp, sol, params: Params) -> list[str]:
     """Soft guardrails: goal shortfall, monotony (Foster 1998), acute:chronic (Gabbett 2016)."""
     out = []  # goal shortfalls are explained on their own (shortfall_reasons)
@@ -133,7 +122,6 @@ def shortfall_reasons(wp, sol, elig: Eligibility, catalog_by_id, params: Params)
         tolerances, settings and preferences ...", or "none of the 9 cardio exercises
         fits this week (left out: ...)".
     """
-    from workbench.rules.load import rise_fraction
 
     p = sol.problem
     w = p.week
@@ -226,23 +214,23 @@ def _why_none_fit(goal: Goal, serving: list[Exercise], elig: Eligibility, week: 
     )
 
 
-def ceiling_plus_10(sol, settings) -> str:
-    """What raising this week's load ceiling by 10% would buy, by a re-solve of the week."""
-    from workbench.optimize.week import solve_week
+def ceiling_plus_10(sol, more) -> str:
+    """What raising this week's load ceiling by 10% would buy, read from the what-if solve.
 
+    Parameters
+    ----------
+    sol : WeekSolution
+        The week as planned.
+    more : WeekSolution or None
+        The same week solved with its load caps 10% higher
+        (:func:`workbench.optimize.whatif.solve_with_load_raised`); None when no load rule
+        binds, so none was solved.
+    """
     p = sol.problem
     w = p.week
-    load_tight = [f for f in week_binding(sol) if f in LOAD_FAMILIES]
-    if not load_tight:
+    if more is None:
         what = ", ".join(FAMILIES[f] for f in week_binding(sol)) or "nothing"
         return f"week {w}: a higher ceiling would change nothing; what limits the week: {what}"
-    up = replace(
-        p,
-        ceiling=p.ceiling * 1.1,
-        progression_cap=None if p.progression_cap is None else p.progression_cap * 1.1,
-        acwr_cap=None if p.acwr_cap is None else p.acwr_cap * 1.1,
-    )
-    more = solve_week(up, settings, frozenset(ex.id for ex, _d in sol.uses))
     if not more.feasible:
         return f"week {w}: no better plan with a 10% higher ceiling"
     gains = []

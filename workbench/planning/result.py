@@ -7,13 +7,35 @@ tidy DataFrames for charts. No computation beyond sums of what is stored.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import StrEnum
 
 from workbench.domain import Day, Discipline, Goal
+from workbench.optimize.constraints import FAMILIES as FAMILY_WORDS
+from workbench.optimize.diagnose import OFFERS as OFFERS
+from workbench.optimize.diagnose import Relaxation as Relaxation
 
-PLANNED = "planned"
-REFERRED = "referred"
-NEEDS_CLEARANCE = "needs_clearance"
-INFEASIBLE = "infeasible"
+
+class PlanStatus(StrEnum):
+    """What the planner answered: the ``status`` of a plan (and of ``plan --json``).
+
+    A plan status, not a solver status (:class:`workbench.optimize.solve.SolveStatus`
+    says how a solve ended). The values are the JSON words and stay as they are.
+    """
+
+    #: A plan: every week keeps every rule.
+    PLANNED = "planned"
+    #: No plan: a red flag; the client is referred before any exercise.
+    REFERRED = "referred"
+    #: No plan yet: medical clearance comes first.
+    NEEDS_CLEARANCE = "needs_clearance"
+    #: No plan fits every rule; the diagnosis says which rules and what would help.
+    NO_PLAN = "infeasible"
+
+
+PLANNED = PlanStatus.PLANNED
+REFERRED = PlanStatus.REFERRED
+NEEDS_CLEARANCE = PlanStatus.NEEDS_CLEARANCE
+NO_PLAN = PlanStatus.NO_PLAN
 
 
 @dataclass(frozen=True)
@@ -183,24 +205,13 @@ class SolverInfo:
 
 
 @dataclass(frozen=True)
-class Relaxation:
-    """One change that would make a plan possible, checked by a re-solve."""
-
-    family: str
-    week: int | None
-    amount: float
-    unit: str
-    text: str
-
-
-@dataclass(frozen=True)
 class PlanResult:
     """The planner's answer.
 
     Attributes
     ----------
-    status : str
-        planned | referred | needs_clearance | infeasible.
+    status : PlanStatus
+        planned | referred | needs_clearance | infeasible (:class:`PlanStatus`).
     message : str
         One paragraph for the trainer.
     excluded : tuple of (exercise_id, reason) dicts
@@ -236,7 +247,6 @@ class PlanResult:
 
     def to_json(self) -> dict:
         """The ``workbench plan --json`` document."""
-        from workbench.optimize.constraints import FAMILIES as FAMILY_WORDS  # the words only
 
         return {
             "status": self.status,

@@ -28,9 +28,17 @@ from workbench.optimize import week as week_module
 from workbench.optimize.diagnose import RELAXABLE
 from workbench.optimize.problem import Pin
 from workbench.optimize.solve import SolverSettings
-from workbench.plan.planner import PlanOptions, _initial_state, plan, prepare, replan, week_problem
-from workbench.plan.result import INFEASIBLE, NEEDS_CLEARANCE, PLANNED, REFERRED
-from workbench.plan.verify import params_for, score_week, verify_plan
+from workbench.planning.planner import (
+    PlanOptions,
+    _initial_state,
+    plan,
+    prepare,
+    replan,
+    week_problem,
+)
+from workbench.planning.result import NEEDS_CLEARANCE, PLANNED, REFERRED, PlanStatus
+from workbench.planning.verify import score_week, verify_plan
+from workbench.testing import assert_solver_status_is_truthful, plan_violations
 
 pytestmark = PULP_V4
 
@@ -47,29 +55,6 @@ def planned(name: str, weeks: int):
     client = example_client(name)
     options = PlanOptions(weeks=weeks, explain=False)
     return client, options, plan(client, builtin_catalog(), options)
-
-
-def violations(result, client, options, catalog=None):
-    found = verify_plan(result, client, builtin_catalog() if catalog is None else catalog, options)
-    return [str(v) for v in found]
-
-
-def assert_solver_status_is_truthful(result, options, client):
-    """``optimal`` only when every week is within the relative gap of a proven bound."""
-    info = result.solver
-    assert info is not None and info.status in ("optimal", "time_limit"), info
-    rel = params_for(client, options).relative_gap
-    weeks = info.detail
-    assert [d["week"] for d in weeks] == [w.week for w in result.weeks]
-    for d in weeks:
-        assert d["status"] in ("optimal", "time_limit"), d
-        if d["status"] == "optimal":
-            assert d["gap"] is not None and d["gap"] <= rel + 1e-9, d
-    if info.status == "optimal":
-        assert all(d["status"] == "optimal" for d in weeks)
-        assert info.gap is not None and info.gap <= rel + 1e-9
-    else:
-        assert any(d["status"] == "time_limit" for d in weeks)
 
 
 def blocks(result, week=None):
@@ -96,8 +81,8 @@ def test_every_example_plans_one_week_that_keeps_every_rule(name):
     client, options, result = planned(name, 1)
     assert result.status == PLANNED, result.message
     assert len(result.weeks) == 1
-    assert violations(result, client, options) == []
-    assert_solver_status_is_truthful(result, options, client)
+    assert plan_violations(result, client, options) == []
+    assert_solver_status_is_truthful(result, client, options)
 
 
 @pytest.mark.slow
@@ -106,8 +91,8 @@ def test_every_example_plans_four_weeks_that_keep_every_rule(name):
     client, options, result = planned(name, 4)
     assert result.status == PLANNED, result.message
     assert [w.week for w in result.weeks] == [1, 2, 3, 4]
-    assert violations(result, client, options) == []
-    assert_solver_status_is_truthful(result, options, client)
+    assert plan_violations(result, client, options) == []
+    assert_solver_status_is_truthful(result, client, options)
 
 
 def test_full_sessions_show_the_session_length_as_binding_every_week():
@@ -129,7 +114,7 @@ def test_the_cbc_fallback_plans_a_week_that_keeps_every_rule():
     result = plan(client, builtin_catalog(), options)
     assert result.planned, result.message
     assert result.solver.name == "CBC"
-    assert violations(result, client, options) == []
+    assert plan_violations(result, client, options) == []
     assert result.solver.status in ("optimal", "time_limit")
 
 
@@ -140,8 +125,8 @@ def test_weeks_on_a_plateau_repeat_the_proven_plan():
     every rule over 12 weeks."""
     client, options, result = planned("older-walker-extension", 12)
     assert result.planned, result.message
-    assert violations(result, client, options) == []
-    assert_solver_status_is_truthful(result, options, client)
+    assert plan_violations(result, client, options) == []
+    assert_solver_status_is_truthful(result, client, options)
     week = lambda w: sorted((d, i) for _w, d, i in blocks(result, week=w))  # noqa: E731
     repeats = [w for w in range(2, 13) if week(w) == week(w - 1)]
     assert repeats, "expected the caps to level off within 12 weeks"
@@ -155,7 +140,7 @@ def test_a_plateau_after_a_week_its_budget_stopped_is_not_solved_again():
     weeks after it that are the same problem take that plan and that gap: solving the
     same week again would spend the same budget for the same answer. The plan still
     keeps every rule and says it is not proven."""
-    import workbench.plan.planner as planner_module
+    import workbench.planning.planner as planner_module
     from workbench.optimize.week import same_problem
 
     client, options, result = planned("older-walker-extension", 12)
@@ -173,9 +158,9 @@ def test_a_plateau_after_a_week_its_budget_stopped_is_not_solved_again():
 
     with mock.patch.object(planner_module, "solve_week", stopped_by_its_budget):
         again = plan(client, builtin_catalog(), options)
-    assert again.planned and violations(again, client, options) == []
+    assert again.planned and plan_violations(again, client, options) == []
     assert again.solver.status == "time_limit"
-    assert_solver_status_is_truthful(again, options, client)
+    assert_solver_status_is_truthful(again, client, options)
     assert [week(again, w) for w in range(1, 13)] == [week(result, w) for w in range(1, 13)]
     assert not set(repeats) & set(solved), (repeats, solved)
     for w in repeats:
@@ -245,7 +230,7 @@ def test_red_flag_and_uncleared_examples_get_no_plan(name, weeks):
     assert result.status == NO_PLAN[name]
     assert result.weeks == () and result.objective is None
     assert result.message == result.screening.message
-    assert violations(result, client, PlanOptions(weeks=weeks)) == []
+    assert plan_violations(result, client, PlanOptions(weeks=weeks)) == []
 
 
 @pytest.mark.parametrize(
@@ -268,10 +253,10 @@ def test_a_plan_stopped_by_the_time_limit_says_so():
     )
     result = plan(client, builtin_catalog(), options)
     assert result.planned, result.message
-    assert_solver_status_is_truthful(result, options, client)
+    assert_solver_status_is_truthful(result, client, options)
     if result.solver.status == "time_limit":
         assert result.solver.gap is not None and result.solver.gap > 0
-    assert violations(result, client, options) == []
+    assert plan_violations(result, client, options) == []
 
 
 def test_a_week_the_day_rules_keep_refusing_is_proven_with_the_budget_it_has_left():
@@ -289,7 +274,7 @@ def test_a_week_the_day_rules_keep_refusing_is_proven_with_the_budget_it_has_lef
     assert result.planned, result.message
     week6 = result.solver.detail[5]
     assert week6["status"] == "optimal" and week6["gap"] <= 0.01, week6
-    assert violations(result, client, options, catalog) == []
+    assert plan_violations(result, client, options, catalog) == []
 
 
 @pytest.mark.parametrize("cutoff", [104.5, 104.59, 104.61, 105.0])
@@ -329,10 +314,10 @@ def test_random_clients_on_random_catalogs_get_verified_plans_or_a_diagnosis(ins
     client, catalog, weeks = synthetic_instance(*instance)
     options = PlanOptions(weeks=weeks, explain=False)
     result = plan(client, catalog, options)
-    assert result.status in (PLANNED, INFEASIBLE), result.message
+    assert result.status in (PLANNED, PlanStatus.NO_PLAN), result.message
     if result.planned:
-        assert violations(result, client, options, catalog) == []
-        assert_solver_status_is_truthful(result, options, client)
+        assert plan_violations(result, client, options, catalog) == []
+        assert_solver_status_is_truthful(result, client, options)
     else:
         assert result.weeks == ()
         assert result.diagnosis and "week" in result.diagnosis[0]
@@ -347,7 +332,7 @@ def test_random_clients_on_random_catalogs_get_verified_plans_or_a_diagnosis(ins
 def test_random_clients_with_random_pins_get_verified_plans_or_a_diagnosis(instance, picks):
     """Pins in any week, on a day or not, of exercises that week may use: the plan keeps
     them and every other rule (the verifier), or there is no plan and a diagnosis."""
-    from workbench.plan.planner import prepare
+    from workbench.planning.planner import prepare
 
     client, catalog, weeks = synthetic_instance(*instance)
     ctx = prepare(client, catalog, PlanOptions(weeks=weeks, explain=False))
@@ -365,9 +350,9 @@ def test_random_clients_with_random_pins_get_verified_plans_or_a_diagnosis(insta
     options = PlanOptions(weeks=weeks, pins=tuple(pins), explain=False)
     result = plan(client, catalog, options)
     event(f"{len(pins)} pins: {result.status}")
-    assert result.status in (PLANNED, INFEASIBLE), result.message
+    assert result.status in (PLANNED, PlanStatus.NO_PLAN), result.message
     if result.planned:
-        assert violations(result, client, options, catalog) == []
+        assert plan_violations(result, client, options, catalog) == []
     else:
         assert result.diagnosis
 
@@ -394,7 +379,7 @@ def test_random_re_plans_after_a_pin_or_a_ban_keep_every_rule(instance, pick):
         changed = replace(options, bans=frozenset({banned}))
         week = min(w for w, _d, i in blocks(first) if i == banned)
     else:
-        from workbench.plan.planner import prepare
+        from workbench.planning.planner import prepare
 
         ids = prepare(client, catalog, options).eligibility.allowed(week)
         days = sorted(client.available_days, key=lambda d: d.index)
@@ -402,9 +387,9 @@ def test_random_re_plans_after_a_pin_or_a_ban_keep_every_rule(instance, pick):
         changed = replace(options, pins=(Pin(ids[seed % len(ids)], week, day),))
     again = replan(first, client, catalog, changed, from_week=week)
     event(f"{'ban' if ban else 'pin'}: {again.status}")
-    assert again.status in (PLANNED, INFEASIBLE), again.message
+    assert again.status in (PLANNED, PlanStatus.NO_PLAN), again.message
     if again.planned:
-        assert violations(again, client, changed, catalog) == []
+        assert plan_violations(again, client, changed, catalog) == []
         assert [b for b in blocks(again) if b[0] < week] == [
             b for b in blocks(first) if b[0] < week
         ]
@@ -422,7 +407,7 @@ def test_banned_exercises_stay_out_and_the_plan_still_keeps_every_rule():
     result = plan(client, builtin_catalog(), options)
     assert result.planned, result.message
     assert not used & {i for _w, _d, i in blocks(result)}
-    assert violations(result, client, options) == []
+    assert plan_violations(result, client, options) == []
     assert {e["exercise_id"] for e in result.excluded if e["family"] == "trainer_ban"} == used
 
 
@@ -439,7 +424,7 @@ def test_pins_are_honoured_on_their_day():
     result = plan(client, builtin_catalog(), options)
     assert result.planned, result.message
     assert (1, pins[0].day, pins[0].exercise_id) in blocks(result)
-    assert violations(result, client, options) == []
+    assert plan_violations(result, client, options) == []
 
 
 def test_a_week_pin_holds_when_last_week_did_without_the_exercise():
@@ -459,7 +444,7 @@ def test_a_week_pin_holds_when_last_week_did_without_the_exercise():
             continue
         tried += 1
         assert exercise_id in {i for w, _d, i in blocks(result) if w == 2}, exercise_id
-        assert violations(result, client, options) == []
+        assert plan_violations(result, client, options) == []
         if tried == 4:
             break
     assert tried >= 2
@@ -476,8 +461,8 @@ def test_replan_after_a_ban_keeps_every_rule_and_proves_every_week():
     again = replan(previous, client, builtin_catalog(), changed, from_week=1)
     assert again.planned, again.message
     assert not banned & {i for _w, _d, i in blocks(again)}
-    assert violations(again, client, changed) == []
-    assert_solver_status_is_truthful(again, changed, client)
+    assert plan_violations(again, client, changed) == []
+    assert_solver_status_is_truthful(again, client, changed)
 
 
 @pytest.mark.parametrize("name", ["pool-only", "older-walker-extension"])
@@ -497,8 +482,8 @@ def test_a_ban_leaves_the_weeks_that_did_not_use_the_exercise_as_they_were(name)
     assert [(w, d, i) for w, d, i in blocks(again) if w < k] == before
     assert [w.load for w in again.weeks][: k - 1] == [w.load for w in previous.weeks][: k - 1]
     assert exercise not in {i for _w, _d, i in blocks(again)}
-    assert violations(again, client, changed) == []
-    assert_solver_status_is_truthful(again, changed, client)
+    assert plan_violations(again, client, changed) == []
+    assert_solver_status_is_truthful(again, client, changed)
 
 
 def test_replan_keeps_the_weeks_before_the_changed_week():
@@ -515,7 +500,7 @@ def test_replan_keeps_the_weeks_before_the_changed_week():
     kept = again.to_json()["weeks"][:2]
     assert kept == previous.to_json()["weeks"][:2]
     assert pin in {i for _w, _d, i in blocks(again, week=3)}
-    assert violations(again, client, changed) == []
+    assert plan_violations(again, client, changed) == []
 
 
 @pytest.mark.parametrize("name", ["high-fear", "desk-worker-flexion"])
@@ -537,8 +522,8 @@ def test_pinning_a_planned_exercise_to_another_day_moves_it_and_keeps_the_week(n
     assert sorted(i for _w, _d, i in blocks(again, week=4)) == sorted(
         i for _w, _d, i in blocks(previous, week=4)
     )
-    assert violations(again, client, changed) == []
-    assert_solver_status_is_truthful(again, changed, client)
+    assert plan_violations(again, client, changed) == []
+    assert_solver_status_is_truthful(again, client, changed)
 
 
 # ------------------------------------------------------------ exhaustive search, tiny
@@ -605,7 +590,7 @@ def test_exhaustive_search_agrees_on_a_hand_made_tiny_week():
     assert feasible > 1 and best is not None
     result = plan(client, catalog, options)
     assert result.planned, result.diagnosis
-    assert violations(result, client, options, catalog) == []
+    assert plan_violations(result, client, options, catalog) == []
     assert result.objective == pytest.approx(best, abs=1e-6)
     # strength needs the bridge on both days; two walks would pass the 150 AU ceiling, so
     # one day walks and the other stretches
@@ -619,16 +604,16 @@ def assert_as_good_as_exhaustive(result, best, client, options, catalog) -> bool
     (``best`` None, then False); else it is planned, keeps every rule and scores ``best``
     (True)."""
     if best is None:
-        assert result.status == INFEASIBLE, (
+        assert result.status == PlanStatus.NO_PLAN, (
             f"no week plan keeps every rule, yet the planner says {result.status}: "
-            f"{violations(result, client, options, catalog)}"
+            f"{plan_violations(result, client, options, catalog)}"
         )
         return False
     assert result.status == PLANNED, (
         f"week plans keep every rule (best {best:.4f}), yet the planner says "
         f"{result.status}: {result.diagnosis or result.message}"
     )
-    assert violations(result, client, options, catalog) == []
+    assert plan_violations(result, client, options, catalog) == []
     assert result.objective == pytest.approx(best, abs=1e-6)
     return True
 
@@ -668,7 +653,7 @@ def test_twins_keep_only_what_one_week_can_use():
     uses each: two fit one session, so six blocks a week at most, which two copies can
     do. Preferred ids (a start plan's) are kept first."""
     from workbench.client.examples import example_clients
-    from workbench.plan.planner import _initial_state, prepare, week_problem
+    from workbench.planning.planner import _initial_state, prepare, week_problem
 
     walk = next(e for e in builtin_catalog() if e.discipline.value == "walking" and e.minutes == 20)
     catalog = [replace(walk, id=f"walk{k}") for k in range(8)]
@@ -701,7 +686,7 @@ def test_the_session_master_finds_the_best_plan_an_exhaustive_search_finds(insta
     off only what cannot be packed. Here every week's master does so from the start, and
     the plan must still be the best an exhaustive search finds (supervised sessions,
     strength days and pins included)."""
-    import workbench.plan.planner as planner_module
+    import workbench.planning.planner as planner_module
 
     client, catalog, options = instance
     best, _feasible = exhaustive_best(client, catalog, options)

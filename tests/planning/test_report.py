@@ -10,8 +10,8 @@ from workbench.catalog.picklist import SEPARATOR, exercise_for, exercise_labels
 from workbench.client.examples import example_client
 from workbench.domain import Goal
 from workbench.optimize.constraints import FAMILIES
-from workbench.plan.planner import PlanOptions, plan
-from workbench.plan.report import format_plan
+from workbench.planning.planner import PlanOptions, plan
+from workbench.planning.report import format_plan
 
 pytestmark = PULP_V4
 CATALOG = builtin_catalog()
@@ -95,7 +95,7 @@ def test_two_exercises_with_one_name_get_their_ids_in_the_label():
 
 
 def test_when_no_exercise_of_a_goal_fits_the_reason_counts_what_left_them_out():
-    from workbench.plan.explain import _why_none_fit
+    from workbench.planning.explain import _why_none_fit
 
     result = plan(example_client("pool-only"), CATALOG, PlanOptions(weeks=1, explain=False))
     elig = result.extra["context"].eligibility

@@ -8,14 +8,15 @@ appear only with ``verbose`` (``--verbose``).
 
 from __future__ import annotations
 
-from workbench.plan.explain import limits_in_words
+from workbench.planning.explain import limits_in_words
+from workbench.planning.result import PlanStatus
 
 #: The result statuses in a trainer's words (the first line of the text).
 HEADLINES = {
-    "planned": "Plan ready",
-    "referred": "Refer before training: no plan",
-    "needs_clearance": "Medical clearance needed first: no plan yet",
-    "infeasible": "No plan fits every rule",
+    PlanStatus.PLANNED: "Plan ready",
+    PlanStatus.REFERRED: "Refer before training: no plan",
+    PlanStatus.NEEDS_CLEARANCE: "Medical clearance needed first: no plan yet",
+    PlanStatus.NO_PLAN: "No plan fits every rule",
 }
 
 

@@ -1,0 +1,202 @@
+"""The rules re-derived for the verifier, from the client, the options and the defaults.
+
+Written here on their own, from domain.md and the defaults table, and never imported
+from :mod:`workbench.rules` or :mod:`workbench.optimize`: the verifier
+(:mod:`workbench.planning.verify`) checks the planner with these, so a bug shared by the
+rules and the model cannot hide from it.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Iterable
+
+from workbench.defaults import Params, resolve
+from workbench.domain import (
+    GYM_PROVIDES,
+    RED_FLAGS,
+    Client,
+    Day,
+    Dimension,
+    Discipline,
+    Exercise,
+    Goal,
+)
+
+#: A block counts towards a strength day when its strength contribution is at least this.
+STRENGTH_LEVEL = 2
+
+#: Tolerance for sums of floats [AU or min].
+EPS = 1e-6
+#: Ceilings are stated to 0.1 AU: each week may carry half a step of rounding.
+ROUNDING = 0.05
+
+
+def _variety_fitted(client: Client, exercises, params: Params, allowed) -> dict[str, float]:
+    """The variety rules for the disciplines the client can do where they train, not
+    disliked (checked here on its own, not taken from the rules package)."""
+    disliked = {str(x) for x in client.disliked} - set(allowed)
+    possible = set()
+    for ex in exercises:
+        if client.settings and not set(ex.settings) & set(client.settings):
+            continue
+        if {ex.discipline.value, *ex.tags} & disliked:
+            continue
+        if ex.settings and set(ex.settings) <= disliked:
+            continue
+        possible.add(ex.discipline)
+    if not possible or len(possible) >= params.min_disciplines_per_week:
+        return {}
+    out = {"min_disciplines_per_week": float(len(possible))}
+    if len(possible) == 1:
+        out["max_discipline_share"] = 1.0
+    return out
+
+
+def _among(ex: Exercise, preferences) -> bool:
+    """Likes or dislikes name the exercise: its discipline, a tag or a setting it is done in
+    (written here on its own, not taken from the domain's method)."""
+    if ex.discipline in preferences:
+        return True
+    named = {str(x) for x in preferences if not isinstance(x, Discipline)}
+    return bool(named & set(ex.tags) or named & set(ex.settings))
+
+
+def params_for(client: Client, options) -> Params:
+    """The rule parameters of a planning call: defaults, client overrides, option overrides."""
+    extra = getattr(options, "overrides", None) or {}
+    return resolve({**client.overrides, **extra})
+
+
+def _by_id(catalog: Iterable[Exercise]) -> dict[str, Exercise]:
+    return {ex.id: ex for ex in catalog}
+
+
+def screening_clear(client: Client) -> bool:
+    """CLEAR screening (domain.md §1): no red flag, every question answered, cleared."""
+    answers = client.red_flags
+    if any(answers.get(q) is True for q in RED_FLAGS):
+        return False
+    if any(answers.get(q) is None for q in RED_FLAGS):
+        return False
+    return client.clearance.cleared
+
+
+def start_back_high(client: Client) -> bool:
+    """STarT Back high risk (Hill 2008): psychosocial subscale (items 5-9) ≥ 4.
+
+    Items 1-8 score 1 when agreed; item 9 (answered 0-4) scores 1 only for "very much"
+    (3) or "extremely" (4).
+    """
+    items = client.instruments.start_back
+    if items is None:
+        return False
+    scored = [int(v >= 1) for v in items[:8]] + [int(items[8] >= 3)]
+    total, subscale = sum(scored), sum(scored[4:9])
+    return total >= 4 and subscale >= 4
+
+
+def graded_exposure_mode(client: Client, params: Params) -> bool:
+    """High-fear mode (domain.md §4): STarT Back high, FABQ-PA or TSK-17 above its cut."""
+    ins = client.instruments
+    if start_back_high(client):
+        return True
+    if ins.fabq_pa is not None and sum(ins.fabq_pa) > params.fabq_pa_elevated:
+        return True
+    if ins.tsk17 is not None:
+        tsk = sum(5 - a if i in (4, 8, 12, 16) else a for i, a in enumerate(ins.tsk17, 1))
+        if tsk > params.tsk_high:
+            return True
+    return False
+
+
+def week_one_ceiling(client: Client, params: Params) -> float:
+    """Week-1 ceiling [AU]: start_ceiling_fraction x baseline (x the STarT-high factor),
+    then raised to min_start_ceiling_au (the floor applies after the factor)."""
+    value = params.start_ceiling_fraction * client.baseline_load
+    if start_back_high(client):
+        value *= params.start_high_ceiling_factor
+    return max(params.min_start_ceiling_au, value)
+
+
+def rise(params: Params) -> float:
+    """Largest week-on-week rise: weekly_rise, never above max_weekly_rise (Nielsen 2014)."""
+    return min(params.weekly_rise, params.max_weekly_rise)
+
+
+def ceilings(client: Client, params: Params, weeks: int) -> list[float]:
+    """Each week's load ceiling [AU], unrounded: week 1, then x (1 + rise) a week."""
+    first = week_one_ceiling(client, params)
+    return [first * (1.0 + rise(params)) ** w for w in range(weeks)]
+
+
+def _rounding_allowance(params: Params, week: int) -> float:
+    # a ceiling rounded to 0.1 AU each week carries at most this much rounding by ``week``
+    r = 1.0 + rise(params)
+    return ROUNDING * sum(r**k for k in range(week)) + EPS
+
+
+def tolerances(client: Client, params: Params, weeks: int) -> list[dict[Dimension, int]]:
+    """Most tolerance each week allows per dimension (domain.md §3).
+
+    Week 1 is the assessed tolerance (unassessed: 0). A dimension with an exposure target
+    comes back at most one step per ``exposure_interval_weeks``; in graded-exposure mode
+    one feared movement at a time, least feared (first listed) first.
+    """
+    level = {d: client.tolerances.get(d, 0) for d in Dimension}
+    target = dict(level)
+    for d, t in client.exposure_targets.items():
+        target[d] = max(target[d], int(t))
+    one_at_a_time = graded_exposure_mode(client, params)
+    order = list(client.exposure_targets) if one_at_a_time else list(Dimension)
+    interval = params.exposure_interval_weeks
+    out = []
+    for w in range(1, weeks + 1):
+        if w > 1 and math.floor((w - 1) / interval) > math.floor((w - 2) / interval):
+            for d in order:
+                if level[d] < target[d]:
+                    level[d] += 1
+                    if one_at_a_time:
+                        break
+        out.append(dict(level))
+    return out
+
+
+def first_session_caps(client: Client, params: Params) -> dict[Discipline, float]:
+    """Week-1 session cap per discipline [min]: session_cap_fraction x the longest session
+    in the last 30 days (Frandsen 2025), at least new_discipline_session_min."""
+    longest: dict[Discipline, float] = defaultdict(float)
+    for a in client.activities:
+        m = a.longest_minutes if a.longest_minutes is not None else a.minutes
+        longest[a.discipline] = max(longest[a.discipline], float(m))
+    return {
+        k: max(params.session_cap_fraction * longest[k], params.new_discipline_session_min)
+        for k in Discipline
+    }
+
+
+def _equipment(client: Client) -> frozenset[str]:
+    items = frozenset(client.equipment)
+    return items | GYM_PROVIDES if "gym" in items else items
+
+
+def credited_minutes(blocks: Iterable[Exercise], params: Params) -> dict[Goal, float]:
+    """Minutes credited to each goal: minutes x contribution x goal_credit_per_level."""
+    out = dict.fromkeys(Goal, 0.0)
+    for ex in blocks:
+        for g in Goal:
+            out[g] += ex.minutes * ex.goals.get(g, 0) * params.goal_credit_per_level
+    return out
+
+
+def _non_consecutive(days: list[Day]) -> int:
+    """Most days of ``days`` (Monday first) with no two on consecutive weekdays.
+
+    Greedy from Monday is optimal on a line (the week does not wrap).
+    """
+    count, last = 0, None
+    for d in days:
+        if last is None or d.index - last >= 2:
+            count, last = count + 1, d.index
+    return count

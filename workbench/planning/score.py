@@ -1,0 +1,78 @@
+"""The optimizer's objective for one week of a plan, recomputed from the plan alone.
+
+So an exhaustive search over tiny instances can check that the optimizer's plan is the
+best the rules allow, without trusting the model's own objective.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from workbench.domain import Client
+from workbench.planning.rederive import _among, _by_id, credited_minutes, params_for, rise
+
+
+def score_week(
+    result,
+    week: int,
+    client: Client,
+    catalog,
+    options=None,
+    weights: Mapping[str, float] | None = None,
+) -> float:
+    """The optimizer's objective for ``week`` of ``result``, recomputed from the plan.
+
+    ``coverage`` x (1 - shortfall / target) per goal, with shortfall = max(0, target -
+    credited minutes); + ``liked`` x liked minutes / (session minutes x training days);
+    - ``disliked`` x disliked minutes / the same; - ``load`` x week load / max(load cap,
+    1); + ``variety`` x disciplines used. Training days = min(max_training_days, available
+    days). The load cap is the tightest of the week's stated ceiling (stated to 0.1 AU;
+    :func:`verify_plan` checks it against the rule), (1 + rise) x the previous week's
+    planned load and the acute:chronic block (acwr_block - 0.01) x chronic load. The
+    weights are the client's rules ``coverage_points``, ``liked_points``,
+    ``disliked_points``, ``load_points`` and ``variety_points`` (defaults table).
+
+    Parameters
+    ----------
+    result : PlanResult
+    week : int
+        1-based.
+    weights : mapping, optional
+        Weights by name (``coverage``, ``liked``, ``disliked``, ``variety``, ``load``)
+        instead of the client's rules (``coverage_points`` etc. in the defaults table).
+    """
+    params = params_for(client, options)
+    # the weights are rules of the defaults table (``*_points``), as for every other rule
+    wts = {k: params[f"{k}_points"] for k in ("coverage", "liked", "disliked", "variety", "load")}
+    wts.update(weights or {})
+    by_id = _by_id(catalog)
+    loads = []
+    for wp in result.weeks:
+        loads.append(sum(by_id[b.exercise_id].load for d in wp.days for b in d.blocks))
+    wp = result.weeks[week - 1]
+    exs = [by_id[b.exercise_id] for d in wp.days for b in d.blocks]
+    cap = wp.ceiling  # the stated ceiling; verify_plan checks it against the rule
+    history = [client.baseline_load] * 4 + loads[: week - 1]
+    if week > 1:
+        cap = min(cap, (1.0 + rise(params)) * loads[week - 2])
+    if week > 1 or client.baseline_load > 0:
+        chronic = max(sum(history[-4:]) / 4.0, params.min_start_ceiling_au)
+        cap = min(cap, (params.acwr_block - 0.01) * chronic)
+    session_total = max(
+        1.0,
+        float(
+            client.minutes_per_session * min(client.max_training_days, len(client.available_days))
+        ),
+    )
+    got = credited_minutes(exs, params)
+    score = 0.0
+    for g, target in client.goals.items():
+        if target > 0:
+            short = max(0.0, target - got[g])
+            score += wts["coverage"] * (1.0 - short / target)
+    liked = sum(ex.minutes for ex in exs if _among(ex, client.liked))
+    disliked = sum(ex.minutes for ex in exs if _among(ex, client.disliked))
+    score += wts["liked"] * liked / session_total - wts["disliked"] * disliked / session_total
+    score -= wts["load"] * sum(ex.load for ex in exs) / max(cap, 1.0)
+    score += wts["variety"] * len({ex.discipline for ex in exs})
+    return score
