@@ -160,7 +160,7 @@ def test_the_planner_starts_from_a_packed_week_that_keeps_the_pattern_rows():
     of dropping it."""
     from workbench.catalog import builtin_catalog
     from workbench.client.examples import example_client
-    from workbench.optimize.week import _start_values
+    from workbench.optimize.starts import _start_values
 
     client = example_client("high-fear")
     p = first_week(client, builtin_catalog())
@@ -205,8 +205,8 @@ def test_the_bound_for_plans_with_an_exercise_holds(instance, pick):
     """The week solver proves its gap partly from a bound on every plan that uses a given
     exercise (the LP with that exercise forced in). No integer plan using the exercise
     may score above it."""
+    from workbench.optimize.candidates import _outside_bounds, _reduced_costs
     from workbench.optimize.solve import SolverSettings, solve
-    from workbench.optimize.week import _outside_bounds, _reduced_costs
 
     client, catalog, _weeks = synthetic_instance(*instance)
     p = first_week(client, catalog)
@@ -232,10 +232,10 @@ def test_the_bound_for_plans_with_an_exercise_holds(instance, pick):
 @given(instance=synthetic_instances(max_weeks=1), seed=st.integers(0, 10_000))
 def test_a_widened_packing_cut_removes_only_weeks_that_do_not_pack(instance, seed):
     """When a week's blocks do not fit its sessions, the cut may trade blocks between
-    exercises of one length (:func:`workbench.optimize.week._lifted`). Every week the
+    exercises of one length (:func:`workbench.optimize.cuts._lifted`). Every week the
     widened cut removes must fail to pack as well."""
+    from workbench.optimize.cuts import _lifted
     from workbench.optimize.packing import UNPACKABLE, conflict
-    from workbench.optimize.week import _lifted
 
     client, catalog, _weeks = synthetic_instance(*instance)
     p = first_week(client, catalog)
@@ -280,11 +280,11 @@ def week_meeting(p, groups, rng: random.Random) -> dict[int, int]:
 @given(instance=synthetic_instances(max_weeks=1), seed=st.integers(0, 10_000))
 def test_a_packing_cut_with_twins_swapped_in_removes_only_weeks_that_do_not_pack(instance, seed):
     """A packing cut's images with twins swapped in (exercises alike in all the master,
-    the packing and the day rules read; :func:`workbench.optimize.week._twin_images`)
+    the packing and the day rules read; :func:`workbench.optimize.cuts._twin_images`)
     are added too. With copies of some exercises in the catalog, every week an image
     removes must fail to pack as well."""
+    from workbench.optimize.cuts import _lifted, _twin_images
     from workbench.optimize.packing import UNPACKABLE, conflict
-    from workbench.optimize.week import _lifted, _twin_images
 
     client, catalog, _weeks = synthetic_instance(*instance)
     rng = random.Random(seed)
@@ -317,7 +317,7 @@ def test_the_repair_heuristic_scores_a_week_as_the_model_does(instance, seed):
     import numpy as np
 
     from workbench.optimize.heuristic import _Week
-    from workbench.optimize.week import _value
+    from workbench.optimize.master import _value
 
     client, catalog, _weeks = synthetic_instance(*instance)
     p = first_week(client, catalog)
@@ -382,7 +382,7 @@ def test_an_improved_week_keeps_every_rule_of_the_week_model(instance, seed):
     import numpy as np
 
     from workbench.optimize.heuristic import _Week, improve
-    from workbench.optimize.week import _start_values
+    from workbench.optimize.starts import _start_values
 
     client, catalog, _weeks = synthetic_instance(*instance)
     p = first_week(client, catalog)
@@ -538,7 +538,7 @@ def test_the_session_master_starts_from_a_packed_week_that_keeps_its_rows(instan
     """A packed week handed to the session master as its start (sessions of one kind
     longest first, strength sessions marked) keeps every packing row, so the solver
     takes it instead of discarding it."""
-    from workbench.optimize.week import _start_values
+    from workbench.optimize.starts import _start_values
 
     client, catalog, _weeks = synthetic_instance(*instance)
     p = first_week(client, catalog)

@@ -141,7 +141,7 @@ def test_a_plateau_after_a_week_its_budget_stopped_is_not_solved_again():
     same week again would spend the same budget for the same answer. The plan still
     keeps every rule and says it is not proven."""
     import workbench.planning.planner as planner_module
-    from workbench.optimize.week import same_problem
+    from workbench.optimize.reuse import same_problem
 
     client, options, result = planned("older-walker-extension", 12)
     week = lambda r, w: sorted((d, i) for _w, d, i in blocks(r, week=w))  # noqa: E731
@@ -174,9 +174,9 @@ def test_the_rules_that_bind_are_each_weeks_own_on_a_plateau_and_after_a_ban():
     answer (which rules bind, the LP's value) renamed instead of solving it again
     (:func:`workbench.optimize.week.relaxation`). Every week of a 12-week plan and of a
     re-plan after a ban must still say what solving its own LP says."""
+    from workbench.optimize.candidates import _binding
     from workbench.optimize.model import build_model
     from workbench.optimize.solve import SolverSettings, solve
-    from workbench.optimize.week import _binding
 
     client, options, result = planned("older-walker-extension", 12)
     assert result.planned, result.message
@@ -198,10 +198,11 @@ def test_a_week_takes_the_lp_of_the_week_before_only_when_it_is_the_same():
     to last week's rise (the same cap, but now the ceiling binds), and with or without
     the session-pattern rows unlike the week before. Whether the LP's answer is taken
     over or solved, it must equal solving the week's own LP."""
+    from workbench.optimize.candidates import _binding
     from workbench.optimize.constraints import load_rows
     from workbench.optimize.model import build_model
+    from workbench.optimize.reuse import relaxation
     from workbench.optimize.solve import SolverSettings, solve
-    from workbench.optimize.week import _binding, relaxation
 
     _client, _options, result = planned("older-walker-extension", 12)
     solutions = result.extra["solutions"]

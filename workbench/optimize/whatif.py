@@ -11,8 +11,9 @@ from dataclasses import replace
 
 from workbench.optimize.constraints import FAMILIES
 from workbench.optimize.problem import WeekProblem
+from workbench.optimize.solution import WeekSolution
 from workbench.optimize.solve import SolverSettings
-from workbench.optimize.week import WeekSolution, solve_week
+from workbench.optimize.week import solve_week
 
 #: The constraint families that hold a week's load: the ceiling, its weekly rise and the
 #: acute:chronic ratio.

@@ -19,16 +19,11 @@ from workbench.domain import Client, Day, Dimension, Discipline, Goal
 from workbench.optimize.diagnose import diagnose_week, pin_problems
 from workbench.optimize.problem import Pin as Pin
 from workbench.optimize.problem import WeekProblem
+from workbench.optimize.reuse import narrowed_bound, repeat_week, same_problem, still_holds
+from workbench.optimize.solution import WeekSolution
 from workbench.optimize.solve import SolverSettings, SolveStatus
 from workbench.optimize.solve import set_solver_log as set_solver_log
-from workbench.optimize.week import (
-    WeekSolution,
-    narrowed_bound,
-    repeat_week,
-    same_problem,
-    solve_week,
-    still_holds,
-)
+from workbench.optimize.week import solve_week
 from workbench.optimize.whatif import solve_with_load_raised
 from workbench.planning.explain import (
     block_reasons,
