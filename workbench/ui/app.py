@@ -31,10 +31,9 @@ from collections.abc import Callable
 
 import ipywidgets as widgets
 
-from workbench.catalog import builtin_catalog
 from workbench.catalog.picklist import exercise_for, exercise_labels
 from workbench.client.assessment import AssessmentError
-from workbench.client.examples import example_client, example_names
+from workbench.client.examples import example_client
 from workbench.defaults import DEFAULTS, OverrideError, resolve
 from workbench.domain import Client, Day
 from workbench.language import GLOSSARY, find_threat_words, suggest
@@ -52,6 +51,7 @@ from workbench.planning.result import (
 )
 from workbench.ui import charts
 from workbench.ui.form import STYLE, AssessmentForm
+from workbench.ui.opening import DEFAULT_EXAMPLE, example_picker, opening
 from workbench.ui.render import ChartPane
 
 __all__ = [
@@ -69,7 +69,6 @@ __all__ = [
 NOTES_TAB = 4
 
 #: The example client the app opens on: quick to plan on the built-in catalog.
-DEFAULT_EXAMPLE = "runner-returning"
 
 _APP_STYLE = """<style>
 .wb-app.wb-planning .wb-results { opacity: 0.55; transition: opacity 0.1s; }
@@ -362,10 +361,7 @@ class DesignApp(widgets.VBox):
         debounce_s: float | None = 0.15,
         plan_now: bool = True,
     ):
-        self.catalog = catalog if catalog is not None else builtin_catalog()
-        if client is None:
-            example = example or DEFAULT_EXAMPLE
-            client = example_client(example)
+        client, self.catalog, example = opening(client, catalog, example)
         self.result: PlanResult | None = None
         self.changes: dict[int, WeekChange] = {}  # the last re-plan's changes, by week
         self.error: str | None = None
@@ -385,15 +381,23 @@ class DesignApp(widgets.VBox):
 
         # --- the client
         self.form = AssessmentForm(client, container="accordion")
-        self.picker = widgets.Dropdown(
-            options=[("(from the form)", "")] + [(n, n) for n in example_names()],
-            value=example or "",
-            description="example client",
-            style={"description_width": "initial"},
+        self.picker = example_picker(
+            example, "(from the form)", "example client", style={"description_width": "initial"}
         )
         self.picker.add_class("wb-client-picker")
 
-        # --- controls
+        self._build_controls(client, weeks, hard_goals)
+        self._build_pins_and_bans()
+        self._build_answer()
+        super().__init__(self._page())
+        self.add_class("wb-app")
+        self._wire()
+        if plan_now:
+            self.request_plan()
+            self.wait()
+
+    def _build_controls(self, client: Client, weeks: int, hard_goals: bool) -> None:
+        """The horizon, hard goals, the weekly rise and Plan now."""
         self.weeks = widgets.IntSlider(
             value=weeks,
             min=1,
@@ -423,7 +427,8 @@ class DesignApp(widgets.VBox):
         self.plan_button.add_class("wb-plan-now")
         self.plan_button.on_click(lambda _b: self.request_plan())
 
-        # --- pins and bans
+    def _build_pins_and_bans(self) -> None:
+        """The exercise picker, Pin and Ban, and the list of pins and bans."""
         self.exercise_labels = exercise_labels(self.catalog)
         self.exercise_picker = widgets.Combobox(
             options=list(self.exercise_labels),
@@ -456,7 +461,8 @@ class DesignApp(widgets.VBox):
         )
         self.remove_button.on_click(lambda _b: self._remove_constraint())
 
-        # --- the answer
+    def _build_answer(self) -> None:
+        """The status, the referral or diagnosis, the week grid, block reasons, the views."""
         self.busy = widgets.HTML("")
         self.busy.add_class("wb-busy")
         self.status = widgets.HTML("")
@@ -521,6 +527,8 @@ class DesignApp(widgets.VBox):
         )
         self.plan_box.add_class("wb-plan")
 
+    def _page(self) -> list:
+        """The page: the form on the left; controls and the answer on the right."""
         controls = widgets.VBox(
             [
                 widgets.HBox([self.weeks, self.rise]),
@@ -540,25 +548,20 @@ class DesignApp(widgets.VBox):
             [controls, self.busy, results], layout=widgets.Layout(width="56%", padding="0 0 0 12px")
         )
         left = widgets.VBox([self.picker, self.form], layout=widgets.Layout(width="44%"))
-        super().__init__(
-            [
-                widgets.HTML(STYLE + _APP_STYLE),
-                widgets.HTML("<h3 style='margin:4px 0'>Program design workbench</h3>"),
-                widgets.HBox([left, right], layout=widgets.Layout(width="100%")),
-            ]
-        )
-        self.add_class("wb-app")
+        return [
+            widgets.HTML(STYLE + _APP_STYLE),
+            widgets.HTML("<h3 style='margin:4px 0'>Program design workbench</h3>"),
+            widgets.HBox([left, right], layout=widgets.Layout(width="100%")),
+        ]
 
-        # --- wiring: every change asks for a plan
+    def _wire(self) -> None:
+        """Every change asks for a plan."""
         self.form.on_change(self._form_changed)
         self.picker.observe(self._picked, names="value")
         for w in (self.weeks, self.hard_goals, self.rise):
             w.observe(lambda _c: self._control_changed(), names="value")
         self.week_selector.observe(lambda _c: self._show_week(), names="value")
         self.views.observe(lambda _c: self._view_changed(), names="selected_index")
-        if plan_now:
-            self.request_plan()
-            self.wait()
 
     # ------------------------------------------------------------ options
 

@@ -17,20 +17,19 @@ from dataclasses import replace
 import ipywidgets as widgets
 import pandas as pd
 
-from workbench.catalog import builtin_catalog
-from workbench.client.examples import example_client, example_names
+from workbench.client.examples import example_client
 from workbench.defaults import DEFAULTS, OverrideError, resolve
 from workbench.domain import Client, Goal
 from workbench.lab import scenarios as lab_fns
 from workbench.planning.planner import MAX_WEEKS, PlanOptions
 from workbench.ui import charts
 from workbench.ui.form import STYLE
+from workbench.ui.opening import DEFAULT_EXAMPLE, example_picker, opening
 from workbench.ui.render import ChartPane
 
 __all__ = ["DEFAULT_EXAMPLE", "ConstraintLab", "ScenarioEditor", "table_html"]
 
 #: The example client the lab opens on (quick to plan on the built-in catalog).
-DEFAULT_EXAMPLE = "runner-returning"
 
 #: The parameters offered for a sweep first (any rule can be typed in code).
 SWEEP_CHOICES = (
@@ -150,19 +149,12 @@ class ConstraintLab(widgets.VBox):
         example: str | None = None,
         weeks: int = 2,
     ):
-        self.catalog = catalog if catalog is not None else builtin_catalog()
-        if client is None:
-            example = example or DEFAULT_EXAMPLE
-            client = example_client(example)
+        client, self.catalog, example = opening(client, catalog, example)
         self.client = client
         self.results: dict = {}
         self.sweep_frame: pd.DataFrame | None = None
 
-        self.picker = widgets.Dropdown(
-            options=[("(as given)", "")] + [(n, n) for n in example_names()],
-            value=example or "",
-            description="client",
-        )
+        self.picker = example_picker(example, "(as given)", "client")
         self.weeks = widgets.IntSlider(
             value=weeks, min=1, max=MAX_WEEKS, description="weeks", continuous_update=False
         )
