@@ -21,8 +21,8 @@ _EXPORTS: dict[str, str] = {
     "ConstraintLab": "workbench.ui.lab_panel",
     "DesignApp": "workbench.ui.app",
     "enable_offline": "workbench.ui.render",
-    "excluded_html": "workbench.ui.app",
-    "notes_html": "workbench.ui.app",
+    "excluded_html": "workbench.ui.answer_html",
+    "notes_html": "workbench.ui.answer_html",
 }
 #: Modules reached as attributes (``ui.charts.load_chart(...)``).
 _MODULES = ("charts",)

@@ -24,7 +24,6 @@ nothing is fetched from a CDN. Key widgets carry stable CSS classes (``wb-week-g
 
 from __future__ import annotations
 
-import html
 import threading
 import traceback
 from collections.abc import Callable
@@ -36,20 +35,27 @@ from workbench.client.assessment import AssessmentError
 from workbench.client.examples import example_client
 from workbench.defaults import DEFAULTS, OverrideError, resolve
 from workbench.domain import Client, Day
-from workbench.language import GLOSSARY, find_threat_words, suggest
 from workbench.planning import explain, planner
-from workbench.planning.explain import limits_in_words
 from workbench.planning.planner import MAX_WEEKS, Pin, PlanOptions
 from workbench.planning.result import (
     NEEDS_CLEARANCE,
     NO_PLAN,
-    OFFERS,
     REFERRED,
     Block,
     PlanResult,
     WeekChange,
 )
 from workbench.ui import charts
+from workbench.ui.answer_html import (
+    _block_html,
+    _esc,
+    client_cue,
+    diagnosis_html,
+    excluded_html,
+    notes_html,
+    referral_html,
+)
+from workbench.ui.debounce import Debouncer
 from workbench.ui.form import STYLE, AssessmentForm
 from workbench.ui.opening import DEFAULT_EXAMPLE, example_picker, opening
 from workbench.ui.render import ChartPane
@@ -65,10 +71,10 @@ __all__ = [
     "referral_html",
 ]
 
+
 #: Position of the "Week limits" tab among the plan views.
 NOTES_TAB = 4
 
-#: The example client the app opens on: quick to plan on the built-in catalog.
 
 _APP_STYLE = """<style>
 .wb-app.wb-planning .wb-results { opacity: 0.55; transition: opacity 0.1s; }
@@ -77,220 +83,6 @@ _APP_STYLE = """<style>
 .wb-block-reasons { border: 1px solid #e2e8f0; padding: 4px 10px; }
 .wb-unproven { border-left: 3px solid #d69e2e; padding-left: 8px; }
 </style>"""
-
-
-# ----------------------------------------------------------------- debouncing
-
-
-class Debouncer:
-    """Call ``fn()`` once, ``delay`` seconds after the last of a burst of calls.
-
-    ``delay=None`` calls at once, in the caller's thread (tests, scripts). Otherwise
-    ``fn`` runs on a :class:`threading.Timer` thread; the kernel stays free to take
-    the next edit meanwhile.
-    """
-
-    def __init__(self, fn: Callable[[], None], delay: float | None):
-        self.fn, self.delay = fn, delay
-        self._timer: threading.Timer | None = None
-        self._firing = 0
-        self._lock = threading.Lock()
-        self._idle = threading.Condition(self._lock)
-
-    def __call__(self) -> None:
-        if self.delay is None:
-            self.fn()
-            return
-        with self._lock:
-            if self._timer is not None:
-                self._timer.cancel()
-            self._timer = threading.Timer(self.delay, self._fire)
-            self._timer.daemon = True
-            self._timer.start()
-
-    def _fire(self) -> None:
-        with self._lock:
-            if self._timer is not threading.current_thread():
-                return  # replaced or cancelled while waiting for the lock
-            self._timer = None
-            self._firing += 1
-        try:
-            self.fn()
-        finally:
-            with self._lock:
-                self._firing -= 1
-                self._idle.notify_all()
-
-    @property
-    def pending(self) -> bool:
-        """A call is waiting for its delay."""
-        return self._timer is not None
-
-    def wait(self, timeout: float | None = None) -> bool:
-        """Wait until no call is waiting or running; False on timeout."""
-        with self._lock:
-            return self._idle.wait_for(
-                lambda: self._timer is None and self._firing == 0, timeout=timeout
-            )
-
-    def flush(self) -> None:
-        """Run a waiting call now."""
-        with self._lock:
-            timer, self._timer = self._timer, None
-            self._idle.notify_all()
-        if timer is not None:
-            timer.cancel()
-            self.fn()
-
-    def cancel(self) -> None:
-        """Drop a waiting call."""
-        with self._lock:
-            if self._timer is not None:
-                self._timer.cancel()
-            self._timer = None
-            self._idle.notify_all()
-
-
-# ----------------------------------------------------------------- formatting helpers
-
-
-def _esc(text) -> str:
-    return html.escape(str(text))
-
-
-def client_cue(cue: str) -> str:
-    """A block's cue as the client reads it: free of threat words (domain.md §7)."""
-    return suggest(cue) if find_threat_words(cue) else cue
-
-
-def referral_html(result: PlanResult) -> str:
-    """The referral panel: the message for the client, then the trainer's reasons."""
-    trainer = getattr(result.screening, "trainer_message", "") or "\n".join(result.notes)
-    head = "For the client" if result.status == REFERRED else "For the client (before planning)"
-    return (
-        f"<h4 style='margin:4px 0'>No plan: {'referral' if result.status == REFERRED else 'clearance first'}</h4>"
-        f"<p class='wb-client-message'><b>{head}:</b> {_esc(result.message)}</p>"
-        "<details><summary>For the trainer</summary>"
-        f"<pre style='white-space:pre-wrap'>{_esc(trainer)}</pre></details>"
-    )
-
-
-def diagnosis_html(result: PlanResult) -> str:
-    """The diagnosis panel: what conflicts, and the smallest changes that would fit."""
-    parts = ["<h4 style='margin:4px 0'>No plan fits every rule</h4>"]
-    # the relaxations get their own list below: not again as the diagnosis's last sentence
-    lines = [d for d in result.diagnosis if not (result.relaxations and d.startswith(OFFERS))]
-    if not lines:
-        parts.append(f"<p>{_esc(result.message)}</p>")
-    else:
-        parts.append("<ul>" + "".join(f"<li>{_esc(d)}</li>" for d in lines) + "</ul>")
-    if result.relaxations:
-        parts.append(
-            "<p><b>Smallest changes that would make a plan possible</b> (each checked by a "
-            "re-solve):</p><ul class='wb-relaxations'>"
-            + "".join(
-                f"<li>{_esc(r.text)}"
-                + (f" <small>(week {r.week})</small>" if r.week else "")
-                + "</li>"
-                for r in result.relaxations
-            )
-            + "</ul>"
-        )
-    return "".join(parts)
-
-
-def excluded_html(result: PlanResult) -> str:
-    """Every excluded exercise with each reason, as an HTML table (one row per exercise)."""
-    by_ex: dict[str, list[dict]] = {}
-    names: dict[str, str] = {}
-    for row in result.excluded:
-        by_ex.setdefault(row["exercise_id"], []).append(row)
-        names[row["exercise_id"]] = row["name"]
-    if not by_ex:
-        return "<p>No exercise is left out.</p>"
-    rows = []
-    for ex_id, items in sorted(by_ex.items(), key=lambda kv: names[kv[0]].lower()):
-        reasons = "<br>".join(
-            f"{_esc(r['reason'])} <small>({_esc(r['rule'])}"
-            + ("" if r["weeks"] == "all" else f"; weeks {_esc(', '.join(map(str, r['weeks'])))}")
-            + ")</small>"
-            for r in items
-        )
-        rows.append(
-            f"<tr><td>{_esc(names[ex_id])}<br><small>{_esc(ex_id)}</small></td><td>{reasons}</td></tr>"
-        )
-    return (
-        f"<p>{len(by_ex)} exercises left out, each with its reasons.</p>"
-        "<div class='wb-scroll'><table class='wb-table'><tr><th>exercise</th><th>why</th></tr>"
-        + "".join(rows)
-        + "</table></div>"
-    )
-
-
-def _term(word: str, label: str | None = None) -> str:
-    """``word`` with its glossary definition as hover help (docs/glossary.md)."""
-    return f"<abbr title='{_esc(GLOSSARY[word])}'>{_esc(label or word)}</abbr>"
-
-
-def notes_html(result: PlanResult, details: bool = False) -> str:
-    """Per week: load, ceiling, what limits the week, shortfalls with their reasons and
-    notes; then what a 10% higher ceiling buys. ``details``: the solver's status and gap."""
-    rows = []
-    for w in result.weeks:
-        limits = limits_in_words(w.binding) or "nothing"
-        said = "<br>".join(_esc(x) for x in (*w.shortfalls, *w.warnings))
-        rows.append(
-            f"<tr><td>{w.week}</td><td>{w.load:g}</td><td>{w.ceiling:g}</td><td>{w.cap:.0f}</td>"
-            f"<td>{_esc(limits)}</td><td>{said}</td></tr>"
-        )
-    parts = [
-        f"<table class='wb-table'><tr><th>week</th><th>load [{_term('AU')}]</th>"
-        f"<th>{_term('ceiling')} [AU]</th><th>{_term('cap')} [AU]</th>"
-        "<th>limited this week by</th><th>short of a goal, and notes</th></tr>"
-        + "".join(rows)
-        + "</table>"
-    ]
-    if result.ceiling_plus_10:
-        parts.append(
-            "<p><b>What a 10% higher ceiling would buy</b></p><ul>"
-            + "".join(f"<li>{_esc(t)}</li>" for t in result.ceiling_plus_10)
-            + "</ul>"
-        )
-    if result.notes:
-        parts.append(
-            "<p><b>How this client is planned</b></p><ul>"
-            + "".join(f"<li>{_esc(n)}</li>" for n in result.notes)
-            + "</ul>"
-        )
-    if result.questions:
-        parts.append(
-            "<p><b>To ask or confirm</b></p><ul class='wb-questions'>"
-            + "".join(f"<li>{_esc(q.text)}</li>" for q in result.questions)
-            + "</ul>"
-        )
-    if result.solver is not None:
-        s = result.solver
-        if s.summary():
-            parts.append(f"<p class='wb-unproven'>{_esc(s.summary())}</p>")
-        if details:
-            gap = "" if s.gap is None else f", gap {s.gap:.1%}"
-            parts.append(
-                f"<p class='wb-hint wb-solver'>Solver {_esc(s.name)}: {_esc(s.status)}{gap}, "
-                f"{s.seconds:.2f} s.</p>"
-            )
-    return "".join(parts)
-
-
-def _block_html(block: Block, week: int, day: Day, cue: str) -> str:
-    reasons = "".join(f"<li>{_esc(r)}</li>" for r in block.reasons)
-    cue_html = f"<p><b>Cue for the client:</b> {_esc(client_cue(cue))}</p>" if cue else ""
-    return (
-        f"<h4 style='margin:4px 0'>{_esc(block.name)}</h4>"
-        f"<p>Week {week}, {day.value.capitalize()}: {_esc(block.discipline.label)}, "
-        f"{block.minutes} min at {_term('RPE')} {block.rpe:g} = {block.load:g} "
-        f"{_term('AU')} ({_term('session load', 'load')})</p>"
-        f"<p><b>Why it is here</b></p><ul class='wb-reasons'>{reasons}</ul>{cue_html}"
-    )
 
 
 class _DayColumn(widgets.VBox):
@@ -323,9 +115,6 @@ class _DayColumn(widgets.VBox):
         children = (self.head, *self.buttons[: len(day.blocks)])
         if self.children != children:
             self.children = children
-
-
-# ----------------------------------------------------------------- the app
 
 
 class DesignApp(widgets.VBox):
