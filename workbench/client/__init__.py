@@ -1,10 +1,14 @@
 """The client: the assessment and its client file, the instruments, screening, the client's words.
 
-Owns the client file (fields, validation, JSON Schema, load and save: ``assessment``), the
-questionnaire instruments and their scoring (``instruments``), the red-flag and clearance
-screen (``screening``), the trigger vocabulary that reads the client's own words
-(``triggers``), the questions those words raise (``questions``) and the example clients
-(``examples``).
+Owns the client file -- load, save, check and JSON Schema (``assessment``, the public
+module), its fields (``fields``, the whole file and its cross-field rules, built from the
+nested parts in ``field_groups``), the validation spec machinery they are made of
+(``spec`` for the base and scalar specs, ``spec_containers`` for lists, sets, maps and
+objects), the refused-field problems (``problems``) and the JSON layout and atomic writes
+(``jsonfile``) -- the questionnaire instruments and their scoring (``instruments``), the
+red-flag and clearance screen (``screening``), the trigger vocabulary that reads the
+client's own words (``triggers``), the questions those words raise (``questions``) and the
+example clients (``examples``).
 
 May import: the ground and :mod:`workbench.catalog`.
 """

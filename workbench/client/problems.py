@@ -1,0 +1,99 @@
+"""Problems with a client file: the refused field and the error that lists them all.
+
+Owns :class:`FieldProblem` (one refused field: its dotted path, the value given, the
+reason in plain words), :data:`MISSING` (the value of a required field that was not
+given) and :class:`AssessmentError` (every refused field of one client file at once,
+optionally naming the file); the spec machinery in :mod:`workbench.client.spec` and the
+file I/O in :mod:`workbench.client.assessment` report through them.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import Enum
+from typing import Any
+
+
+class _Missing:
+    """Type of :data:`MISSING`."""
+
+    def __repr__(self) -> str:
+        return "<missing>"
+
+
+#: The ``value`` of a :class:`FieldProblem` for a required field that was not given.
+MISSING: Any = _Missing()
+
+
+@dataclass(frozen=True)
+class FieldProblem:
+    """One refused field of a client file.
+
+    Attributes
+    ----------
+    field : str
+        Dotted path of the field, e.g. ``"pain.now"``, ``"tolerances.extension"``,
+        ``"activities[1].rpe"`` (indices from 0); ``""`` for the file as a whole.
+    value : Any
+        The value given, or :data:`MISSING` when a required field is absent.
+    reason : str
+        Why it is refused, in plain words, with the allowed values or range.
+    """
+
+    field: str
+    value: Any
+    reason: str
+
+    def __str__(self) -> str:
+        where = f"{self.field}: " if self.field else ""
+        if self.value is MISSING:
+            return f"{where}{self.reason}"
+        return f"{where}{self.reason} (got {_show(self.value)})"
+
+
+class AssessmentError(ValueError):
+    """A client file (or :class:`~workbench.domain.Client`) with refused fields.
+
+    Attributes
+    ----------
+    problems : list of FieldProblem
+        Every refused field, in file order.
+    source : str or None
+        The file the client came from, when there is one.
+
+    Notes
+    -----
+    ``str(error)`` has one line per problem, each prefixed with the file name when
+    ``source`` is set.
+    """
+
+    def __init__(self, problems: Sequence[FieldProblem], source: str | os.PathLike | None = None):
+        self.problems = list(problems)
+        self.source = None if source is None else os.fspath(source)
+        super().__init__(self._message())
+
+    def _message(self) -> str:
+        prefix = f"{self.source}: " if self.source else ""
+        return "\n".join(prefix + str(p) for p in self.problems)
+
+    def __str__(self) -> str:
+        return self._message()
+
+    @property
+    def fields(self) -> list[str]:
+        """The refused field paths, in order."""
+        return [p.field for p in self.problems]
+
+
+def _show(value: Any) -> str:
+    """Short JSON-style rendering of a refused value."""
+    if isinstance(value, Enum):
+        value = value.value
+    try:
+        text = json.dumps(value, ensure_ascii=False, default=repr)
+    except (TypeError, ValueError):
+        text = repr(value)
+    return text if len(text) <= 80 else text[:77] + "..."
