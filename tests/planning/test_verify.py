@@ -30,7 +30,7 @@ from workbench.optimize import problem as optimizer_problem
 from workbench.optimize.problem import Pin
 from workbench.planning import verify
 from workbench.planning.planner import PlanOptions, plan
-from workbench.planning.rederive import tolerances, week_one_ceiling
+from workbench.planning.rederive import params_for, tolerances, week_one_ceiling
 from workbench.planning.result import PLANNED, REFERRED, PlanResult
 from workbench.planning.verify import RULES, Violation, score_week, verify_plan
 
@@ -177,7 +177,7 @@ def test_exposure_target_lets_tolerance_rise_one_step_per_interval():
     options = PlanOptions(weeks=3)
     assert [
         t[Dimension.END_RANGE_FLEXION]
-        for t in tolerances(client, verify.params_for(client, options), 3)
+        for t in tolerances(client, params_for(client, options), 3)
     ] == [2, 2, 3]
     early = make_result(GOOD_WEEK, fold, GOOD_WEEK, client=client)
     assert rules_broken(early, client, options) == {"tolerance"}
@@ -192,7 +192,7 @@ def test_graded_exposure_brings_back_one_feared_movement_at_a_time():
         instruments=high_fear,
         exposure_targets={Dimension.ROTATION: 3, Dimension.END_RANGE_FLEXION: 3},
     )
-    limits = tolerances(client, verify.params_for(client, None), 3)
+    limits = tolerances(client, params_for(client, None), 3)
     assert [(t[Dimension.ROTATION], t[Dimension.END_RANGE_FLEXION]) for t in limits] == [
         (2, 2),
         (3, 2),
@@ -364,7 +364,7 @@ def test_session_cap_grows_with_the_longest_session_planned_so_far():
 
 
 def test_week_one_ceiling_is_a_share_of_the_baseline_with_a_floor_after_the_start_factor():
-    params = verify.params_for(CLIENT, None)
+    params = params_for(CLIENT, None)
     assert week_one_ceiling(CLIENT, params) == pytest.approx(0.75 * 360)
     high = Instruments(start_back=(1, 1, 1, 1, 1, 1, 1, 1, 4))
     assert week_one_ceiling(replace(CLIENT, instruments=high), params) == pytest.approx(

@@ -20,164 +20,23 @@ Every rule checked, with the name a :class:`Violation` carries, is listed in
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
 
-from workbench.client.triggers import resolve as resolve_trigger
-from workbench.defaults import Params, resolve
 from workbench.domain import RED_FLAGS, Client, Day, Dimension, Discipline, Exercise, Goal
 from workbench.planning.rederive import (
     EPS,
     STRENGTH_LEVEL,
-    _by_id,
-    _equipment,
     _non_consecutive,
     _rounding_allowance,
-    _variety_fitted,
-    ceilings,
     credited_minutes,
     first_session_caps,
-    graded_exposure_mode,
-    params_for,
     rise,
     screening_clear,
-    tolerances,
 )
 from workbench.planning.score import score_week as score_week
-
-#: Rule name → what it checks, in the domain's words (domain.md section in brackets).
-RULES: dict[str, str] = {
-    "screening": "a plan only for a CLEAR screening: no red flag, every question answered, "
-    "medical clearance recorded (§1)",
-    "red_flag": "any red flag: referred, and no weeks (§1)",
-    "no_plan_weeks": "a result that is not a plan carries no weeks",
-    "horizon": "a plan has exactly the weeks asked for, numbered 1..N",
-    "unknown_exercise": "every block's exercise exists in the catalog",
-    "block_data": "a block's minutes, effort, load and discipline are the catalog's",
-    "tolerance": "no movement demand above the client's tolerance that week (§3)",
-    "graded_exposure": "blocks using a newly returned movement step, at most "
-    "exposure_max_blocks a week (graded-exposure mode, §3)",
-    "doctor_discipline": "the doctor's banned disciplines (§3)",
-    "doctor_exercise": "the doctor's banned exercises (§3)",
-    "doctor_max_effort": "the doctor's maximum effort (§3)",
-    "equipment": "equipment and settings the client has; gym access provides GYM_PROVIDES (§3)",
-    "setting": "only exercises that can be done where the client trains (their settings)",
-    "trigger": "no exercise matching a pain trigger's tags or exercises (longer than its "
-    "longest block, when it has one) (docs/triggers.md)",
-    "disliked": "nothing the client dislikes (discipline, tag, or only disliked settings), "
-    "unless the trainer allows it",
-    "supervision": "exercises that need supervision only on supervised days (§3)",
-    "trainer_ban": "the trainer's bans",
-    "needs_review": "imported rows not yet reviewed, only when the options allow them",
-    "pin": "the trainer's pins are honoured",
-    "early_phase_effort": "program weeks 1..early_phase_weeks: MET below vigorous_met and "
-    "RPE at most early_max_rpe (§4)",
-    "early_phase_demands": "exercises with several high demands left out of program weeks "
-    "1..multi_high_demand_weeks (§4)",
-    "vigorous_gating": "vigorous work only after vigorous_after_green_weeks green weeks (§4)",
-    "available_days": "training only on the client's available days",
-    "training_days": "training days at most max_training_days",
-    "session_minutes": "a day's minutes at most minutes_per_session",
-    "weekly_load_ceiling": "week load at most that week's ceiling (§4)",
-    "ceiling_reported": "the ceiling the plan states is the rule's ceiling",
-    "load_progression": "week load at most (1 + rise) x the week before's planned load (§4)",
-    "acute_chronic": "acute:chronic load ratio below acwr_block (§4)",
-    "variety_disciplines": "at least min_disciplines_per_week disciplines a week (§6)",
-    "discipline_share": "no discipline above max_discipline_share of the week's load (§6)",
-    "exercise_uses": "an exercise at most max_uses_per_exercise times a week, once a day",
-    "strength_days": "with a strength goal, strength on strength_min_days non-consecutive "
-    "days (§6)",
-    "session_spike": "minutes of one discipline in one session at most its session cap (§4)",
-    "goal_minutes": "with hard goals, every goal's weekly minutes met",
-}
-
-
-@dataclass(frozen=True)
-class Violation:
-    """One broken rule.
-
-    Attributes
-    ----------
-    week : int or None
-        1-based week of the plan; None for the whole result.
-    day : Day or None
-        The day, when the rule is about one day.
-    rule : str
-        A key of :data:`RULES`.
-    detail : str
-        What was found, with the numbers.
-    """
-
-    week: int | None
-    day: Day | None
-    rule: str
-    detail: str
-
-    def __str__(self) -> str:
-        where = "plan" if self.week is None else f"week {self.week}"
-        if self.day is not None:
-            where += f" {self.day.value}"
-        return f"{where}: {self.rule}: {self.detail}"
-
-
-# ---------------------------------------------------------------------- the check
-
-
-@dataclass
-class _Inputs:
-    """What every check reads, derived once from the client, the catalog and the options."""
-
-    client: Client
-    options: object
-    params: Params
-    by_id: dict[str, Exercise]
-    weeks: int
-    tolerance: list[dict[Dimension, int]]
-    ceiling: list[float]
-    graded_exposure: bool
-    equipment: frozenset[str]
-    disliked: set[str]
-    triggers: list
-    bans: frozenset[str]
-    unreviewed_ok: bool
-
-
-@dataclass
-class _Carried:
-    """What one week hands on to the next: session caps, last week's load, load history."""
-
-    caps: dict[Discipline, float]
-    previous_load: float | None
-    history: list[float] = field(default_factory=list)
-
-
-def _inputs(result, client: Client, catalog, options) -> _Inputs:
-    params = params_for(client, options)
-    by_id = _by_id(catalog)
-    allow_disliked = frozenset(getattr(options, "allow_disliked", ()) or ())
-    unreviewed_ok = bool(getattr(options, "include_unreviewed", False))
-    usable = [ex for ex in by_id.values() if unreviewed_ok or not ex.needs_review]
-    fitted = _variety_fitted(client, usable, params, allow_disliked)
-    if fitted:
-        params = resolve(
-            {**client.overrides, **(getattr(options, "overrides", None) or {}), **fitted}
-        )
-    triggers = [(words, resolve_trigger(words)) for words in sorted(client.triggers)]
-    n = len(result.weeks)
-    return _Inputs(
-        client=client,
-        options=options,
-        params=params,
-        by_id=by_id,
-        weeks=n,
-        tolerance=tolerances(client, params, n),
-        ceiling=ceilings(client, params, n),
-        graded_exposure=graded_exposure_mode(client, params),
-        equipment=_equipment(client),
-        disliked={str(x) for x in client.disliked} - allow_disliked,
-        triggers=[(words, t) for words, t in triggers if t is not None],
-        bans=frozenset(getattr(options, "bans", ()) or ()),
-        unreviewed_ok=unreviewed_ok,
-    )
+from workbench.planning.verify_blocks import check_exclusions, check_phase, week_blocks
+from workbench.planning.verify_inputs import _Carried, _Inputs, _inputs
+from workbench.planning.violation import RULES as RULES
+from workbench.planning.violation import Violation as Violation
 
 
 def check_status(result, client: Client) -> list[Violation]:
@@ -214,97 +73,6 @@ def check_horizon(result, options) -> list[Violation]:
     if numbers != list(range(1, len(numbers) + 1)) or (wanted and len(numbers) != wanted):
         return [Violation(None, None, "horizon", f"weeks {numbers}, asked for {wanted}")]
     return []
-
-
-def week_blocks(wp, by_id) -> tuple[list[tuple[Day, Exercise]], list[Violation]]:
-    """The week's blocks as catalog rows, and ``unknown_exercise``, ``block_data``."""
-    w, blocks, out = wp.week, [], []
-    for dp in wp.days:
-        for b in dp.blocks:
-            ex = by_id.get(b.exercise_id)
-            if ex is None:
-                out.append(
-                    Violation(
-                        w, dp.day, "unknown_exercise", f"{b.exercise_id} is not in the catalog"
-                    )
-                )
-                continue
-            if (b.minutes, b.discipline) != (ex.minutes, ex.discipline) or abs(
-                b.load - ex.rpe * ex.minutes
-            ) > EPS:
-                out.append(
-                    Violation(
-                        w, dp.day, "block_data", f"{ex.id}: block differs from the catalog row"
-                    )
-                )
-            blocks.append((dp.day, ex))
-    return blocks, out
-
-
-def check_exclusions(inp: _Inputs, w: int, day: Day, ex: Exercise) -> list[Violation]:
-    """The exclusion rules on one block: tolerance, the doctor's, equipment, setting,
-    trigger, disliked, supervision, the trainer's bans and rows not yet reviewed."""
-    out = []
-
-    def bad(rule, detail):
-        out.append(Violation(w, day, rule, detail))
-
-    tol, cl, client = inp.tolerance[w - 1], inp.client.clearance, inp.client
-    for d in Dimension:
-        if ex.demands.get(d, 0) > tol[d]:
-            bad("tolerance", f"{ex.id}: {d.label} {ex.demands[d]} > tolerance {tol[d]}")
-    if ex.discipline in cl.banned_disciplines:
-        bad("doctor_discipline", f"{ex.id}: {ex.discipline.value} is banned")
-    if ex.id in cl.banned_exercises:
-        bad("doctor_exercise", f"{ex.id} is banned by the doctor")
-    if cl.max_rpe is not None and ex.rpe > cl.max_rpe:
-        bad("doctor_max_effort", f"{ex.id}: RPE {ex.rpe:g} > {cl.max_rpe:g}")
-    missing = sorted(set(ex.equipment) - inp.equipment)
-    if missing:
-        bad("equipment", f"{ex.id} needs {missing}")
-    if client.settings and not set(ex.settings) & set(client.settings):
-        bad("setting", f"{ex.id} is done {sorted(ex.settings)}, not there")
-    for words, t in inp.triggers:
-        if ex.id in t.exercises or set(t.tags) & set(ex.tags):
-            if t.longest is None or ex.minutes > inp.params[t.longest]:
-                bad("trigger", f"{ex.id} matches the trigger {words!r}")
-    hates = {ex.discipline.value, *ex.tags} & inp.disliked
-    if hates or (ex.settings and set(ex.settings) <= inp.disliked):
-        bad("disliked", f"{ex.id}: the client dislikes {sorted(hates) or 'where'}")
-    if ex.needs_supervision and day not in client.supervised_days:
-        bad("supervision", f"{ex.id} needs supervision; {day.value} is not")
-    if ex.id in inp.bans:
-        bad("trainer_ban", f"{ex.id} is banned by the trainer")
-    if ex.needs_review and not inp.unreviewed_ok:
-        bad("needs_review", f"{ex.id} is not reviewed")
-    return out
-
-
-def check_phase(inp: _Inputs, w: int, day: Day, ex: Exercise) -> list[Violation]:
-    """The early weeks and the day on one block: ``early_phase_effort``,
-    ``early_phase_demands``, ``vigorous_gating``, ``available_days``."""
-    out = []
-    params, client = inp.params, inp.client
-    program_week = client.consecutive_green_weeks + w
-    green_before = program_week - 1
-    if program_week <= params.early_phase_weeks and (
-        ex.met >= params.vigorous_met or ex.rpe > params.early_max_rpe
-    ):
-        detail = f"{ex.id}: MET {ex.met:g}, RPE {ex.rpe:g} in program week {program_week}"
-        out.append(Violation(w, day, "early_phase_effort", detail))
-    n_high = sum(1 for d in Dimension if ex.demands.get(d, 0) >= params.high_demand_level)
-    if program_week <= params.multi_high_demand_weeks and (
-        n_high >= params.multi_high_demand_count
-    ):
-        detail = f"{ex.id}: {n_high} high demands in program week {program_week}"
-        out.append(Violation(w, day, "early_phase_demands", detail))
-    vigorous = ex.met >= params.vigorous_met or ex.rpe >= params.vigorous_rpe
-    if vigorous and green_before < params.vigorous_after_green_weeks:
-        detail = f"{ex.id}: vigorous after {green_before} green weeks"
-        out.append(Violation(w, day, "vigorous_gating", detail))
-    if day not in client.available_days:
-        out.append(Violation(w, day, "available_days", f"{day.value} is not an available day"))
-    return out
 
 
 def check_graded_exposure(inp: _Inputs, w: int, blocks) -> list[Violation]:

@@ -10,8 +10,9 @@ from __future__ import annotations
 from workbench.catalog import builtin_catalog
 from workbench.domain import Client
 from workbench.planning.planner import PlanOptions
+from workbench.planning.rederive import params_for
 from workbench.planning.result import PlanResult, PlanStatus
-from workbench.planning.verify import params_for, verify_plan
+from workbench.planning.verify import verify_plan
 
 #: The solver statuses a plan may report [text].
 PLAN_SOLVER_STATUSES = ("optimal", "time_limit")

@@ -1,0 +1,79 @@
+"""What every check of the verifier reads, derived once from the client, the catalog and
+the options: the rule numbers, tolerances and ceilings week by week, what the client
+dislikes, the triggers, the bans.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from workbench.client.triggers import resolve as resolve_trigger
+from workbench.defaults import Params, resolve
+from workbench.domain import Client, Dimension, Discipline, Exercise
+from workbench.planning.rederive import (
+    _by_id,
+    _equipment,
+    _variety_fitted,
+    ceilings,
+    graded_exposure_mode,
+    params_for,
+    tolerances,
+)
+
+
+@dataclass
+class _Inputs:
+    """What every check reads, derived once from the client, the catalog and the options."""
+
+    client: Client
+    options: object
+    params: Params
+    by_id: dict[str, Exercise]
+    weeks: int
+    tolerance: list[dict[Dimension, int]]
+    ceiling: list[float]
+    graded_exposure: bool
+    equipment: frozenset[str]
+    disliked: set[str]
+    triggers: list
+    bans: frozenset[str]
+    unreviewed_ok: bool
+
+
+@dataclass
+class _Carried:
+    """What one week hands on to the next: session caps, last week's load, load history."""
+
+    caps: dict[Discipline, float]
+    previous_load: float | None
+    history: list[float] = field(default_factory=list)
+
+
+def _inputs(result, client: Client, catalog, options) -> _Inputs:
+    params = params_for(client, options)
+    by_id = _by_id(catalog)
+    allow_disliked = frozenset(getattr(options, "allow_disliked", ()) or ())
+    unreviewed_ok = bool(getattr(options, "include_unreviewed", False))
+    usable = [ex for ex in by_id.values() if unreviewed_ok or not ex.needs_review]
+    fitted = _variety_fitted(client, usable, params, allow_disliked)
+    if fitted:
+        params = resolve(
+            {**client.overrides, **(getattr(options, "overrides", None) or {}), **fitted}
+        )
+    triggers = [(words, resolve_trigger(words)) for words in sorted(client.triggers)]
+    n = len(result.weeks)
+    return _Inputs(
+        client=client,
+        options=options,
+        params=params,
+        by_id=by_id,
+        weeks=n,
+        tolerance=tolerances(client, params, n),
+        ceiling=ceilings(client, params, n),
+        graded_exposure=graded_exposure_mode(client, params),
+        equipment=_equipment(client),
+        disliked={str(x) for x in client.disliked} - allow_disliked,
+        triggers=[(words, t) for words, t in triggers if t is not None],
+        bans=frozenset(getattr(options, "bans", ()) or ()),
+        unreviewed_ok=unreviewed_ok,
+    )
