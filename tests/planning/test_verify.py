@@ -176,8 +176,7 @@ def test_exposure_target_lets_tolerance_rise_one_step_per_interval():
     fold = week(WED=["deep-fold"])
     options = PlanOptions(weeks=3)
     assert [
-        t[Dimension.END_RANGE_FLEXION]
-        for t in tolerances(client, params_for(client, options), 3)
+        t[Dimension.END_RANGE_FLEXION] for t in tolerances(client, params_for(client, options), 3)
     ] == [2, 2, 3]
     early = make_result(GOOD_WEEK, fold, GOOD_WEEK, client=client)
     assert rules_broken(early, client, options) == {"tolerance"}
