@@ -21,15 +21,15 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from strategies import PULP_V4, synthetic_instance, synthetic_instances
 
-from workbench.optimize.constraints import (
-    WEEK,
+from workbench.optimize.constraints import WEEK
+from workbench.optimize.model import build_model
+from workbench.optimize.packing import PACKED, assign_days, pack
+from workbench.optimize.sessions import (
     pattern_values,
     session_patterns,
     session_types,
     strength_pairs_value,
 )
-from workbench.optimize.model import build_model
-from workbench.optimize.packing import PACKED, assign_days, pack
 from workbench.planning.planner import PlanOptions, _initial_state, plan, prepare, week_problem
 
 pytestmark = PULP_V4
@@ -183,20 +183,20 @@ def test_uses_stay_a_relaxation_without_too_many_patterns():
     list would wrongly forbid sessions)."""
     from workbench.catalog import builtin_catalog
     from workbench.client.examples import example_client
-    from workbench.optimize import constraints
+    from workbench.optimize import sessions
 
     p = first_week(example_client("pool-only"), builtin_catalog())
     fitting = [i for i in range(len(p.exercises)) if p.fits(i)]
     full = session_patterns(p, fitting)
     assert full
-    old = constraints.MAX_PATTERNS
+    old = sessions.MAX_PATTERNS
     try:
-        constraints.MAX_PATTERNS = len(full) - 1
+        sessions.MAX_PATTERNS = len(full) - 1
         assert session_patterns(p, fitting) == []
         _m, v = build_model(p, aggregated=True, integer=True, patterns=True)
         assert v.patterns == [] and all(k[1] == WEEK for k in v.uses)
     finally:
-        constraints.MAX_PATTERNS = old
+        sessions.MAX_PATTERNS = old
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -509,7 +509,7 @@ def test_days_are_found_exactly_when_some_choice_of_days_keeps_the_day_rules(
 @one_week_uses
 def test_the_session_rows_hold_exactly_when_the_week_packs(instance, seed, extra):
     """The session master (every block in one of the week's sessions:
-    :func:`~workbench.optimize.constraints.define_session_constraints`) must accept a
+    :func:`~workbench.optimize.sessions.define_session_constraints`) must accept a
     week's blocks exactly when the packing check does: it may cut off no week that packs
     (else plans are missed and bounds are wrong), and the plans it offers must pack."""
     from workbench.optimize.solve import SolverSettings, solve

@@ -683,7 +683,7 @@ def test_twins_keep_only_what_one_week_can_use():
 @given(instance=tiny_instances())
 def test_the_session_master_finds_the_best_plan_an_exhaustive_search_finds(instance):
     """On weeks of few sessions the master may put every block in a session itself
-    (:func:`~workbench.optimize.constraints.define_session_constraints`), which must cut
+    (:func:`~workbench.optimize.sessions.define_session_constraints`), which must cut
     off only what cannot be packed. Here every week's master does so from the start, and
     the plan must still be the best an exhaustive search finds (supervised sessions,
     strength days and pins included)."""

@@ -17,9 +17,10 @@ from __future__ import annotations
 import numpy as np
 
 from workbench.domain import Goal
-from workbench.optimize.constraints import pinned_days, strength_pairs_value
+from workbench.optimize.constraints import pinned_days
 from workbench.optimize.packing import PACKED, pack
 from workbench.optimize.problem import WeekProblem
+from workbench.optimize.sessions import strength_pairs_value
 
 MAX_SWAP_ROUNDS = 30
 

@@ -155,7 +155,7 @@ def _master_and_pack(
     on weeks that pack anyway). With few sessions (at most :data:`SESSION_DAYS`, none
     pinned to a day), the master puts every block in a session itself from the start
     when ``sessions``, else once :data:`SESSION_AFTER` plans failed to pack
-    (:func:`~workbench.optimize.constraints.define_session_constraints`). Returns
+    (:func:`~workbench.optimize.sessions.define_session_constraints`). Returns
     (outcome, day model, its variables, seconds, whether the master had the pattern
     rows, the cuts, whether it put the blocks in sessions).
 

@@ -12,7 +12,12 @@ import pulp
 
 from workbench.domain import Goal
 from workbench.optimize import constraints as c
+from workbench.optimize.packing_rows import define_packing_bounds_constraints
 from workbench.optimize.problem import WeekProblem
+from workbench.optimize.sessions import (
+    define_session_constraints,
+    define_session_pattern_constraints,
+)
 
 FAMILY_BUILDERS = (
     c.define_session_minutes_constraints,
@@ -27,7 +32,7 @@ FAMILY_BUILDERS = (
     c.define_session_spike_constraints,
     c.define_graded_exposure_constraints,
     c.define_pin_constraints,
-    c.define_packing_bounds_constraints,
+    define_packing_bounds_constraints,
 )
 
 
@@ -58,10 +63,10 @@ def build_model(
         Day model only: exercise index → uses fixed by the master problem (packing).
     patterns : bool
         Week model only: add the session-pattern rows
-        (:func:`~workbench.optimize.constraints.define_session_pattern_constraints`).
+        (:func:`~workbench.optimize.sessions.define_session_pattern_constraints`).
     sessions : bool
         Week master only: put every use in a session
-        (:func:`~workbench.optimize.constraints.define_session_constraints`).
+        (:func:`~workbench.optimize.sessions.define_session_constraints`).
     """
     m = pulp.LpProblem(f"week_{p.week}", pulp.LpMinimize if elastic else pulp.LpMaximize)
     v = define_variables(p, aggregated, integer)
@@ -69,9 +74,9 @@ def build_model(
         define(m, p, v, aggregated, elastic)
     if patterns:
         v.patterns_disc = disc
-        c.define_session_pattern_constraints(m, p, v, aggregated, elastic)
+        define_session_pattern_constraints(m, p, v, aggregated, elastic)
     if sessions:
-        c.define_session_constraints(m, p, v, aggregated, elastic)
+        define_session_constraints(m, p, v, aggregated, elastic)
     if counts is not None:
         c.define_count_constraints(m, p, v, counts)
     if elastic:

@@ -6,17 +6,17 @@ plan that keeps every rule and only has to improve it.
 
 from __future__ import annotations
 
-from workbench.optimize.constraints import (
-    pattern_values,
-    session_types,
-    sessions_apply,
-    strength_pairs_value,
-)
 from workbench.optimize.packing import (
     PACKED,
     pack,
 )
 from workbench.optimize.problem import WeekProblem
+from workbench.optimize.sessions import (
+    pattern_values,
+    session_types,
+    sessions_apply,
+    strength_pairs_value,
+)
 from workbench.optimize.solution import SESSION_DAYS, _shortfall, _uses_of
 
 

@@ -15,7 +15,7 @@ symmetric and the block lengths make the LP bound loose. Here:
 * each master plan is packed into days by an exact search
   (:mod:`workbench.optimize.packing`); one that cannot be packed is repaired (a good
   packed plan at once) and cut off, the master then also sees whole sessions (session
-  patterns, :func:`~workbench.optimize.constraints.define_session_pattern_constraints`),
+  patterns, :func:`~workbench.optimize.sessions.define_session_pattern_constraints`),
   and the loop stops as soon as the master's bound proves the best packed plan within
   the gap. The exact day model ends the loop when the week's time budget is nearly spent.
 """
