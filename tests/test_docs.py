@@ -75,7 +75,7 @@ def test_the_app_shows_the_glossary_as_hover_help():
     from workbench.client.examples import example_client
     from workbench.language import GLOSSARY
     from workbench.planning.planner import PlanOptions, plan
-    from workbench.ui.app import notes_html
+    from workbench.ui.answer_html import notes_html
 
     result = plan(example_client("pool-only"), builtin_catalog(), PlanOptions(weeks=1))
     html = notes_html(result)

@@ -46,7 +46,6 @@ LAYER_OF = {room: i for i, rooms in enumerate(LAYERS) for room in rooms}
 MAX_LINES = 420
 OVERSIZE = {
     "workbench/ui/form.py": 1250,
-    "workbench/ui/app.py": 705,
     "workbench/client/instruments.py": 605,
     "workbench/lab/scenarios.py": 590,
     "workbench/defaults.py": 585,

@@ -158,3 +158,13 @@ def test_a_pin_in_the_last_week_changes_no_earlier_week():
     pinned_day = next(d for d in after.weeks[-1].days if d.day == pin.day)
     k = [b.exercise_id for b in pinned_day.blocks].index(pin.exercise_id)
     assert changes[2].changed and (pin.day, k) in changes[2].new_blocks
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.integers(1, 4).flatmap(weeks), st.sampled_from(IDS))
+def test_a_ban_replans_from_the_first_week_that_used_the_exercise(ws, exercise_id):
+    r = result(ws)
+    first = r.first_week_with(exercise_id)
+    using = [w.week for w in ws if ids(w)[exercise_id]]
+    assert first == (using[0] if using else 1)
+    assert not any(ids(w)[exercise_id] for w in ws if w.week < first)

@@ -24,7 +24,9 @@ from workbench.optimize.problem import Pin
 from workbench.planning import planner
 from workbench.planning.result import PlanResult
 from workbench.rules.tolerance import tolerances_from_triggers
-from workbench.ui.app import Debouncer, DesignApp, client_cue
+from workbench.ui.answer_html import client_cue
+from workbench.ui.app import DesignApp
+from workbench.ui.debounce import Debouncer, PendingPlan
 from workbench.ui.form import SECTIONS, AssessmentForm
 from workbench.ui.lab_panel import ConstraintLab, ScenarioEditor
 
@@ -446,7 +448,7 @@ def test_banning_a_block_replans_without_it_from_the_first_week_that_used_it(app
     )
     # the status says what the ban changed, and the grid marks the blocks new on their day
     assert "Re-planned: " in app.status.value and "out" in app.status.value
-    marked = {key for key, b in app._buttons.items() if "wb-new" in b._dom_classes}
+    marked = {key for key, b in app.grid.buttons.items() if "wb-new" in b._dom_classes}
     assert marked == set(app.changes[app.week_selector.value].new_blocks)
     assert ("edged in green" in app.block_info.value) == bool(marked)
     # removing the ban plans afresh
@@ -503,6 +505,18 @@ def test_the_debouncer_flush_runs_a_waiting_call_at_once():
     assert d.pending
     d.flush()
     assert calls == [1] and not d.pending
+
+
+def test_a_burst_of_requests_replans_from_the_earliest_week_asked_and_fresh_if_any_was():
+    pending = PendingPlan()
+    pending.ask(3, fresh=False)
+    pending.ask(2, fresh=False)
+    assert pending.take() == (2, False)
+    pending.ask(4, fresh=False)
+    pending.ask(1, fresh=True)
+    pending.ask(3, fresh=False)
+    assert pending.take() == (1, True)
+    assert pending.take() == (1, False)  # nothing asked since: the whole plan, re-used
 
 
 def test_the_app_plans_once_for_a_burst_of_edits_and_shows_it_is_busy(monkeypatch, catalog):
@@ -582,7 +596,7 @@ def test_a_plan_whose_time_ran_out_says_which_weeks_in_plain_words(catalog, monk
     says which weeks, and how far from the best they may be, in words."""
     from workbench.language import find_threat_words
     from workbench.planning.result import SolverInfo
-    from workbench.ui.app import notes_html
+    from workbench.ui.answer_html import notes_html
 
     real_plan = planner.plan
 

@@ -245,6 +245,16 @@ class PlanResult:
         """True when a plan came back."""
         return self.status == PLANNED
 
+    def first_week_with(self, exercise_id: str) -> int:
+        """The first week whose plan uses ``exercise_id`` (1 when none does or no plan):
+        where a re-plan after banning it has to start."""
+        used = [
+            w.week
+            for w in self.weeks
+            if any(b.exercise_id == exercise_id for d in w.days for b in d.blocks)
+        ]
+        return min(used, default=1)
+
     def to_json(self) -> dict:
         """The ``workbench plan --json`` document."""
 

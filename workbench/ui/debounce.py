@@ -1,4 +1,5 @@
-"""Run a callback once typing stops: the app re-plans after the last edit, not on each key."""
+"""Run a callback once typing stops (the app re-plans after the last edit, not on each
+key), and merge the plans asked for meanwhile into one request."""
 
 from __future__ import annotations
 
@@ -73,3 +74,26 @@ class Debouncer:
                 self._timer.cancel()
             self._timer = None
             self._idle.notify_all()
+
+
+class PendingPlan:
+    """The plan asked for since the last run, merged over a burst of requests: from the
+    earliest week any request named, and from scratch if any request was (thread-safe)."""
+
+    def __init__(self):
+        self._lock = threading.Lock()
+        self._from: int | None = None
+        self._fresh = False
+
+    def ask(self, from_week: int = 1, fresh: bool = True) -> None:
+        """Ask for a plan from ``from_week``; ``fresh=False``: a re-plan will do."""
+        with self._lock:
+            self._from = from_week if self._from is None else min(self._from, from_week)
+            self._fresh = self._fresh or fresh
+
+    def take(self) -> tuple[int, bool]:
+        """(from week, fresh) of what was asked, forgetting it."""
+        with self._lock:
+            asked = (self._from or 1, self._fresh)
+            self._from, self._fresh = None, False
+        return asked
