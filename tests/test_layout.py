@@ -42,7 +42,9 @@ LAYER_OF = {room: i for i, rooms in enumerate(LAYERS) for room in rooms}
 
 #: Modules over the size limit today, with their size [lines]: a ratchet. A listed module
 #: may shrink (then lower its number here) but not grow; any other module stays within
-#: MAX_LINES. The issue that split the flat package left these for the next step.
+#: MAX_LINES. The issue that split the flat package left these for the next step, except
+#: ``defaults.py``, long by design: it is the one table of every rule's number with its
+#: unit, range and source (architecture.md), and splitting the table would scatter it.
 MAX_LINES = 420
 OVERSIZE = {
     "workbench/ui/form.py": 1250,
