@@ -25,7 +25,6 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -42,215 +41,40 @@ from workbench.client.assessment import (
 )
 from workbench.client.screening import scan_text
 from workbench.client.triggers import unknown_triggers
-from workbench.domain import (
-    EQUIPMENT,
-    RED_FLAGS,
-    SETTINGS,
-    TAGS,
-    Client,
-    Day,
-    Dimension,
-    Discipline,
-    Goal,
-)
+from workbench.domain import EQUIPMENT, RED_FLAGS, Client, Dimension, Discipline, Goal
 from workbench.language import find_threat_words
 from workbench.rules.tolerance import TRIGGERS, tolerances_from_triggers
+from workbench.ui.form_sections.fields import (
+    _DAYS,
+    _DISCIPLINES,
+    _LABEL,
+    _OMIT,
+    _PREFERENCES,
+    _SETTINGS,
+    _WIDE,
+    SECTIONS,
+    _CheckGroup,
+    _error_label,
+    _Field,
+)
+from workbench.ui.form_sections.text import (
+    _get,
+    _items,
+    _pairs,
+    _psfs,
+    _put,
+    _scalar,
+    _show_items,
+    _show_number,
+    _show_psfs,
+    _words,
+)
 from workbench.ui.style import STYLE
 
 __all__ = ["SECTIONS", "STYLE", "AssessmentForm"]
 
-#: Section titles, in product.md flow-1 order.
-SECTIONS = (
-    "Client",
-    "Clearance and restrictions",
-    "Red flags and notes",
-    "Pain and instruments",
-    "Movement tolerances",
-    "Tests",
-    "Goals and preferences",
-    "Schedule and equipment",
-)
-
-_OMIT: Any = object()  # a field left out of the client-file dict
-
-_WIDE = widgets.Layout(width="95%")
-_LABEL = {"description_width": "15em"}
 _FLAG_ANSWERS = {"Yes": True, "No": False, "Not asked": None}
 _NOT_ASSESSED = -1
-
-_INT = re.compile(r"[+-]?\d+")
-_FLOAT = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?")
-
-
-# ----------------------------------------------------------------- text <-> JSON
-# Text boxes hold what the trainer typed. Numbers are read as numbers; anything else is
-# passed on as typed, so client_from_dict refuses it with the reason and the range.
-
-
-def _scalar(text: str) -> Any:
-    """'' -> None, '12' -> 12, '4.5' -> 4.5, anything else as typed."""
-    t = text.strip()
-    if not t:
-        return None
-    if _INT.fullmatch(t):
-        return int(t)
-    if _FLOAT.fullmatch(t):
-        return float(t)
-    return t
-
-
-def _show_number(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float):
-        return f"{value:g}"
-    return str(value)
-
-
-def _items(text: str) -> list | None:
-    """'0, 1, 1' -> [0, 1, 1]; an empty item or '-' -> None (an unanswered item)."""
-    if not text.strip():
-        return None
-    return [
-        None if t.strip() in ("", "-") else _scalar(t) for t in re.split(r"[,;\s]+", text.strip())
-    ]
-
-
-def _show_items(values) -> str:
-    return (
-        "" if values is None else ", ".join("-" if v is None else _show_number(v) for v in values)
-    )
-
-
-def _words(text: str) -> list[str]:
-    return [t.strip() for t in text.split(",") if t.strip()]
-
-
-def _pairs(text: str, sep: str = r"[=:]") -> list[tuple[str, Any]]:
-    """'a = 1, b: 2' (or one per line) -> [('a', 1), ('b', 2)]; a bare key -> (key, '')."""
-    out = []
-    for part in re.split(r"[,\n]+", text):
-        part = part.strip()
-        if not part:
-            continue
-        bits = re.split(rf"\s*{sep}\s*|\s+", part, maxsplit=1)
-        key = bits[0]
-        out.append((key, _scalar(bits[1]) if len(bits) > 1 else ""))
-    return out
-
-
-def _psfs(text: str) -> list | None:
-    """One activity a line, 'activity: score' -> [[activity, score], ...]."""
-    lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
-    if not lines:
-        return None
-    out = []
-    for ln in lines:
-        if ":" in ln:
-            activity, score = ln.rsplit(":", 1)
-            out.append([activity.strip(), _scalar(score)])
-        else:
-            out.append([ln])
-    return out
-
-
-def _show_psfs(pairs) -> str:
-    return "" if pairs is None else "\n".join(f"{a}: {_show_number(s)}" for a, s in pairs)
-
-
-def _get(data: Mapping, path: str) -> Any:
-    node: Any = data
-    for part in path.split("."):
-        if not isinstance(node, Mapping) or part not in node:
-            return None
-        node = node[part]
-    return node
-
-
-def _put(data: dict, path: str, value: Any) -> None:
-    *parents, last = path.split(".")
-    node = data
-    for part in parents:
-        node = node.setdefault(part, {})
-    node[last] = value
-
-
-# ----------------------------------------------------------------- fields
-
-
-@dataclass(eq=False)
-class _Field:
-    """One place in the client-file dict and the widget that holds it."""
-
-    path: str
-    widget: widgets.Widget  # highlighted when refused
-    read: Callable[[], Any]  # -> JSON value, or _OMIT
-    write: Callable[[Any], None]  # JSON value (None when absent) -> widget
-    section: int
-    error: widgets.HTML = field(default_factory=lambda: _error_label())
-    inputs: tuple = ()  # widgets whose changes count as edits (observed once, at build)
-
-    def mark(self, reasons: list[str]) -> None:
-        self.widget.add_class("wb-invalid")
-        self.error.value = "<br>".join(html.escape(r) for r in reasons)
-        self.error.layout.display = ""
-
-    def unmark(self) -> None:
-        self.widget.remove_class("wb-invalid")
-        self.error.value = ""
-        self.error.layout.display = "none"
-
-
-def _error_label() -> widgets.HTML:
-    label = widgets.HTML("", layout=widgets.Layout(display="none", margin="0 0 4px 15em"))
-    label.add_class("wb-error")
-    return label
-
-
-class _CheckGroup(widgets.GridBox):
-    """Checkboxes for a set of vocabulary values; ``.selected`` is the list checked."""
-
-    def __init__(self, options: Iterable[tuple[str, str]], min_width: str = "9em", **kwargs):
-        self.options = list(options)
-        self.boxes = [
-            widgets.Checkbox(
-                value=False, description=label, indent=False, layout=widgets.Layout(width="auto")
-            )
-            for label, _ in self.options
-        ]
-        for box, (_, value) in zip(self.boxes, self.options, strict=True):
-            box.add_class(f"wb-option-{value.replace(' ', '-')}")
-        super().__init__(
-            self.boxes,
-            layout=widgets.Layout(
-                # as many columns as fit the width: narrow in the app, wide in a notebook
-                grid_template_columns=f"repeat(auto-fill, minmax({min_width}, 1fr))",
-                width="95%",
-            ),
-            **kwargs,
-        )
-
-    @property
-    def selected(self) -> list[str]:
-        return [v for box, (_, v) in zip(self.boxes, self.options, strict=True) if box.value]
-
-    @selected.setter
-    def selected(self, values: Iterable[str]) -> None:
-        chosen = set(values)
-        for box, (_, v) in zip(self.boxes, self.options, strict=True):
-            box.value = v in chosen
-
-
-_DAYS = [(d.value.capitalize(), d.value) for d in Day]
-_DISCIPLINES = [(d.label, d.value) for d in Discipline]
-_SETTINGS = [(x, x) for x in SETTINGS]
-#: What a client may like or dislike: disciplines, then settings and tags not already there.
-_PREFERENCES = _DISCIPLINES + [
-    (f"{x.replace('-', ' ')} ({kind})", x)
-    for kind, values in (("setting", SETTINGS), ("tag", TAGS))
-    for x in values
-    if x not in Discipline._value2member_map_
-]
 
 
 class _ActivityRow(widgets.VBox):
