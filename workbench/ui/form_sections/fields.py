@@ -1,14 +1,17 @@
-"""What every form section is made of: a field, the check-box group, the option lists.
+"""What every form section is made of: a field, the check-box group, the section base.
 
 A :class:`_Field` ties one dotted path of the client-file dict (``"pain.now"``) to the
-widget that holds it, how to read and write it, and the error label beside it. The
-option lists (days, disciplines, settings, preferences) are the vocabularies the check
-boxes show; :data:`SECTIONS` names the form's sections in order.
+widget that holds it, how to read and write it, and the error label beside it. A
+:class:`_Section` builds one of :data:`SECTIONS` from such fields (:meth:`_Section._add`
+and the builders for whole numbers, text and check-box groups) and keeps them in
+:attr:`_Section.fields`, in the order the form reads them. The option lists
+(days, disciplines, settings, preferences) are the vocabularies the check boxes show.
 """
 
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -16,8 +19,9 @@ from typing import Any
 import ipywidgets as widgets
 
 from workbench.domain import SETTINGS, TAGS, Day, Discipline
+from workbench.ui.form_sections.text import _scalar, _show_number
 
-__all__ = ["SECTIONS", "_CheckGroup", "_Field"]
+__all__ = ["SECTIONS", "_CheckGroup", "_Field", "_Section"]
 
 #: Section titles, in product.md flow-1 order.
 SECTIONS = (
@@ -110,3 +114,87 @@ _PREFERENCES = _DISCIPLINES + [
     for x in values
     if x not in Discipline._value2member_map_
 ]
+
+
+class _Section:
+    """One section of the form: its widget (:attr:`widget`) and the fields it holds.
+
+    A subclass names its :attr:`title` (one of :data:`SECTIONS`) and builds
+    :attr:`widget` with the builders below; each records a :class:`_Field` in
+    :attr:`fields`, in the order the form reads and writes them.
+    """
+
+    title: str
+
+    def __init__(self) -> None:
+        self.index = SECTIONS.index(self.title)
+        self.fields: list[_Field] = []
+        self.widget: widgets.Widget
+
+    def _add(
+        self,
+        path: str,
+        widget: widgets.Widget,
+        read: Callable[[], Any],
+        write: Callable[[Any], None],
+        *,
+        inputs: tuple | None = None,
+        box: widgets.Widget | None = None,
+    ) -> widgets.Widget:
+        f = _Field(
+            path, widget, read, write, self.index, inputs=(widget,) if inputs is None else inputs
+        )
+        f.unmark()
+        self.fields.append(f)
+        widget.add_class("wb-field-" + re.sub(r"[^A-Za-z0-9_-]", "-", path))
+        return widgets.VBox([box or widget, f.error])
+
+    def _int(self, path, description, default=0, unit=""):
+        w = widgets.IntText(
+            value=default, description=description + (f" [{unit}]" if unit else ""), style=_LABEL
+        )
+        return self._add(
+            path,
+            w,
+            lambda: w.value,
+            lambda v: setattr(w, "value", default if v is None else int(v)),
+        )
+
+    def _text(
+        self,
+        path,
+        description,
+        *,
+        placeholder="",
+        number=False,
+        area=False,
+        blank_none=False,
+    ):
+        cls = widgets.Textarea if area else widgets.Text
+        w = cls(
+            value="",
+            description=description,
+            placeholder=placeholder,
+            style=_LABEL,
+            layout=widgets.Layout(width="95%", height="5em" if area else None),
+            continuous_update=False,
+        )
+        if number:
+            read = lambda: _scalar(w.value)  # noqa: E731
+            write = lambda v: setattr(w, "value", _show_number(v))  # noqa: E731
+        else:
+            read = lambda: None if blank_none and not w.value.strip() else w.value  # noqa: E731
+            write = lambda v: setattr(w, "value", "" if v is None else str(v))  # noqa: E731
+        return self._add(path, w, read, write)
+
+    def _checks(self, path, description, options, min_width="9em"):
+        group = _CheckGroup(options, min_width)
+        box = widgets.VBox([widgets.HTML(f"<b>{html.escape(description)}</b>"), group])
+        return self._add(
+            path,
+            group,
+            lambda: group.selected,
+            lambda v: setattr(group, "selected", v or []),
+            inputs=tuple(group.boxes),
+            box=box,
+        )
