@@ -25,7 +25,8 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -128,6 +129,30 @@ class AssessmentForm(widgets.VBox):
         self.sections.titles = SECTIONS
         self.sections.add_class("wb-form-sections")
 
+        file_bar = self._file_bar(path)
+        self.problems = widgets.HTML("", layout=widgets.Layout(display="none"))
+        self.problems.add_class("wb-problems")
+
+        super().__init__(
+            [
+                widgets.HTML(STYLE),
+                file_bar,
+                self.file_status,
+                self.problems,
+                self.sections,
+            ]
+        )
+        self.add_class("wb-form")
+        for f in self._fields:
+            for w in f.inputs:
+                w.observe(self._edited, names="value")
+        if client is not None:
+            self.value = client
+        else:
+            self._refresh_hints()
+
+    def _file_bar(self, path: str | Path | None) -> widgets.HBox:
+        """The client file's path with Load and Save; the file's status goes below it."""
         self.path = widgets.Text(
             value="" if path is None else str(path),
             description="client file",
@@ -144,26 +169,7 @@ class AssessmentForm(widgets.VBox):
         self.save_button.on_click(lambda _b: self.save())
         self.file_status = widgets.HTML("")
         self.file_status.add_class("wb-file-status")
-        self.problems = widgets.HTML("", layout=widgets.Layout(display="none"))
-        self.problems.add_class("wb-problems")
-
-        super().__init__(
-            [
-                widgets.HTML(STYLE),
-                widgets.HBox([self.path, self.load_button, self.save_button]),
-                self.file_status,
-                self.problems,
-                self.sections,
-            ]
-        )
-        self.add_class("wb-form")
-        for f in self._fields:
-            for w in f.inputs:
-                w.observe(self._edited, names="value")
-        if client is not None:
-            self.value = client
-        else:
-            self._refresh_hints()
+        return widgets.HBox([self.path, self.load_button, self.save_button])
 
     # ------------------------------------------------------------ value
 
@@ -314,17 +320,13 @@ class AssessmentForm(widgets.VBox):
         """Call ``callback()`` after every edit (once per :attr:`value` assignment)."""
         self._callbacks.append(callback)
 
-    def _quietly(self):
-        form = self
-
-        class _Quiet:
-            def __enter__(self):
-                form._quiet += 1
-
-            def __exit__(self, *exc):
-                form._quiet -= 1
-
-        return _Quiet()
+    @contextmanager
+    def _quietly(self) -> Iterator[None]:
+        self._quiet += 1
+        try:
+            yield
+        finally:
+            self._quiet -= 1
 
     def _edited(self, _change=None) -> None:
         if self._quiet:
