@@ -47,7 +47,6 @@ LAYER_OF = {room: i for i, rooms in enumerate(LAYERS) for room in rooms}
 #: unit, range and source (architecture.md), and splitting the table would scatter it.
 MAX_LINES = 420
 OVERSIZE = {
-    "workbench/ui/form.py": 1250,
     "workbench/client/instruments.py": 605,
     "workbench/lab/scenarios.py": 590,
     "workbench/defaults.py": 585,

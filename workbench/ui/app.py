@@ -40,11 +40,12 @@ from workbench.planning.result import (
 from workbench.ui.answer_panel import AnswerPanel
 from workbench.ui.block_panel import PANEL_STYLE, BlockPanel
 from workbench.ui.debounce import Debouncer, PendingPlan
-from workbench.ui.form import STYLE, AssessmentForm
+from workbench.ui.form import AssessmentForm
 from workbench.ui.opening import DEFAULT_EXAMPLE, example_picker, opening
 from workbench.ui.pins_bans import PinsAndBans
 from workbench.ui.plan_controls import PlanControls, client_rise
 from workbench.ui.plan_views import PlanViews
+from workbench.ui.style import STYLE
 from workbench.ui.week_grid import GRID_STYLE, WeekGrid
 
 __all__ = ["DEFAULT_EXAMPLE", "DesignApp"]

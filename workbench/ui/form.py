@@ -3,7 +3,8 @@
 :class:`AssessmentForm` groups the assessment in sections (tabs in a notebook, an
 accordion in the app): client; clearance and the doctor's restrictions; red flags and
 notes; pain and instrument item scores; movement tolerances; tests; goals and
-preferences; schedule and equipment.
+preferences; schedule and equipment. Each section is one class of
+:mod:`workbench.ui.form_sections`; the form composes them and wires them.
 
 The form computes nothing. Its widgets read and write the client-file dict
 (:func:`workbench.client.assessment.client_to_dict`); :attr:`AssessmentForm.value` hands that
@@ -24,8 +25,8 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -42,339 +43,30 @@ from workbench.client.assessment import (
 )
 from workbench.client.screening import scan_text
 from workbench.client.triggers import unknown_triggers
-from workbench.domain import (
-    EQUIPMENT,
-    RED_FLAGS,
-    SETTINGS,
-    TAGS,
-    Client,
-    Day,
-    Dimension,
-    Discipline,
-    Goal,
-)
+from workbench.domain import Client, Dimension
 from workbench.language import find_threat_words
-from workbench.rules.tolerance import TRIGGERS, tolerances_from_triggers
+from workbench.rules.tolerance import tolerances_from_triggers
+from workbench.ui.form_sections.clearance import ClearanceSection
+from workbench.ui.form_sections.client import ClientSection
+from workbench.ui.form_sections.fields import _OMIT, SECTIONS, _Field
+from workbench.ui.form_sections.goals import GoalsSection
+from workbench.ui.form_sections.movement import MovementSection
+from workbench.ui.form_sections.pain import PainSection
+from workbench.ui.form_sections.physical_tests import PhysicalTestsSection
+from workbench.ui.form_sections.red_flags import RedFlagsSection
+from workbench.ui.form_sections.schedule import ScheduleSection, _ActivityRow
+from workbench.ui.form_sections.text import _get, _put
+from workbench.ui.style import STYLE
 
 __all__ = ["SECTIONS", "STYLE", "AssessmentForm"]
 
-#: Section titles, in product.md flow-1 order.
-SECTIONS = (
-    "Client",
-    "Clearance and restrictions",
-    "Red flags and notes",
-    "Pain and instruments",
-    "Movement tolerances",
-    "Tests",
-    "Goals and preferences",
-    "Schedule and equipment",
-)
 
-#: CSS shared by the form and the app (one <style> element in an HTML widget).
-STYLE = """<style>
-.wb-invalid input, .wb-invalid textarea, .wb-invalid select,
-input.wb-invalid, textarea.wb-invalid {
-  border: 2px solid #b5472f !important; background: #fdf3ee !important; }
-.wb-invalid.widget-gridbox, .wb-invalid.widget-box, .wb-invalid.widget-toggle-buttons {
-  outline: 2px solid #b5472f; outline-offset: 2px; }
-.wb-error { color: #9a3412; font-size: 0.9em; line-height: 1.3; }
-.wb-problems { background: #fdf3ee; border-left: 4px solid #b5472f; padding: 4px 10px; }
-.wb-forced { background: #fff7db; border-left: 4px solid #d4a017; padding-left: 6px; }
-.wb-hint { color: #475569; font-size: 0.9em; }
-.wb-flag-question { font-weight: 500; }
-.wb-ok { color: #166534; }
-.wb-block { height: auto !important; min-height: 2.2em; white-space: normal !important;
-  text-align: left !important; line-height: 1.25 !important; padding: 4px 6px !important;
-  background: #eef4fb !important; border: 1px solid #c7d7ea !important; }
-.wb-block.wb-new { border-left: 5px solid #009E73 !important; }
-.wb-block.wb-selected { background: #cfe2f7 !important; border: 2px solid #0072B2 !important; }
-.wb-day-head { font-weight: 600; text-align: center; }
-.wb-busy { color: #0b5394; font-weight: 600; }
-.wb-referral { background: #f1f6fb; border-left: 4px solid #0072B2; padding: 6px 12px; }
-.wb-diagnosis { background: #fff7db; border-left: 4px solid #d4a017; padding: 6px 12px; }
-.wb-table { border-collapse: collapse; font-size: 0.9em; }
-.wb-table th, .wb-table td { border-bottom: 1px solid #e2e8f0; padding: 2px 8px;
-  text-align: left !important; vertical-align: top; }
-.wb-scroll { max-height: 320px; overflow-y: auto; }
-</style>"""
-
-_OMIT: Any = object()  # a field left out of the client-file dict
-
-_WIDE = widgets.Layout(width="95%")
-_LABEL = {"description_width": "15em"}
-_FLAG_ANSWERS = {"Yes": True, "No": False, "Not asked": None}
-_NOT_ASSESSED = -1
-
-_INT = re.compile(r"[+-]?\d+")
-_FLOAT = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?")
-
-
-# ----------------------------------------------------------------- text <-> JSON
-# Text boxes hold what the trainer typed. Numbers are read as numbers; anything else is
-# passed on as typed, so client_from_dict refuses it with the reason and the range.
-
-
-def _scalar(text: str) -> Any:
-    """'' -> None, '12' -> 12, '4.5' -> 4.5, anything else as typed."""
-    t = text.strip()
-    if not t:
-        return None
-    if _INT.fullmatch(t):
-        return int(t)
-    if _FLOAT.fullmatch(t):
-        return float(t)
-    return t
-
-
-def _show_number(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float):
-        return f"{value:g}"
-    return str(value)
-
-
-def _items(text: str) -> list | None:
-    """'0, 1, 1' -> [0, 1, 1]; an empty item or '-' -> None (an unanswered item)."""
-    if not text.strip():
-        return None
-    return [
-        None if t.strip() in ("", "-") else _scalar(t) for t in re.split(r"[,;\s]+", text.strip())
-    ]
-
-
-def _show_items(values) -> str:
-    return (
-        "" if values is None else ", ".join("-" if v is None else _show_number(v) for v in values)
+def _part(section: str, name: str) -> property:
+    """``form.<name>``: the widget ``name`` of the section held at ``form.<section>``."""
+    return property(
+        lambda form: getattr(getattr(form, section), name),
+        doc=f"The ``{name}`` of the form's ``{section[1:]}`` section.",
     )
-
-
-def _words(text: str) -> list[str]:
-    return [t.strip() for t in text.split(",") if t.strip()]
-
-
-def _pairs(text: str, sep: str = r"[=:]") -> list[tuple[str, Any]]:
-    """'a = 1, b: 2' (or one per line) -> [('a', 1), ('b', 2)]; a bare key -> (key, '')."""
-    out = []
-    for part in re.split(r"[,\n]+", text):
-        part = part.strip()
-        if not part:
-            continue
-        bits = re.split(rf"\s*{sep}\s*|\s+", part, maxsplit=1)
-        key = bits[0]
-        out.append((key, _scalar(bits[1]) if len(bits) > 1 else ""))
-    return out
-
-
-def _psfs(text: str) -> list | None:
-    """One activity a line, 'activity: score' -> [[activity, score], ...]."""
-    lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
-    if not lines:
-        return None
-    out = []
-    for ln in lines:
-        if ":" in ln:
-            activity, score = ln.rsplit(":", 1)
-            out.append([activity.strip(), _scalar(score)])
-        else:
-            out.append([ln])
-    return out
-
-
-def _show_psfs(pairs) -> str:
-    return "" if pairs is None else "\n".join(f"{a}: {_show_number(s)}" for a, s in pairs)
-
-
-def _get(data: Mapping, path: str) -> Any:
-    node: Any = data
-    for part in path.split("."):
-        if not isinstance(node, Mapping) or part not in node:
-            return None
-        node = node[part]
-    return node
-
-
-def _put(data: dict, path: str, value: Any) -> None:
-    *parents, last = path.split(".")
-    node = data
-    for part in parents:
-        node = node.setdefault(part, {})
-    node[last] = value
-
-
-# ----------------------------------------------------------------- fields
-
-
-@dataclass(eq=False)
-class _Field:
-    """One place in the client-file dict and the widget that holds it."""
-
-    path: str
-    widget: widgets.Widget  # highlighted when refused
-    read: Callable[[], Any]  # -> JSON value, or _OMIT
-    write: Callable[[Any], None]  # JSON value (None when absent) -> widget
-    section: int
-    error: widgets.HTML = field(default_factory=lambda: _error_label())
-    inputs: tuple = ()  # widgets whose changes count as edits (observed once, at build)
-
-    def mark(self, reasons: list[str]) -> None:
-        self.widget.add_class("wb-invalid")
-        self.error.value = "<br>".join(html.escape(r) for r in reasons)
-        self.error.layout.display = ""
-
-    def unmark(self) -> None:
-        self.widget.remove_class("wb-invalid")
-        self.error.value = ""
-        self.error.layout.display = "none"
-
-
-def _error_label() -> widgets.HTML:
-    label = widgets.HTML("", layout=widgets.Layout(display="none", margin="0 0 4px 15em"))
-    label.add_class("wb-error")
-    return label
-
-
-class _CheckGroup(widgets.GridBox):
-    """Checkboxes for a set of vocabulary values; ``.selected`` is the list checked."""
-
-    def __init__(self, options: Iterable[tuple[str, str]], min_width: str = "9em", **kwargs):
-        self.options = list(options)
-        self.boxes = [
-            widgets.Checkbox(
-                value=False, description=label, indent=False, layout=widgets.Layout(width="auto")
-            )
-            for label, _ in self.options
-        ]
-        for box, (_, value) in zip(self.boxes, self.options, strict=True):
-            box.add_class(f"wb-option-{value.replace(' ', '-')}")
-        super().__init__(
-            self.boxes,
-            layout=widgets.Layout(
-                # as many columns as fit the width: narrow in the app, wide in a notebook
-                grid_template_columns=f"repeat(auto-fill, minmax({min_width}, 1fr))",
-                width="95%",
-            ),
-            **kwargs,
-        )
-
-    @property
-    def selected(self) -> list[str]:
-        return [v for box, (_, v) in zip(self.boxes, self.options, strict=True) if box.value]
-
-    @selected.setter
-    def selected(self, values: Iterable[str]) -> None:
-        chosen = set(values)
-        for box, (_, v) in zip(self.boxes, self.options, strict=True):
-            box.value = v in chosen
-
-
-_DAYS = [(d.value.capitalize(), d.value) for d in Day]
-_DISCIPLINES = [(d.label, d.value) for d in Discipline]
-_SETTINGS = [(x, x) for x in SETTINGS]
-#: What a client may like or dislike: disciplines, then settings and tags not already there.
-_PREFERENCES = _DISCIPLINES + [
-    (f"{x.replace('-', ' ')} ({kind})", x)
-    for kind, values in (("setting", SETTINGS), ("tag", TAGS))
-    for x in values
-    if x not in Discipline._value2member_map_
-]
-
-
-class _ActivityRow(widgets.VBox):
-    """One current weekly activity: discipline, sessions, minutes, effort, longest session."""
-
-    def __init__(self, on_remove: Callable[[_ActivityRow], None]):
-        small = {"description_width": "initial"}
-        self.discipline = widgets.Dropdown(
-            options=[(label, v) for label, v in _DISCIPLINES],
-            value=Discipline.WALKING.value,
-            description="discipline",
-            style=small,
-            layout=widgets.Layout(width="16em"),
-        )
-        self.sessions = widgets.IntText(
-            value=2, description="sessions/week", style=small, layout=widgets.Layout(width="12em")
-        )
-        self.minutes = widgets.IntText(
-            value=30, description="min", style=small, layout=widgets.Layout(width="8em")
-        )
-        self.rpe = widgets.FloatText(
-            value=3.0, description="RPE", style=small, layout=widgets.Layout(width="8em")
-        )
-        self.longest = widgets.Text(
-            value="",
-            description="longest (30 days) [min]",
-            placeholder="same",
-            style=small,
-            layout=widgets.Layout(width="17em"),
-        )
-        self.remove = widgets.Button(description="remove", layout=widgets.Layout(width="7em"))
-        self.remove.on_click(lambda _b: on_remove(self))
-        self.errors = {
-            k: _error_label()
-            for k in ("discipline", "sessions_per_week", "minutes", "rpe", "longest_minutes", "")
-        }
-        for e in self.errors.values():
-            e.layout.margin = "0 0 2px 1em"
-        self.widgets_by_key = {
-            "discipline": self.discipline,
-            "sessions_per_week": self.sessions,
-            "minutes": self.minutes,
-            "rpe": self.rpe,
-            "longest_minutes": self.longest,
-        }
-        super().__init__(
-            [
-                widgets.HBox([self.discipline, self.sessions, self.minutes]),
-                widgets.HBox([self.rpe, self.longest, self.remove]),
-                *self.errors.values(),
-            ],
-            layout=widgets.Layout(border_bottom="1px solid #e2e8f0", padding="2px 0"),
-        )
-        self.add_class("wb-activity")
-
-    def read(self) -> dict:
-        return {
-            "discipline": self.discipline.value,
-            "sessions_per_week": self.sessions.value,
-            "minutes": self.minutes.value,
-            "rpe": self.rpe.value,
-            "longest_minutes": _scalar(self.longest.value),
-        }
-
-    def write(self, data: Mapping) -> None:
-        self.discipline.value = data["discipline"]
-        self.sessions.value = int(data["sessions_per_week"])
-        self.minutes.value = int(data["minutes"])
-        self.rpe.value = float(data["rpe"])
-        self.longest.value = _show_number(data.get("longest_minutes"))
-
-    def fields(self, index: int, section: int) -> list[_Field]:
-        out = [
-            _Field(
-                f"activities[{index}].{key}",
-                w,
-                read=lambda: _OMIT,
-                write=lambda v: None,
-                section=section,
-                error=self.errors[key],
-            )
-            for key, w in self.widgets_by_key.items()
-        ]
-        out.append(
-            _Field(
-                f"activities[{index}]",
-                self,
-                read=lambda: _OMIT,
-                write=lambda v: None,
-                section=section,
-                error=self.errors[""],
-            )
-        )
-        return out
-
-
-# ----------------------------------------------------------------- the form
 
 
 class AssessmentForm(widgets.VBox):
@@ -404,21 +96,30 @@ class AssessmentForm(widgets.VBox):
         path: str | Path | None = None,
         container: str = "tabs",
     ):
-        self._fields: list[_Field] = []
         self._callbacks: list[Callable[[], None]] = []
         self._quiet = 0
-        self.rows: list[_ActivityRow] = []
+        self._client = ClientSection()
+        self._clearance = ClearanceSection()
+        self._flags = RedFlagsSection()
+        self._pain = PainSection()
+        self._movement = MovementSection()
+        self._tests = PhysicalTestsSection()
+        self._goals = GoalsSection()
+        self._schedule = ScheduleSection(on_edit=self._edited)
+        self._parts = (
+            self._client,
+            self._clearance,
+            self._flags,
+            self._pain,
+            self._movement,
+            self._tests,
+            self._goals,
+            self._schedule,
+        )
+        self._fields: list[_Field] = [f for part in self._parts for f in part.fields]
+        self._movement.suggest_button.on_click(lambda _b: self.suggest_tolerances())
 
-        sections = [
-            self._client_section(),
-            self._clearance_section(),
-            self._flags_section(),
-            self._pain_section(),
-            self._movement_section(),
-            self._tests_section(),
-            self._goals_section(),
-            self._schedule_section(),
-        ]
+        sections = [part.widget for part in self._parts]
         if container == "tabs":
             self.sections = widgets.Tab(sections)
         elif container == "accordion":
@@ -428,6 +129,30 @@ class AssessmentForm(widgets.VBox):
         self.sections.titles = SECTIONS
         self.sections.add_class("wb-form-sections")
 
+        file_bar = self._file_bar(path)
+        self.problems = widgets.HTML("", layout=widgets.Layout(display="none"))
+        self.problems.add_class("wb-problems")
+
+        super().__init__(
+            [
+                widgets.HTML(STYLE),
+                file_bar,
+                self.file_status,
+                self.problems,
+                self.sections,
+            ]
+        )
+        self.add_class("wb-form")
+        for f in self._fields:
+            for w in f.inputs:
+                w.observe(self._edited, names="value")
+        if client is not None:
+            self.value = client
+        else:
+            self._refresh_hints()
+
+    def _file_bar(self, path: str | Path | None) -> widgets.HBox:
+        """The client file's path with Load and Save; the file's status goes below it."""
         self.path = widgets.Text(
             value="" if path is None else str(path),
             description="client file",
@@ -444,26 +169,7 @@ class AssessmentForm(widgets.VBox):
         self.save_button.on_click(lambda _b: self.save())
         self.file_status = widgets.HTML("")
         self.file_status.add_class("wb-file-status")
-        self.problems = widgets.HTML("", layout=widgets.Layout(display="none"))
-        self.problems.add_class("wb-problems")
-
-        super().__init__(
-            [
-                widgets.HTML(STYLE),
-                widgets.HBox([self.path, self.load_button, self.save_button]),
-                self.file_status,
-                self.problems,
-                self.sections,
-            ]
-        )
-        self.add_class("wb-form")
-        for f in self._fields:
-            for w in f.inputs:
-                w.observe(self._edited, names="value")
-        if client is not None:
-            self.value = client
-        else:
-            self._refresh_hints()
+        return widgets.HBox([self.path, self.load_button, self.save_button])
 
     # ------------------------------------------------------------ value
 
@@ -519,8 +225,7 @@ class AssessmentForm(widgets.VBox):
 
     def _all_fields(self) -> dict[str, _Field]:
         out = {f.path: f for f in self._fields}
-        for i, row in enumerate(self.rows):
-            out.update({f.path: f for f in row.fields(i, SECTIONS.index("Schedule and equipment"))})
+        out.update({f.path: f for f in self._schedule.row_fields()})
         return out
 
     def field_for(self, path: str, fields: Mapping[str, _Field] | None = None) -> _Field | None:
@@ -615,17 +320,13 @@ class AssessmentForm(widgets.VBox):
         """Call ``callback()`` after every edit (once per :attr:`value` assignment)."""
         self._callbacks.append(callback)
 
-    def _quietly(self):
-        form = self
-
-        class _Quiet:
-            def __enter__(self):
-                form._quiet += 1
-
-            def __exit__(self, *exc):
-                form._quiet -= 1
-
-        return _Quiet()
+    @contextmanager
+    def _quietly(self) -> Iterator[None]:
+        self._quiet += 1
+        try:
+            yield
+        finally:
+            self._quiet -= 1
 
     def _edited(self, _change=None) -> None:
         if self._quiet:
@@ -638,550 +339,38 @@ class AssessmentForm(widgets.VBox):
         for callback in list(self._callbacks):
             callback()
 
-    # ------------------------------------------------------------ builders
+    # ------------------------------------------------------------ the sections' parts
 
-    def _add(
-        self,
-        path: str,
-        widget: widgets.Widget,
-        read: Callable[[], Any],
-        write: Callable[[Any], None],
-        section: int,
-        *,
-        inputs: tuple | None = None,
-        box: widgets.Widget | None = None,
-    ) -> widgets.Widget:
-        f = _Field(
-            path, widget, read, write, section, inputs=(widget,) if inputs is None else inputs
-        )
-        f.unmark()
-        self._fields.append(f)
-        widget.add_class("wb-field-" + re.sub(r"[^A-Za-z0-9_-]", "-", path))
-        return widgets.VBox([box or widget, f.error])
+    def _add_row(self, notify: bool = True) -> _ActivityRow:
+        """A new activity row (the schedule section's)."""
+        return self._schedule.add_row(notify)
 
-    def _int(self, path, description, section, default=0, unit=""):
-        w = widgets.IntText(
-            value=default, description=description + (f" [{unit}]" if unit else ""), style=_LABEL
-        )
-        return self._add(
-            path,
-            w,
-            lambda: w.value,
-            lambda v: setattr(w, "value", default if v is None else int(v)),
-            section,
-        )
-
-    def _text(
-        self,
-        path,
-        description,
-        section,
-        *,
-        placeholder="",
-        number=False,
-        area=False,
-        blank_none=False,
-    ):
-        cls = widgets.Textarea if area else widgets.Text
-        w = cls(
-            value="",
-            description=description,
-            placeholder=placeholder,
-            style=_LABEL,
-            layout=widgets.Layout(width="95%", height="5em" if area else None),
-            continuous_update=False,
-        )
-        if number:
-            read = lambda: _scalar(w.value)  # noqa: E731
-            write = lambda v: setattr(w, "value", _show_number(v))  # noqa: E731
-        else:
-            read = lambda: None if blank_none and not w.value.strip() else w.value  # noqa: E731
-            write = lambda v: setattr(w, "value", "" if v is None else str(v))  # noqa: E731
-        return self._add(path, w, read, write, section)
-
-    def _checks(self, path, description, options, section, min_width="9em"):
-        group = _CheckGroup(options, min_width)
-        box = widgets.VBox([widgets.HTML(f"<b>{html.escape(description)}</b>"), group])
-        return self._add(
-            path,
-            group,
-            lambda: group.selected,
-            lambda v: setattr(group, "selected", v or []),
-            section,
-            inputs=tuple(group.boxes),
-            box=box,
-        )
-
-    def _client_section(self) -> widgets.Widget:
-        s = SECTIONS.index("Client")
-        self.overrides = widgets.Textarea(
-            value="",
-            description="rule overrides",
-            placeholder="one a line, e.g. weekly_rise = 0.05",
-            style=_LABEL,
-            layout=widgets.Layout(width="95%", height="4em"),
-            continuous_update=False,
-        )
-        new_onset = widgets.Checkbox(
-            value=False, description="back pain started recently (a new episode)", indent=False
-        )
-        return widgets.VBox(
-            [
-                self._text("id", "client id", s, placeholder="e.g. priya-shah"),
-                self._text("name", "name", s),
-                self._int("age", "age", s, default=40, unit="years"),
-                self._add(
-                    "new_onset",
-                    new_onset,
-                    lambda: new_onset.value,
-                    lambda v: setattr(new_onset, "value", bool(v)),
-                    s,
-                ),
-                self._int("consecutive_green_weeks", "green weeks behind", s, unit="weeks"),
-                self._add(
-                    "overrides",
-                    self.overrides,
-                    lambda: dict(_pairs(self.overrides.value)),
-                    lambda v: setattr(
-                        self.overrides,
-                        "value",
-                        "\n".join(f"{k} = {_show_number(x)}" for k, x in (v or {}).items()),
-                    ),
-                    s,
-                ),
-            ]
-        )
-
-    def _clearance_section(self) -> widgets.Widget:
-        s = SECTIONS.index("Clearance and restrictions")
-        cleared = widgets.Checkbox(
-            value=False, description="medical clearance recorded", indent=False
-        )
-        banned = widgets.Text(
-            value="",
-            description="banned exercises",
-            placeholder="catalog ids, comma-separated, e.g. gym-crunch",
-            style=_LABEL,
-            layout=_WIDE,
-            continuous_update=False,
-        )
-        return widgets.VBox(
-            [
-                self._add(
-                    "clearance.cleared",
-                    cleared,
-                    lambda: cleared.value,
-                    lambda v: setattr(cleared, "value", bool(v)),
-                    s,
-                ),
-                self._text("clearance.date", "date", s, placeholder="YYYY-MM-DD", blank_none=True),
-                self._text("clearance.by", "cleared by", s, placeholder="e.g. the GP's name"),
-                self._text(
-                    "clearance.max_rpe",
-                    "maximum effort [RPE]",
-                    s,
-                    placeholder="blank: no limit",
-                    number=True,
-                ),
-                self._checks(
-                    "clearance.banned_disciplines",
-                    "Disciplines the doctor ruled out",
-                    _DISCIPLINES,
-                    s,
-                    "13em",
-                ),
-                self._add(
-                    "clearance.banned_exercises",
-                    banned,
-                    lambda: _words(banned.value),
-                    lambda v: setattr(banned, "value", ", ".join(v or [])),
-                    s,
-                ),
-                self._text("clearance.notes", "doctor's notes", s, area=True),
-            ]
-        )
-
-    def _flags_section(self) -> widgets.Widget:
-        s = SECTIONS.index("Red flags and notes")
-        self.flag_rows: dict[str, widgets.VBox] = {}
-        self.flag_questions: dict[str, widgets.HTML] = {}
-        self.flag_buttons: dict[str, widgets.ToggleButtons] = {}
-        rows = []
-        for q in RED_FLAGS:
-            buttons = widgets.ToggleButtons(
-                options=list(_FLAG_ANSWERS), value="Not asked", style={"button_width": "7em"}
-            )
-            buttons.add_class("wb-flag")
-            buttons.add_class(f"wb-flag-{q}")
-            label = widgets.HTML(self._flag_label(q, []))
-            self.flag_questions[q] = label
-            self.flag_buttons[q] = buttons
-            row = self._add(
-                f"red_flags.{q}",
-                buttons,
-                (lambda b=buttons: _OMIT if b.value == "Not asked" else _FLAG_ANSWERS[b.value]),
-                (
-                    lambda v, b=buttons: setattr(
-                        b, "value", {True: "Yes", False: "No"}.get(v, "Not asked")
-                    )
-                ),
-                s,
-                box=widgets.VBox([label, buttons]),
-            )
-            row.add_class("wb-flag-row")
-            self.flag_rows[q] = row
-            rows.append(row)
-        self.forced = widgets.HTML("")
-        self.forced.add_class("wb-forced-summary")
-        self.notes_hint = widgets.HTML("")
-        self.notes_hint.add_class("wb-hint")
-        notes = self._text("notes", "trainer's notes", s, area=True)
-        diary = self._text("symptom_diary", "symptom diary", s, area=True)
-        return widgets.VBox(
-            [
-                widgets.HTML(
-                    "<span class='wb-hint'>Any <b>Yes</b> stops planning and shows the referral. "
-                    "Words in the notes or diary can ask for a question; they never clear one.</span>"
-                ),
-                notes,
-                self.notes_hint,
-                diary,
-                self.forced,
-                *rows,
-            ]
-        )
-
-    @staticmethod
-    def _flag_label(q: str, words: list[str]) -> str:
-        group, question = RED_FLAGS[q]
-        tag = "emergency" if group == "emergency" else "refer"
-        text = (
-            f"<span class='wb-flag-question'>{html.escape(question)}</span> <small>({tag})</small>"
-        )
-        if words:
-            said = ", ".join(f"'{html.escape(w)}'" for w in words)
-            text += f"<br><small>The notes mention {said}: ask this question.</small>"
-        return text
-
-    def _pain_section(self) -> widgets.Widget:
-        s = SECTIONS.index("Pain and instruments")
-
-        def items(path, description, n, placeholder):
-            w = widgets.Text(
-                value="",
-                description=description,
-                placeholder=placeholder,
-                style=_LABEL,
-                layout=_WIDE,
-                continuous_update=False,
-            )
-            return self._add(
-                path, w, lambda: _items(w.value), lambda v: setattr(w, "value", _show_items(v)), s
-            )
-
-        psfs = widgets.Textarea(
-            value="",
-            description="PSFS",
-            placeholder="3-5 activities, one a line: activity: score 0-10",
-            style=_LABEL,
-            layout=widgets.Layout(width="95%", height="5em"),
-            continuous_update=False,
-        )
-        return widgets.VBox(
-            [
-                self._int("pain.now", "pain now", s, unit="0-10"),
-                self._int("pain.average_week", "average, last week", s, unit="0-10"),
-                self._int("pain.worst_week", "worst, last week", s, unit="0-10"),
-                widgets.HTML(
-                    "<span class='wb-hint'>Item scores by number, comma-separated, as on the "
-                    "official forms; blank = not done.</span>"
-                ),
-                items("instruments.start_back", "STarT Back (9)", 9, "items 1-8: 0/1, item 9: 0-4"),
-                items("instruments.odi", "Oswestry (10)", 10, "sections 0-5; '-' = not answered"),
-                items("instruments.rmdq", "Roland-Morris (24)", 24, "24 items, 1 ticked / 0 not"),
-                self._add(
-                    "instruments.psfs",
-                    psfs,
-                    lambda: _psfs(psfs.value),
-                    lambda v: setattr(psfs, "value", _show_psfs(v)),
-                    s,
-                ),
-                items("instruments.fabq_pa", "FABQ-PA (items 2-5)", 4, "4 items, each 0-6"),
-                items(
-                    "instruments.tsk17", "Tampa Scale (17)", 17, "17 items, each 1-4, as answered"
-                ),
-            ]
-        )
-
-    def _movement_section(self) -> widgets.Widget:
-        s = SECTIONS.index("Movement tolerances")
-        self.trigger_group = _CheckGroup([(t, t) for t in TRIGGERS], "12em")
-        self.other_triggers = widgets.Text(
-            value="",
-            description="other triggers",
-            placeholder="in the client's words, comma-separated",
-            style=_LABEL,
-            layout=_WIDE,
-            continuous_update=False,
-        )
-        known = set(TRIGGERS)
-
-        def read_triggers():
-            return self.trigger_group.selected + _words(self.other_triggers.value)
-
-        def write_triggers(v):
-            v = v or []
-            self.trigger_group.selected = [t for t in v if t in known]
-            self.other_triggers.value = ", ".join(t for t in v if t not in known)
-
-        self.trigger_hint = widgets.HTML("")
-        self.trigger_hint.add_class("wb-trigger-hint")
-        triggers = self._add(
-            "triggers",
-            self.trigger_group,
-            read_triggers,
-            write_triggers,
-            s,
-            inputs=(*self.trigger_group.boxes, self.other_triggers),
-            box=widgets.VBox(
-                [
-                    widgets.HTML("<b>Pain triggers</b> (what the client says brings the pain on)"),
-                    self.trigger_group,
-                    self.other_triggers,
-                    self.trigger_hint,
-                ]
-            ),
-        )
-        self.suggest_button = widgets.Button(
-            description="Suggest tolerances from triggers",
-            layout=widgets.Layout(width="auto"),
-        )
-        self.suggest_button.add_class("wb-suggest")
-        self.suggest_button.on_click(lambda _b: self.suggest_tolerances())
-        self.suggestion = widgets.HTML("")
-        self.tolerance_inputs: dict[Dimension, widgets.Dropdown] = {}
-        rows = []
-        for d in Dimension:
-            dd = widgets.Dropdown(
-                options=[("not assessed", _NOT_ASSESSED)] + [(str(n), n) for n in range(4)],
-                value=_NOT_ASSESSED,
-                description=d.label,
-                style=_LABEL,
-                layout=widgets.Layout(width="22em"),
-            )
-            self.tolerance_inputs[d] = dd
-            rows.append(
-                self._add(
-                    f"tolerances.{d.value}",
-                    dd,
-                    (lambda w=dd: _OMIT if w.value == _NOT_ASSESSED else w.value),
-                    (lambda v, w=dd: setattr(w, "value", _NOT_ASSESSED if v is None else int(v))),
-                    s,
-                )
-            )
-        exposure = widgets.Text(
-            value="",
-            description="exposure targets",
-            placeholder="least feared first, e.g. rotation = 2, loaded_flexion = 2",
-            style=_LABEL,
-            layout=_WIDE,
-            continuous_update=False,
-        )
-        return widgets.VBox(
-            [
-                triggers,
-                widgets.HBox([self.suggest_button]),
-                self.suggestion,
-                widgets.HTML(
-                    "<b>Tolerance now</b>, 0 (not tolerated) to 3 (full); an exercise whose "
-                    "demand is above it is left out, with the reason."
-                ),
-                *rows,
-                self._add(
-                    "exposure_targets",
-                    exposure,
-                    lambda: dict(_pairs(exposure.value)),
-                    lambda v: setattr(
-                        exposure, "value", ", ".join(f"{k} = {x}" for k, x in (v or {}).items())
-                    ),
-                    s,
-                ),
-            ]
-        )
+    def _remove_row(self, row: _ActivityRow, notify: bool = True) -> None:
+        """Take an activity row off (the schedule section's)."""
+        self._schedule.remove_row(row, notify)
 
     def suggest_tolerances(self) -> dict[Dimension, int]:
         """Fill the tolerances suggested by the ticked triggers (editable afterwards)."""
         suggested = tolerances_from_triggers(self.trigger_group.selected)
-        for d, level in suggested.items():
-            self.tolerance_inputs[d].value = level
-        used = ", ".join(self.trigger_group.selected) or "no listed trigger"
-        self.suggestion.value = (
-            f"<span class='wb-hint'>Suggested from {html.escape(used)}: "
-            + ", ".join(f"{d.label} {level}" for d, level in suggested.items())
-            + ". Edit any level the assessment shows differently.</span>"
-        )
+        self._movement.show_suggestion(suggested)
         return suggested
 
-    def _tests_section(self) -> widgets.Widget:
-        s = SECTIONS.index("Tests")
-        blank = "blank: not done"
-        return widgets.VBox(
-            [
-                self._text(
-                    "tests.sit_and_reach_cm",
-                    "sit and reach [cm]",
-                    s,
-                    placeholder=blank,
-                    number=True,
-                ),
-                self._text(
-                    "tests.slr_left_deg",
-                    "straight-leg raise L [°]",
-                    s,
-                    placeholder=blank,
-                    number=True,
-                ),
-                self._text(
-                    "tests.slr_right_deg",
-                    "straight-leg raise R [°]",
-                    s,
-                    placeholder=blank,
-                    number=True,
-                ),
-                self._text(
-                    "tests.mcgill_flexor_s",
-                    "trunk flexor hold [s]",
-                    s,
-                    placeholder=blank,
-                    number=True,
-                ),
-                self._text(
-                    "tests.mcgill_extensor_s",
-                    "trunk extensor hold [s]",
-                    s,
-                    placeholder=blank,
-                    number=True,
-                ),
-                self._text(
-                    "tests.side_bridge_left_s",
-                    "side bridge L [s]",
-                    s,
-                    placeholder=blank,
-                    number=True,
-                ),
-                self._text(
-                    "tests.side_bridge_right_s",
-                    "side bridge R [s]",
-                    s,
-                    placeholder=blank,
-                    number=True,
-                ),
-            ]
-        )
-
-    def _goals_section(self) -> widgets.Widget:
-        s = SECTIONS.index("Goals and preferences")
-        self.goal_inputs: dict[Goal, widgets.IntText] = {}
-        rows = [widgets.HTML("<b>Weekly minutes wanted per goal</b> (0: not a goal)")]
-        for g in Goal:
-            w = widgets.IntText(value=0, description=f"{g.label} [min/week]", style=_LABEL)
-            self.goal_inputs[g] = w
-            rows.append(
-                self._add(
-                    f"goals.{g.value}",
-                    w,
-                    (lambda w=w: _OMIT if w.value == 0 else w.value),
-                    (lambda v, w=w: setattr(w, "value", 0 if v is None else int(v))),
-                    s,
-                )
-            )
-        rows.append(
-            self._checks(
-                "liked",
-                "What the client enjoys (disciplines, settings, tags)",
-                _PREFERENCES,
-                s,
-                "13em",
-            )
-        )
-        rows.append(
-            self._checks(
-                "disliked",
-                "What the client dislikes (left out of the plan)",
-                _PREFERENCES,
-                s,
-                "13em",
-            )
-        )
-        return widgets.VBox(rows)
-
-    def _schedule_section(self) -> widgets.Widget:
-        s = SECTIONS.index("Schedule and equipment")
-        self.activity_box = widgets.VBox([])
-        add = widgets.Button(description="add activity", layout=widgets.Layout(width="auto"))
-        add.add_class("wb-add-activity")
-        add.on_click(lambda _b: self._add_row())
-        activities = self._add(
-            "activities",
-            self.activity_box,
-            lambda: _OMIT,  # read separately, row by row
-            lambda v: None,
-            s,
-            inputs=(),
-            box=widgets.VBox(
-                [
-                    widgets.HTML(
-                        "<b>Current weekly activity</b> (the baseline load: sessions × minutes × RPE)"
-                    ),
-                    self.activity_box,
-                    add,
-                ]
-            ),
-        )
-        return widgets.VBox(
-            [
-                self._checks("available_days", "Days the client can train", _DAYS, s, "4.6em"),
-                self._int("max_training_days", "training days, at most", s, default=3, unit="days"),
-                self._int(
-                    "minutes_per_session", "session length, at most", s, default=45, unit="min"
-                ),
-                self._checks("supervised_days", "Days with a trainer present", _DAYS, s, "4.6em"),
-                self._checks(
-                    "settings",
-                    "Where the client trains (only exercises done there are planned)",
-                    _SETTINGS,
-                    s,
-                    "7em",
-                ),
-                self._checks(
-                    "equipment",
-                    "Equipment the client has",
-                    [(e.replace("_", " "), e) for e in EQUIPMENT],
-                    s,
-                    "10em",
-                ),
-                activities,
-            ]
-        )
-
-    def _add_row(self, notify: bool = True) -> _ActivityRow:
-        row = _ActivityRow(on_remove=self._remove_row)
-        for w in row.widgets_by_key.values():
-            w.observe(self._edited, names="value")
-        self.rows.append(row)
-        self.activity_box.children = tuple(self.rows)
-        if notify:
-            self._edited()
-        return row
-
-    def _remove_row(self, row: _ActivityRow, notify: bool = True) -> None:
-        for w in row.widgets_by_key.values():
-            w.unobserve(self._edited, names="value")
-        self.rows.remove(row)
-        self.activity_box.children = tuple(self.rows)
-        row.close()
-        if notify:
-            self._edited()
+    # widgets of the sections, reached from the form as before the sections were classes
+    overrides = _part("_client", "overrides")
+    flag_rows = _part("_flags", "flag_rows")
+    flag_questions = _part("_flags", "flag_questions")
+    flag_buttons = _part("_flags", "flag_buttons")
+    forced = _part("_flags", "forced")
+    notes_hint = _part("_flags", "notes_hint")
+    trigger_group = _part("_movement", "trigger_group")
+    other_triggers = _part("_movement", "other_triggers")
+    trigger_hint = _part("_movement", "trigger_hint")
+    suggest_button = _part("_movement", "suggest_button")
+    suggestion = _part("_movement", "suggestion")
+    tolerance_inputs = _part("_movement", "tolerance_inputs")
+    goal_inputs = _part("_goals", "goal_inputs")
+    activity_box = _part("_schedule", "activity_box")
+    rows = _part("_schedule", "rows")
 
     # ------------------------------------------------------------ hints
 
@@ -1196,47 +385,14 @@ class AssessmentForm(widgets.VBox):
             for q, words in scan_text(source or "").items():
                 forced.setdefault(q, [])
                 forced[q] += [w for w in words if w.lower() not in map(str.lower, forced[q])]
-        for q, label in self.flag_questions.items():
-            label.value = self._flag_label(q, forced.get(q, []))
-            if q in forced:
-                self.flag_rows[q].add_class("wb-forced")
-            else:
-                self.flag_rows[q].remove_class("wb-forced")
-        if forced:
-            self.forced.value = (
-                "<div class='wb-forced'><b>The notes ask for "
-                f"{len(forced)} question{'s' if len(forced) != 1 else ''}</b>: "
-                + "; ".join(
-                    f"{html.escape(RED_FLAGS[q][1])} ({', '.join(map(html.escape, w))})"
-                    for q, w in forced.items()
-                )
-                + "</div>"
-            )
-        else:
-            self.forced.value = ""
-        unknown = unknown_triggers(_words(self.other_triggers.value))
-        self.trigger_hint.value = "".join(
-            "<div class='wb-hint'>trigger not understood: "
-            f"&ldquo;{html.escape(words)}&rdquo;"
-            + (f"; closest known: {html.escape(', '.join(near))}" if near else "")
-            + ". Tick the closest above, or describe the movement.</div>"
-            for words, near in unknown
-        )
-        findings = find_threat_words(text.get("notes") or "")
-        self.notes_hint.value = (
-            "Words matter: "
-            + "; ".join(
-                f"'{html.escape(f.word)}' could read '{html.escape(f.suggestion)}'"
-                for f in findings
-            )
-            if findings
-            else ""
-        )
+        self._flags.show_forced(forced)
+        self._movement.show_unknown_triggers(unknown_triggers(self._movement.other_trigger_words))
+        self._flags.show_threat_words(find_threat_words(text.get("notes") or ""))
 
     @property
     def forced_questions(self) -> list[str]:
         """Red-flag ids the notes or diary ask for (marked in the red-flag section)."""
-        return [q for q, row in self.flag_rows.items() if "wb-forced" in row._dom_classes]
+        return self._flags.forced_questions
 
 
 def _problem_list(head: str, problems: Iterable[FieldProblem]) -> str:

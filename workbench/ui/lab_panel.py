@@ -23,9 +23,9 @@ from workbench.domain import Client, Goal
 from workbench.lab import scenarios as lab_fns
 from workbench.planning.planner import MAX_WEEKS, PlanOptions
 from workbench.ui import charts
-from workbench.ui.form import STYLE
 from workbench.ui.opening import DEFAULT_EXAMPLE, example_picker, opening
 from workbench.ui.render import ChartPane
+from workbench.ui.style import STYLE
 
 __all__ = ["DEFAULT_EXAMPLE", "ConstraintLab", "ScenarioEditor", "table_html"]
 
