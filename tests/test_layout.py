@@ -50,7 +50,6 @@ OVERSIZE = {
     "workbench/client/instruments.py": 605,
     "workbench/lab/scenarios.py": 590,
     "workbench/defaults.py": 585,
-    "workbench/client/screening.py": 490,
     "workbench/planning/planner.py": 480,
     "workbench/domain.py": 450,
     "workbench/rules/contraindications.py": 435,
