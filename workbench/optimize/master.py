@@ -1,10 +1,10 @@
 """The master/packing loop of one week: master plans packed into days until proven.
 
 The week master (how often each exercise is done) proposes; each plan is packed into days
-(:mod:`workbench.optimize.packing`); one that cannot be packed is repaired and cut off
-(:mod:`workbench.optimize.cuts`); the loop stops when the master's bound proves the best
-packed plan within the gap, or hands over to the exact day model when the week's time
-budget is nearly spent.
+(:mod:`workbench.optimize.placing`, :mod:`workbench.optimize.packing`); one that cannot be
+packed is repaired and cut off (:mod:`workbench.optimize.cuts`); the loop stops when the
+master's bound proves the best packed plan within the gap, or hands over to the exact day
+model when the week's time budget is nearly spent.
 """
 
 from __future__ import annotations
@@ -18,12 +18,11 @@ from workbench.optimize.cuts import _apply_cut, _lifted, _no_good_groups, _not_t
 from workbench.optimize.heuristic import keeps_rules, repair
 from workbench.optimize.model import build_model, objective
 from workbench.optimize.packing import (
-    PACKED,
     UNPACKABLE,
-    assign_days,
     conflict,
     pack,
 )
+from workbench.optimize.placing import _place, _remaining
 from workbench.optimize.problem import WeekProblem
 from workbench.optimize.solution import (
     EXACT_CUTS,
@@ -45,92 +44,6 @@ from workbench.optimize.solve import (
     solve,
 )
 from workbench.optimize.starts import _day_start, _few_sessions, _session_packing, _start_values
-
-
-def _pin_keys(p: WeekProblem) -> set[tuple[str, str]]:
-    return {(pin.exercise_id, pin.day.value if pin.day else "") for pin in p.pins}
-
-
-def _pins_hold(p: WeekProblem, uses) -> bool:
-    on = {(ex.id, d) for ex, d in uses}
-    done = {ex.id for ex, _d in uses}
-    return all(
-        (pin.exercise_id, pin.day) in on if pin.day else pin.exercise_id in done for pin in p.pins
-    )
-
-
-def _on_days(sub: WeekProblem, counts: dict[int, int], packing) -> list | str | None:
-    """(exercise index, Day) uses for ``counts`` without a solver: by ``packing``
-    (:func:`~workbench.optimize.packing.pack`'s answer) and an exact choice of days, then
-    by every other packing; :data:`NO_DAYS` when that search proves none keeps the day
-    rules; None when it cannot say (limits, or ``packing`` not packed)."""
-    status, placed = packing
-    if status != PACKED:
-        return None
-    uses = assign_days(sub, placed)
-    if uses is None:  # another packing of the same uses may let the days keep the rules
-        uses = _pack_on_days(sub, counts)
-    return uses
-
-
-def _pack_again(p: WeekProblem, uses) -> list | None:
-    """The same blocks on days that keep every day rule of ``p`` (pins included)."""
-    index = {e.id: i for i, e in enumerate(p.exercises)}
-    counts: dict[int, int] = {}
-    for ex, _d in uses:
-        counts[index[ex.id]] = counts.get(index[ex.id], 0) + 1
-    on_days = _pack_on_days(p, counts)
-    if not isinstance(on_days, list):
-        return None
-    return [(p.exercises[i], d) for i, d in on_days]
-
-
-def _pack_on_days(p: WeekProblem, counts: dict[int, int]) -> list | str | None:
-    """(exercise index, Day) for ``counts`` packed so that the days keep every day rule
-    (:func:`~workbench.optimize.packing.assign_days`), trying packing after packing;
-    :data:`NO_DAYS` when the search tried every packing (up to interchangeable empty
-    days) and none keeps them; None when it stopped at its limits."""
-    found: list = []
-
-    def days_fit(placed) -> bool:
-        found[:] = [assign_days(p, placed)]
-        return found[0] is not None
-
-    status = pack(p, counts, accept=days_fit)[0]
-    if status == PACKED:
-        return found[0]
-    return NO_DAYS if status == UNPACKABLE else None
-
-
-def _same_rest(a: WeekProblem, b: WeekProblem) -> bool:
-    """Same week, and all but the allowed exercises, the load caps, the session caps and
-    the pins."""
-    return a.week == b.week and _rest_key(a) == _rest_key(b)
-
-
-def _rest_key(p: WeekProblem) -> tuple:
-    """What a week's model reads besides its week number, allowed exercises, load caps,
-    session caps and pins."""
-    return (
-        p.days,
-        p.supervised,
-        p.supervised_only,
-        p.max_days,
-        p.session_minutes,
-        p.targets,
-        p.hard_goals,
-        p.strength_days,
-        p.exposure_ids,
-        p.exposure_max_blocks,
-        p.liked,
-        p.disliked,
-        p.params,
-    )
-
-
-def _remaining(settings: SolverSettings, deadline: float) -> SolverSettings:
-    left = max(0.05, deadline - time.perf_counter())
-    return replace(settings, time_limit=left)
 
 
 def _master_and_pack(
@@ -326,28 +239,6 @@ def _master_and_pack(
     status = OPTIMAL if gap is not None and gap <= settings.relative_gap else TIME_LIMIT
     outcome = Outcome(status, best[0], bound, gap, seconds, "HiGHS")
     return Found(outcome, best[1], best[2], seconds, patterns, cuts, sessions)
-
-
-def _place(sub, counts, packing, settings, deadline):
-    """Place the uses on days: (model or None, uses or vars, seconds), else None (or
-    :data:`NO_DAYS` when the day model proved that no placement keeps the day rules).
-
-    ``packing`` is :func:`~workbench.optimize.packing.pack`'s answer for ``counts``.
-    First by that packing and an exact choice of days (no solver), then by every other
-    packing (no solver either: proves :data:`NO_DAYS` when it runs to the end; the day
-    model could take the whole week's budget to prove the same); when the search stops
-    at its limits, by the day model with the uses fixed.
-    """
-    uses = _on_days(sub, counts, packing)
-    if uses is NO_DAYS:
-        return NO_DAYS
-    if uses is not None:
-        return None, uses, 0.0
-    day, dv = build_model(sub, counts=counts)
-    packed = solve(day, _remaining(settings, deadline))
-    if packed.objective is None:
-        return NO_DAYS if packed.status == INFEASIBLE else None
-    return day, dv, packed.seconds
 
 
 def _value(sub: WeekProblem, mv, counts: dict[int, int]) -> float:
