@@ -47,7 +47,6 @@ MAX_LINES = 420
 OVERSIZE = {
     "workbench/ui/form.py": 1250,
     "workbench/ui/app.py": 705,
-    "workbench/lab/scenarios.py": 590,
     "workbench/defaults.py": 585,
     "workbench/domain.py": 450,
     "workbench/rules/contraindications.py": 435,
