@@ -49,7 +49,6 @@ OVERSIZE = {
     "workbench/ui/app.py": 705,
     "workbench/defaults.py": 585,
     "workbench/domain.py": 450,
-    "workbench/rules/contraindications.py": 435,
 }
 
 
