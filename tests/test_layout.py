@@ -47,13 +47,8 @@ LAYER_OF = {room: i for i, rooms in enumerate(LAYERS) for room in rooms}
 #: unit, range and source (architecture.md), and splitting the table would scatter it.
 MAX_LINES = 420
 OVERSIZE = {
-    "workbench/client/instruments.py": 605,
-    "workbench/lab/scenarios.py": 590,
     "workbench/defaults.py": 585,
-    "workbench/client/screening.py": 490,
-    "workbench/planning/planner.py": 480,
     "workbench/domain.py": 450,
-    "workbench/rules/contraindications.py": 435,
 }
 
 

@@ -3,10 +3,12 @@
 Only item numbers and item scores are handled; no licensed item text is shipped
 (domain.md §2). Every scorer is a pure function that checks its input, returns a
 frozen :class:`Score` and raises :class:`ValueError` naming the item and its allowed
-range on bad input. :func:`change` says whether a reassessment moved by an important
-amount, either way; :func:`score_all` scores whatever instruments were done.
+range on bad input; :func:`score_all` scores whatever instruments were done.
+:func:`change` (in :mod:`workbench.client.important_change`) says whether a reassessment
+moved by an important amount, either way.
 
-Every threshold lives in :data:`THRESHOLDS` below, with its unit and source. Entries
+Every threshold lives in :data:`THRESHOLDS` (in :mod:`workbench.client.instrument_table`,
+with the instruments' structure and :class:`Score`), with its unit and source. Entries
 whose allowed range is a single value (``low == high``) are published cut-points that
 define the instrument; changing them would make the score something other than the
 published instrument. The others are decision thresholds: a :class:`~workbench.defaults.Params`
@@ -32,183 +34,29 @@ References
 from __future__ import annotations
 
 import dataclasses
-import math
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
-from numbers import Integral, Real
-from typing import Literal
+from numbers import Integral
 
-from workbench.defaults import DEFAULTS, Rule
+from workbench.client.important_change import Change as Change
+from workbench.client.important_change import change as change
+from workbench.client.instrument_table import FABQ_ITEM_MAX as FABQ_ITEM_MAX
+from workbench.client.instrument_table import FABQ_PA_ITEMS as FABQ_PA_ITEMS
+from workbench.client.instrument_table import INSTRUMENT_CUT_POINTS as INSTRUMENT_CUT_POINTS
+from workbench.client.instrument_table import INSTRUMENT_NAMES as INSTRUMENT_NAMES
+from workbench.client.instrument_table import ODI_CLIENT_BANDS as ODI_CLIENT_BANDS
+from workbench.client.instrument_table import ODI_SECTION_MAX as ODI_SECTION_MAX
+from workbench.client.instrument_table import ODI_SECTIONS as ODI_SECTIONS
+from workbench.client.instrument_table import PROPOSED_DEFAULTS as PROPOSED_DEFAULTS
+from workbench.client.instrument_table import PSFS_ACTIVITIES as PSFS_ACTIVITIES
+from workbench.client.instrument_table import RMDQ_ITEMS as RMDQ_ITEMS
+from workbench.client.instrument_table import START_BACK_ITEMS as START_BACK_ITEMS
+from workbench.client.instrument_table import START_BACK_SUBSCALE as START_BACK_SUBSCALE
+from workbench.client.instrument_table import THRESHOLDS as THRESHOLDS
+from workbench.client.instrument_table import TSK_ITEMS as TSK_ITEMS
+from workbench.client.instrument_table import TSK_REVERSED as TSK_REVERSED
+from workbench.client.instrument_table import Score as Score
+from workbench.client.instrument_table import threshold as threshold
 from workbench.domain import Instruments
-
-# ------------------------------------------------------------------ the threshold table
-
-#: TODO-move-to-defaults: decision thresholds that belong in ``workbench.defaults.DEFAULTS``
-#: (same names, values, units, sources and override ranges). Until they move, they live
-#: here; :func:`threshold` already prefers a value from ``params`` of the same name, so
-#: moving them needs no change in this module.
-PROPOSED_DEFAULTS: dict[str, Rule] = {
-    k: DEFAULTS[k]
-    for k in (
-        "pain_important_change_points",
-        "pain_important_change_fraction",
-        "odi_important_change_points",
-        "odi_important_change_fraction",
-        "rmdq_important_change_points",
-        "rmdq_important_change_fraction",
-        "psfs_important_change_points",
-        "odi_min_answered_sections",
-        "rmdq_reliable_low",
-        "rmdq_reliable_high",
-    )
-}
-
-#: Published cut-points that define an instrument's bands (``low == high``: not
-#: configurable, since changing them would no longer be the published instrument).
-INSTRUMENT_CUT_POINTS: dict[str, Rule] = {
-    k: DEFAULTS[k]
-    for k in (
-        "start_back_low_total_max",
-        "start_back_high_subscale_min",
-        "start_back_item9_scored_min",
-        "odi_minimal_max",
-        "odi_moderate_max",
-        "odi_severe_max",
-        "odi_crippled_max",
-    )
-}
-
-#: Every threshold this module uses, in one table: name -> Rule (value, unit, source).
-#: ``fabq_pa_elevated`` and ``tsk_high`` are the very objects of ``defaults.DEFAULTS``.
-THRESHOLDS: dict[str, Rule] = {
-    "fabq_pa_elevated": DEFAULTS["fabq_pa_elevated"],
-    "tsk_high": DEFAULTS["tsk_high"],
-    **INSTRUMENT_CUT_POINTS,
-    **PROPOSED_DEFAULTS,
-}
-
-# ------------------------------------------------------- instrument definitions (structure)
-
-#: Instrument id (the :class:`~workbench.domain.Instruments` field) -> readable name.
-INSTRUMENT_NAMES: dict[str, str] = {
-    "pain": "pain (0-10 numeric rating)",
-    "start_back": "STarT Back",
-    "odi": "Oswestry Disability Index",
-    "rmdq": "Roland-Morris Disability Questionnaire",
-    "psfs": "Patient-Specific Functional Scale",
-    "fabq_pa": "FABQ physical-activity subscale",
-    "tsk17": "Tampa Scale of Kinesiophobia (TSK-17)",
-}
-
-START_BACK_ITEMS = 9  # items 1-8 agree (1) / disagree (0); item 9 answered 0-4 [1]
-START_BACK_SUBSCALE = (5, 6, 7, 8, 9)  # psychosocial subscale, item numbers [1]
-ODI_SECTIONS = 10  # each 0-5 [2]
-ODI_SECTION_MAX = 5
-RMDQ_ITEMS = 24  # each ticked (1) or not (0) [3]
-PSFS_ACTIVITIES = (3, 5)  # the client names 3-5 activities, each rated 0-10 [4]
-FABQ_PA_ITEMS = (2, 3, 4, 5)  # FABQ item numbers of the physical-activity subscale [5]
-FABQ_ITEM_MAX = 6
-TSK_ITEMS = 17  # each 1-4 [6]
-TSK_REVERSED = (4, 8, 12, 16)  # scored 5 - answer [6]
-
-#: Gentler names of the ODI bands for anything a client reads (domain.md §7); the
-#: clinical band name stays in :attr:`Score.band` for the trainer.
-ODI_CLIENT_BANDS: dict[str, str] = {
-    "minimal": "little limitation in daily life",
-    "moderate": "some limitation in daily life",
-    "severe": "marked limitation in daily life",
-    "crippled": "very high limitation in daily life",
-    "bed-bound": "most daily activities are limited for now",
-}
-
-_EPS = 1e-9  # float slack when comparing a change with its threshold (0.3 * 20 > 6.0)
-
-
-def threshold(name: str, params: Mapping[str, float] | None = None) -> float:
-    """Value of threshold ``name``: from ``params`` when it carries the name, else the table.
-
-    Parameters
-    ----------
-    name : str
-        A key of :data:`THRESHOLDS`.
-    params : Mapping[str, float], optional
-        Resolved parameters (:func:`workbench.defaults.resolve`).
-
-    Returns
-    -------
-    float
-        The threshold, in the unit given in :data:`THRESHOLDS`.
-    """
-    if name not in THRESHOLDS:
-        raise KeyError(f"unknown threshold {name!r}; known: {', '.join(sorted(THRESHOLDS))}")
-    if params is not None and name in params:
-        return float(params[name])
-    return THRESHOLDS[name].value
-
-
-# ------------------------------------------------------------------------- results
-
-
-@dataclass(frozen=True)
-class Score:
-    """One scored instrument.
-
-    Attributes
-    ----------
-    instrument : str
-        Instrument id, a key of :data:`INSTRUMENT_NAMES`.
-    total : float
-        The score in the instrument's own unit: NRS 0-10, STarT 0-9, ODI [%] 0-100,
-        RMDQ 0-24, PSFS mean 0-10, FABQ-PA 0-24, TSK-17 17-68.
-    band : str or None
-        Clinical band name for the trainer; None where the instrument has no bands.
-    detail : dict
-        Instrument-specific values (subscales, answered sections, reliability).
-    notes : tuple of str
-        Plain sentences for the trainer (e.g. reliability warnings).
-    client_band : str or None
-        Gentler wording of ``band`` for anything a client reads (domain.md §7), where the
-        clinical name would alarm; None when there is nothing to show the client.
-    """
-
-    instrument: str
-    total: float
-    band: str | None
-    detail: dict[str, object] = field(default_factory=dict)
-    notes: tuple[str, ...] = ()
-    client_band: str | None = None
-
-    @property
-    def name(self) -> str:
-        """Readable instrument name."""
-        return INSTRUMENT_NAMES.get(self.instrument, self.instrument)
-
-
-@dataclass(frozen=True)
-class Change:
-    """Whether a reassessment moved by an important amount.
-
-    Attributes
-    ----------
-    direction : {"improved", "worse", "no important change"}
-    amount : float
-        ``after - before``, in the instrument's unit (signed; for pain, ODI and RMDQ a
-        negative amount is better, for PSFS a positive one).
-    threshold : float
-        Smallest important change for this baseline, in the instrument's unit (the
-        smaller of the absolute and the relative rule where both apply).
-    instrument : str
-        Instrument id.
-    rule : str
-        The rule in words, e.g. ``"2 points or 30% of baseline 6 (1.8): 1.8 points"``.
-    """
-
-    direction: Literal["improved", "worse", "no important change"]
-    amount: float
-    threshold: float
-    instrument: str = ""
-    rule: str = ""
-
 
 # ----------------------------------------------------------------------- validation
 
@@ -508,96 +356,3 @@ def score_all(
         if value is not None:
             out[f.name] = SCORERS[f.name](value, params)
     return out
-
-
-# --------------------------------------------------------------------------- change
-
-
-@dataclass(frozen=True)
-class _ChangeRule:
-    points: str
-    fraction: str | None
-    lower_is_better: bool
-    low: float
-    high: float
-    unit: str
-
-
-_CHANGE_RULES: dict[str, _ChangeRule] = {
-    "pain": _ChangeRule(
-        "pain_important_change_points", "pain_important_change_fraction", True, 0, 10, "points"
-    ),
-    "odi": _ChangeRule(
-        "odi_important_change_points", "odi_important_change_fraction", True, 0, 100, "% points"
-    ),
-    "rmdq": _ChangeRule(
-        "rmdq_important_change_points", "rmdq_important_change_fraction", True, 0, 24, "points"
-    ),
-    "psfs": _ChangeRule("psfs_important_change_points", None, False, 0, 10, "points"),
-}
-
-
-def _value_of(instrument: str, label: str, value: float | Score, rule: _ChangeRule) -> float:
-    if isinstance(value, Score):
-        if value.instrument != instrument:
-            raise ValueError(f"{label} is a score of {value.instrument}, not of {instrument}")
-        value = value.total
-    if isinstance(value, bool) or not isinstance(value, Real) or math.isnan(value):
-        raise ValueError(f"{label} must be a number {rule.low:g}-{rule.high:g}, got {value!r}")
-    if not rule.low <= value <= rule.high:
-        raise ValueError(
-            f"{label} {instrument} score must be {rule.low:g}-{rule.high:g}, got {value!r}"
-        )
-    return float(value)
-
-
-def change(
-    instrument: str,
-    before: float | Score,
-    after: float | Score,
-    params: Mapping[str, float] | None = None,
-) -> Change:
-    """Whether ``after`` differs from ``before`` by an important amount, and which way.
-
-    The change is important when it reaches the absolute threshold *or* the relative one
-    (a share of the baseline ``before``), whichever is smaller; the relative rule is not
-    used for a baseline of 0. Pain 2 points or 30%; ODI 10 points or 30%; RMDQ 5 points
-    or 30% [7]; PSFS 2 points of the mean [4]. Higher pain, ODI and RMDQ are worse; a
-    higher PSFS is better.
-
-    Parameters
-    ----------
-    instrument : {"pain", "odi", "rmdq", "psfs"}
-    before, after : float or Score
-        Totals in the instrument's unit (NRS 0-10, ODI [%], RMDQ 0-24, PSFS mean 0-10).
-    params : Mapping[str, float], optional
-        May override the ``*_important_change_*`` thresholds.
-
-    Returns
-    -------
-    Change
-    """
-    rule = _CHANGE_RULES.get(instrument)
-    if rule is None:
-        raise ValueError(
-            f"no important-change threshold for {instrument!r}; known: {', '.join(_CHANGE_RULES)}"
-        )
-    b = _value_of(instrument, "before", before, rule)
-    a = _value_of(instrument, "after", after, rule)
-    points = threshold(rule.points, params)
-    limit, words = points, f"{points:g} {rule.unit}"
-    if rule.fraction is not None:
-        fraction = threshold(rule.fraction, params)
-        words += f" or {fraction:.0%} of baseline {b:g}"
-        if b > 0:
-            relative = fraction * b
-            words += f" ({relative:.3g})"
-            limit = min(points, relative)
-        words += f", whichever is smaller: {limit:.3g} {rule.unit}"
-    amount = a - b
-    if amount != 0 and abs(amount) >= limit - _EPS:
-        better = amount < 0 if rule.lower_is_better else amount > 0
-        direction = "improved" if better else "worse"
-    else:
-        direction = "no important change"
-    return Change(direction, amount, limit, instrument, words)

@@ -3,10 +3,11 @@
 :func:`screen` decides whether a client can be planned for at all (domain.md §1):
 an emergency-group flag sends the client to hospital, a refer-group flag to a GP or
 physiotherapist, an unanswered question must be asked first, and medical clearance must
-be recorded. :func:`scan_text` reads the free text (notes, symptom diary) for words that
-force a red-flag question; text can only add questions, never clear a client.
-:func:`modes` reads the instruments for STarT Back high risk and graded-exposure mode
-(domain.md §4). Messages for the client avoid threat words (domain.md §7).
+be recorded. The free text (notes, symptom diary) can force a red-flag question
+(:func:`scan_text`, in :mod:`workbench.client.free_text`); text can only add questions,
+never clear a client. :func:`modes` (in :mod:`workbench.client.training_modes`) reads the
+instruments for STarT Back high risk and graded-exposure mode (domain.md §4); both are
+re-exported here. Messages for the client avoid threat words (domain.md §7).
 
 References
 ----------
@@ -22,12 +23,15 @@ References
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from workbench.client.instruments import score_fabq_pa, score_start_back, score_tsk17, threshold
+from workbench.client.free_text import TEXT_EXCLUSIONS as TEXT_EXCLUSIONS
+from workbench.client.free_text import TEXT_TERMS as TEXT_TERMS
+from workbench.client.free_text import scan_text as scan_text
+from workbench.client.training_modes import Modes as Modes
+from workbench.client.training_modes import modes as modes
 from workbench.defaults import resolve
 from workbench.domain import RED_FLAGS, Client
 
@@ -40,87 +44,6 @@ class Outcome(StrEnum):
     INCOMPLETE = "incomplete"
     NEEDS_CLEARANCE = "needs_clearance"
     CLEAR = "clear"
-
-
-# ------------------------------------------------------------------------ free text
-
-#: Terms searched in free text -> the red-flag questions a hit forces [7]. Each term
-#: matches at the start of a word, case-insensitively, as a prefix ("numb" finds
-#: "numbness", "Numbed"), except ``fell``, which matches only the whole word, and the
-#: words in :data:`TEXT_EXCLUSIONS`.
-#:
-#: ``fell`` is added to the domain list because "fall" as a prefix misses its own past
-#: tense, and "I fell on the ice" is the commonest way a diary reports a fall. It is a
-#: whole word so that "fellow" does not match; "fell asleep" still does, which costs
-#: one question the trainer must ask anyway (every red-flag question must be answered).
-TEXT_TERMS: dict[str, tuple[str, ...]] = {
-    "weight loss": ("unexplained_weight_loss",),
-    "numb": ("saddle_numbness", "bilateral_leg_symptoms", "progressive_neuro_deficit"),
-    "tingl": ("bilateral_leg_symptoms", "progressive_neuro_deficit"),
-    "urinat": ("bladder_bowel_change",),
-    "bladder": ("bladder_bowel_change",),
-    "bowel": ("bladder_bowel_change",),
-    "incontinen": ("bladder_bowel_change",),
-    "fever": ("fever_or_unwell",),
-    "cancer": ("history_of_cancer",),
-    "fall": ("significant_trauma",),
-    "fell": ("significant_trauma",),
-    "accident": ("significant_trauma",),
-}
-
-_WHOLE_WORD_TERMS = frozenset({"fell"})
-
-#: Words a term's prefix would match that never describe a symptom: term -> word prefixes
-#: to skip. "number" is frequent in notes ("a number of sessions") and would otherwise
-#: raise three numbness questions each time; noise of that kind teaches trainers to
-#: skim past the text warnings that matter.
-TEXT_EXCLUSIONS: dict[str, tuple[str, ...]] = {"numb": ("number",)}
-
-
-def _pattern(term: str) -> re.Pattern[str]:
-    body = r"[\s-]+".join(re.escape(w) for w in term.split())
-    tail = r"\b" if term in _WHOLE_WORD_TERMS else r"\w*"
-    return re.compile(rf"\b{body}{tail}", re.IGNORECASE)
-
-
-_PATTERNS: dict[str, re.Pattern[str]] = {t: _pattern(t) for t in TEXT_TERMS}
-
-
-def scan_text(text: str) -> dict[str, list[str]]:
-    """Red-flag questions that free text forces, with the words that forced them.
-
-    Parameters
-    ----------
-    text : str
-        Notes or a symptom diary, any length.
-
-    Returns
-    -------
-    dict[str, list[str]]
-        Question id (a key of :data:`~workbench.domain.RED_FLAGS`) -> the matched words as
-        written, first occurrence first, without repeats. Questions in
-        :data:`~workbench.domain.RED_FLAGS` order; no entry for a question nothing forced.
-        Negations ("no numbness") still match: text never clears a question.
-    """
-    if not isinstance(text, str):
-        raise ValueError(f"text to scan must be a string, got {type(text).__name__}")
-    found: dict[str, list[tuple[int, str]]] = {}
-    for term, questions in TEXT_TERMS.items():
-        skip = TEXT_EXCLUSIONS.get(term, ())
-        for m in _PATTERNS[term].finditer(text):
-            if m.group(0).lower().startswith(skip):
-                continue
-            for q in questions:
-                found.setdefault(q, []).append((m.start(), m.group(0)))
-    out: dict[str, list[str]] = {}
-    for q in RED_FLAGS:
-        if q in found:
-            words: list[str] = []
-            for _, w in sorted(found[q]):
-                if w.lower() not in (x.lower() for x in words):
-                    words.append(w)
-            out[q] = words
-    return out
 
 
 # ------------------------------------------------------------------------ screening
@@ -254,40 +177,25 @@ def _by(c) -> str:
     return (" " + " ".join(parts)) if parts else ""
 
 
-def screen(client: Client, params: Mapping[str, float] | None = None) -> Screening:
-    """Screen a client for red flags and clearance before any planning.
-
-    Precedence (domain.md §1): any emergency-group flag -> ``EMERGENCY``; any refer-group
-    flag -> ``REFER``; any red-flag question unanswered (including those the notes or
-    symptom diary force) -> ``INCOMPLETE``; medical clearance not recorded (and, named in
-    the message, new-onset pain above ``clearance_age_over`` or below
-    ``clearance_age_under`` [years]) -> ``NEEDS_CLEARANCE``; else ``CLEAR``. Every reason
-    found is reported, not only the one that decides the outcome.
-
-    Parameters
-    ----------
-    client : Client
-    params : Mapping[str, float], optional
-        Resolved parameters; default ``defaults.resolve(client.overrides)``.
-
-    Returns
-    -------
-    Screening
-
-    Raises
-    ------
-    ValueError
-        On an unknown question id or an answer other than True, False or None.
-    """
-    params = resolve(client.overrides) if params is None else params
-    answers = _checked_answers(client.red_flags)
+def _flag_groups(
+    answers: Mapping[str, bool | None],
+) -> tuple[tuple[str, ...], list[str], list[str], tuple[str, ...]]:
+    """(answered yes, emergency-group yes, refer-group yes, not asked), in RED_FLAGS order."""
     positive = tuple(q for q in RED_FLAGS if answers.get(q) is True)
     emergency = [q for q in positive if RED_FLAGS[q][0] == "emergency"]
     # Any other group (today only "refer") is treated as a referral: the safe side.
     refer = [q for q in positive if RED_FLAGS[q][0] != "emergency"]
     unanswered = tuple(q for q in RED_FLAGS if answers.get(q) is None)
+    return positive, emergency, refer, unanswered
 
-    by_source = {"notes": scan_text(client.notes), "symptom diary": scan_text(client.symptom_diary)}
+
+def _text_hits(client: Client) -> dict[str, dict[str, list[str]]]:
+    """Source ("notes", "symptom diary") -> the questions its text forces, with the words."""
+    return {"notes": scan_text(client.notes), "symptom diary": scan_text(client.symptom_diary)}
+
+
+def _forced(by_source: Mapping[str, Mapping[str, list[str]]]) -> dict[str, tuple[str, ...]]:
+    """Question id -> the words any source forced it with, without repeats across sources."""
     forced: dict[str, tuple[str, ...]] = {}
     for q in RED_FLAGS:
         words: list[str] = []
@@ -295,9 +203,17 @@ def screen(client: Client, params: Mapping[str, float] | None = None) -> Screeni
             words += [w for w in hits.get(q, []) if w.lower() not in map(str.lower, words)]
         if words:
             forced[q] = tuple(words)
+    return forced
 
-    clear_client, clear_trainer, clear_info = _clearance_problems(client, params)
 
+def _flag_reasons(
+    emergency: list[str],
+    refer: list[str],
+    unanswered: tuple[str, ...],
+    forced: Mapping[str, tuple[str, ...]],
+    params,
+) -> list[str]:
+    """The trainer's sentences on the emergency, refer and unanswered red flags."""
     reasons: list[str] = []
     if emergency:
         reasons.append(
@@ -320,6 +236,16 @@ def screen(client: Client, params: Mapping[str, float] | None = None) -> Screeni
             + "; ".join(_question(q) for q in ask)
             + "."
         )
+    return reasons
+
+
+def _text_reasons(
+    forced: Mapping[str, tuple[str, ...]],
+    by_source: Mapping[str, Mapping[str, list[str]]],
+    answers: Mapping[str, bool | None],
+) -> list[str]:
+    """One sentence per question the free text forced: which words, and where it stands."""
+    reasons: list[str] = []
     for q in forced:
         sources = [
             f"{src} {'mention' if src == 'notes' else 'mentions'} "
@@ -334,31 +260,51 @@ def screen(client: Client, params: Mapping[str, float] | None = None) -> Screeni
         }[answers.get(q)]
         said = "; ".join(sources)
         reasons.append(f"{said[0].upper()}{said[1:]} -> {_question(q)} {state}.")
-    reasons += clear_trainer
-    reasons += clear_info
+    return reasons
 
+
+def _emergency_message(emergency: list[str]) -> str:
+    """The client's message for an emergency-group flag: go to hospital now, calmly."""
+    return (
+        "Please go to hospital now: you mentioned "
+        + _join([CLIENT_WORDS[q] for q in emergency])
+        + ", and a doctor needs to check this today, at the emergency department. "
+        "Please do not wait for your next appointment, and take this note with you. "
+        "Your training can wait; we will pick it up together after you have been seen."
+    )
+
+
+def _refer_message(refer: list[str], clear_trainer: list[str]) -> str:
+    """The client's message for a refer-group flag, asking for clearance too when due."""
+    message = (
+        "Before we start training, please see your GP or physiotherapist about "
+        + _join([CLIENT_WORDS[q] for q in refer])
+        + ". This is a sensible check so that your training suits you; take this note "
+        "with you."
+    )
+    if clear_trainer:
+        message += " When you see them, please also ask them to confirm you can start training."
+    message += " We will plan your sessions together once they have seen you."
+    return message
+
+
+def _verdict(
+    client: Client,
+    emergency: list[str],
+    refer: list[str],
+    unanswered: tuple[str, ...],
+    clear_client: list[str],
+    clear_trainer: list[str],
+) -> tuple[Outcome, str, str]:
+    """(outcome, the trainer's first line, the client's message), by precedence."""
     if emergency:
         outcome = Outcome.EMERGENCY
         head = "EMERGENCY: no plan. Send the client to hospital now."
-        message = (
-            "Please go to hospital now: you mentioned "
-            + _join([CLIENT_WORDS[q] for q in emergency])
-            + ", and a doctor needs to check this today, at the emergency department. "
-            "Please do not wait for your next appointment, and take this note with you. "
-            "Your training can wait; we will pick it up together after you have been seen."
-        )
+        message = _emergency_message(emergency)
     elif refer:
         outcome = Outcome.REFER
         head = "REFER: no plan. Refer to GP or physiotherapist before training."
-        message = (
-            "Before we start training, please see your GP or physiotherapist about "
-            + _join([CLIENT_WORDS[q] for q in refer])
-            + ". This is a sensible check so that your training suits you; take this note "
-            "with you."
-        )
-        if clear_trainer:
-            message += " When you see them, please also ask them to confirm you can start training."
-        message += " We will plan your sessions together once they have seen you."
+        message = _refer_message(refer, clear_trainer)
     elif unanswered:
         outcome = Outcome.INCOMPLETE
         head = "INCOMPLETE: no plan yet. Ask the open red-flag questions first."
@@ -389,7 +335,49 @@ def screen(client: Client, params: Mapping[str, float] | None = None) -> Screeni
             "Your health check is complete, and we can plan your training. Movement helps, "
             "and we will build up gradually."
         )
+    return outcome, head, message
 
+
+def screen(client: Client, params: Mapping[str, float] | None = None) -> Screening:
+    """Screen a client for red flags and clearance before any planning.
+
+    Precedence (domain.md §1): any emergency-group flag -> ``EMERGENCY``; any refer-group
+    flag -> ``REFER``; any red-flag question unanswered (including those the notes or
+    symptom diary force) -> ``INCOMPLETE``; medical clearance not recorded (and, named in
+    the message, new-onset pain above ``clearance_age_over`` or below
+    ``clearance_age_under`` [years]) -> ``NEEDS_CLEARANCE``; else ``CLEAR``. Every reason
+    found is reported, not only the one that decides the outcome.
+
+    Parameters
+    ----------
+    client : Client
+    params : Mapping[str, float], optional
+        Resolved parameters; default ``defaults.resolve(client.overrides)``.
+
+    Returns
+    -------
+    Screening
+
+    Raises
+    ------
+    ValueError
+        On an unknown question id or an answer other than True, False or None.
+    """
+    params = resolve(client.overrides) if params is None else params
+    answers = _checked_answers(client.red_flags)
+    positive, emergency, refer, unanswered = _flag_groups(answers)
+    by_source = _text_hits(client)
+    forced = _forced(by_source)
+    clear_client, clear_trainer, clear_info = _clearance_problems(client, params)
+    reasons = [
+        *_flag_reasons(emergency, refer, unanswered, forced, params),
+        *_text_reasons(forced, by_source, answers),
+        *clear_trainer,
+        *clear_info,
+    ]
+    outcome, head, message = _verdict(
+        client, emergency, refer, unanswered, clear_client, clear_trainer
+    )
     return Screening(
         outcome=outcome,
         message=message,
@@ -400,86 +388,3 @@ def screen(client: Client, params: Mapping[str, float] | None = None) -> Screeni
         plannable=outcome is Outcome.CLEAR,
         reasons=tuple(reasons),
     )
-
-
-# ---------------------------------------------------------------------------- modes
-
-
-@dataclass(frozen=True)
-class Modes:
-    """Training modes the instruments set (domain.md §4).
-
-    Attributes
-    ----------
-    start_back_group : {"low", "medium", "high"} or None
-        STarT Back risk group [5]; None when STarT Back was not done.
-    start_high : bool
-        STarT Back high risk: starting ceiling x ``start_high_ceiling_factor``.
-    graded_exposure : bool
-        Graded-exposure mode [6]: STarT high, FABQ-PA above ``fabq_pa_elevated`` or
-        TSK-17 above ``tsk_high``.
-    reasons : list of str
-        One plain sentence per instrument, e.g. ``"FABQ-PA 18 > 14: graded-exposure mode"``.
-    """
-
-    start_back_group: str | None
-    start_high: bool
-    graded_exposure: bool
-    reasons: list[str] = field(default_factory=list)
-
-
-def modes(client: Client, params: Mapping[str, float] | None = None) -> Modes:
-    """STarT Back group and graded-exposure mode from the client's instruments.
-
-    Parameters
-    ----------
-    client : Client
-    params : Mapping[str, float], optional
-        Resolved parameters; default ``defaults.resolve(client.overrides)``. Uses
-        ``fabq_pa_elevated`` [points], ``tsk_high`` [points] and
-        ``start_high_ceiling_factor`` [fraction].
-
-    Returns
-    -------
-    Modes
-    """
-    params = resolve(client.overrides) if params is None else params
-    ins = client.instruments
-    reasons: list[str] = []
-    group = None
-    exposure = False
-
-    if ins.start_back is not None:
-        sb = score_start_back(ins.start_back)
-        group = sb.band
-        sub = sb.detail["subscale"]
-        high_sub = threshold("start_back_high_subscale_min")
-        if group == "high":
-            exposure = True
-            reasons.append(
-                f"STarT Back high risk (total {sb.total}, psychosocial subscale {sub} "
-                f">= {high_sub:g}): graded-exposure mode, starting ceiling x {params.start_high_ceiling_factor:g}."
-            )
-        else:
-            reasons.append(
-                f"STarT Back {group} risk (total {sb.total}, psychosocial subscale {sub})."
-            )
-    else:
-        reasons.append("STarT Back not done: risk group unknown.")
-
-    for label, items, scorer, cut_name, what in (
-        ("FABQ-PA", ins.fabq_pa, score_fabq_pa, "fabq_pa_elevated", "fear-avoidance"),
-        ("TSK-17", ins.tsk17, score_tsk17, "tsk_high", "fear of movement"),
-    ):
-        cut = params[cut_name]
-        if items is None:
-            reasons.append(f"{label} not done: {what} not assessed.")
-            continue
-        s = scorer(items, params)
-        if s.total > cut:
-            exposure = True
-            reasons.append(f"{label} {s.total:g} > {cut:g}: graded-exposure mode.")
-        else:
-            reasons.append(f"{label} {s.total:g} <= {cut:g}: no graded exposure for {what}.")
-
-    return Modes(group, group == "high", exposure, reasons)

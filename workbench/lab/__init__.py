@@ -2,7 +2,9 @@
 
 Owns what-if scenarios over one client (a setting changed, a rule loosened) and sweeps of
 a number across a range, each a table ready to chart. Everything is reached from here
-(``from workbench import lab``; ``lab.sweep(...)``); ``scenarios`` holds it.
+(``from workbench import lab``; ``lab.sweep(...)``); ``scenarios`` holds it, with the
+comparison (``comparison``), the measures (``measures``) and the teaching tables
+(``teaching``) beside it.
 
 May import: everything below it (ground, catalog, client, rules, optimize, plan); never
 :mod:`workbench.ui` or :mod:`workbench.cli`.

@@ -1,16 +1,16 @@
 """The master/packing loop of one week: master plans packed into days until proven.
 
 The week master (how often each exercise is done) proposes; each plan is packed into days
-(:mod:`workbench.optimize.packing`); one that cannot be packed is repaired and cut off
-(:mod:`workbench.optimize.cuts`); the loop stops when the master's bound proves the best
-packed plan within the gap, or hands over to the exact day model when the week's time
-budget is nearly spent.
+(:mod:`workbench.optimize.placing`, :mod:`workbench.optimize.packing`); one that cannot be
+packed is repaired and cut off (:mod:`workbench.optimize.cuts`); the loop stops when the
+master's bound proves the best packed plan within the gap, or hands over to the exact day
+model when the week's time budget is nearly spent.
 """
 
 from __future__ import annotations
 
 import time
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 
 import pulp
 
@@ -18,12 +18,11 @@ from workbench.optimize.cuts import _apply_cut, _lifted, _no_good_groups, _not_t
 from workbench.optimize.heuristic import keeps_rules, repair
 from workbench.optimize.model import build_model, objective
 from workbench.optimize.packing import (
-    PACKED,
     UNPACKABLE,
-    assign_days,
     conflict,
     pack,
 )
+from workbench.optimize.placing import _place, _remaining
 from workbench.optimize.problem import WeekProblem
 from workbench.optimize.solution import (
     EXACT_CUTS,
@@ -46,91 +45,37 @@ from workbench.optimize.solve import (
 )
 from workbench.optimize.starts import _day_start, _few_sessions, _session_packing, _start_values
 
-
-def _pin_keys(p: WeekProblem) -> set[tuple[str, str]]:
-    return {(pin.exercise_id, pin.day.value if pin.day else "") for pin in p.pins}
-
-
-def _pins_hold(p: WeekProblem, uses) -> bool:
-    on = {(ex.id, d) for ex, d in uses}
-    done = {ex.id for ex, _d in uses}
-    return all(
-        (pin.exercise_id, pin.day) in on if pin.day else pin.exercise_id in done for pin in p.pins
-    )
+#: What a step of the cut loop answers when the loop should stop and hand over to the
+#: day model (a step answers a ``Found`` to return it, None to cut and solve again).
+_TO_DAY_MODEL = "to the day model"
 
 
-def _on_days(sub: WeekProblem, counts: dict[int, int], packing) -> list | str | None:
-    """(exercise index, Day) uses for ``counts`` without a solver: by ``packing``
-    (:func:`~workbench.optimize.packing.pack`'s answer) and an exact choice of days, then
-    by every other packing; :data:`NO_DAYS` when that search proves none keeps the day
-    rules; None when it cannot say (limits, or ``packing`` not packed)."""
-    status, placed = packing
-    if status != PACKED:
-        return None
-    uses = assign_days(sub, placed)
-    if uses is None:  # another packing of the same uses may let the days keep the rules
-        uses = _pack_on_days(sub, counts)
-    return uses
+@dataclass
+class _Loop:
+    """What the steps of :func:`_master_and_pack` share: the week, the master as it stands
+    (rebuilt with the pattern or session rows as the loop learns), the cuts, and the best
+    packed plan so far with the seconds spent."""
 
+    sub: WeekProblem
+    settings: SolverSettings
+    deadline: float
+    force: list[int] | None
+    cutoff: float | None
+    session_ok: bool  # few sessions: the master may put every block in a session
+    patterns: bool
+    sessions: bool
+    cuts: list  # (cut function, payload by exercise id)
+    classes: object  # ``sub``'s twin classes
+    master: pulp.LpProblem
+    mv: object  # the master's variables
+    seconds: float = 0.0
+    best: tuple | None = None  # (value, day model, its vars)
+    out: Outcome | None = None  # the master's last solve
+    last: dict[int, int] = field(default_factory=dict)  # the master's last plan
+    unpacked: int = 0  # plans that did not pack
 
-def _pack_again(p: WeekProblem, uses) -> list | None:
-    """The same blocks on days that keep every day rule of ``p`` (pins included)."""
-    index = {e.id: i for i, e in enumerate(p.exercises)}
-    counts: dict[int, int] = {}
-    for ex, _d in uses:
-        counts[index[ex.id]] = counts.get(index[ex.id], 0) + 1
-    on_days = _pack_on_days(p, counts)
-    if not isinstance(on_days, list):
-        return None
-    return [(p.exercises[i], d) for i, d in on_days]
-
-
-def _pack_on_days(p: WeekProblem, counts: dict[int, int]) -> list | str | None:
-    """(exercise index, Day) for ``counts`` packed so that the days keep every day rule
-    (:func:`~workbench.optimize.packing.assign_days`), trying packing after packing;
-    :data:`NO_DAYS` when the search tried every packing (up to interchangeable empty
-    days) and none keeps them; None when it stopped at its limits."""
-    found: list = []
-
-    def days_fit(placed) -> bool:
-        found[:] = [assign_days(p, placed)]
-        return found[0] is not None
-
-    status = pack(p, counts, accept=days_fit)[0]
-    if status == PACKED:
-        return found[0]
-    return NO_DAYS if status == UNPACKABLE else None
-
-
-def _same_rest(a: WeekProblem, b: WeekProblem) -> bool:
-    """Same week, and all but the allowed exercises, the load caps, the session caps and
-    the pins."""
-    return a.week == b.week and _rest_key(a) == _rest_key(b)
-
-
-def _rest_key(p: WeekProblem) -> tuple:
-    """What a week's model reads besides its week number, allowed exercises, load caps,
-    session caps and pins."""
-    return (
-        p.days,
-        p.supervised,
-        p.supervised_only,
-        p.max_days,
-        p.session_minutes,
-        p.targets,
-        p.hard_goals,
-        p.strength_days,
-        p.exposure_ids,
-        p.exposure_max_blocks,
-        p.liked,
-        p.disliked,
-        p.params,
-    )
-
-
-def _remaining(settings: SolverSettings, deadline: float) -> SolverSettings:
-    left = max(0.05, deadline - time.perf_counter())
-    return replace(settings, time_limit=left)
+    def found(self, outcome: Outcome, model, placed) -> Found:
+        return Found(outcome, model, placed, self.seconds, self.patterns, self.cuts, self.sessions)
 
 
 def _master_and_pack(
@@ -164,190 +109,253 @@ def _master_and_pack(
     none, ``start`` stands, proven over those plans up to ``cutoff`` (the bound that
     comes back). The start, which uses none of ``force``, is not handed to the solver.
     """
+    loop = _first_master(sub, settings, deadline, patterns, cuts, force, cutoff, sessions)
+    # the cut loop gets most of the budget; the rest goes to the day model (below)
+    loop_deadline = time.perf_counter() + LOOP_SHARE * max(0.0, deadline - time.perf_counter())
+    _start_from(loop, start)
+    for _cut in range(MAX_CUTS):
+        if time.perf_counter() >= loop_deadline:
+            break
+        step = _cut_step(loop, loop_deadline)
+        if step is _TO_DAY_MODEL:
+            break
+        if step is not None:
+            return step
+    return _by_day_model(loop)
 
-    def build(patterns: bool, sessions: bool = False):
-        master, mv = build_model(
-            sub, aggregated=True, integer=True, patterns=patterns, sessions=sessions, disc=sessions
-        )
-        if force:
-            forced = set(force)
-            terms = [(var, 1) for (i, _d), var in mv.uses.items() if i in forced]
-            master += (pulp.LpAffineExpression(terms) >= 1, f"packing__w{sub.week}__force")
-        return master, mv
 
+def _first_master(
+    sub: WeekProblem,
+    settings: SolverSettings,
+    deadline: float,
+    patterns: bool,
+    cuts: list | None,
+    force: list[int] | None,
+    cutoff: float | None,
+    sessions: bool,
+) -> _Loop:
+    """The loop's state with its first master built and the cuts handed in applied."""
     session_ok = _few_sessions(sub)
     sessions = sessions and session_ok
-    master, mv = build(patterns, sessions)
+    master, mv = _build_master(sub, force, patterns, sessions)
     # packing cuts as (cut function, payload by exercise id): carried over when the master
     # is rebuilt, and from the candidates' master to the widened one (same week), each
     # with its images under swaps of twins
     classes, _keep = sub.twins()
-    cuts = list(cuts or [])
-    for k, (add_cut, payload) in enumerate(cuts):
-        _apply_cut(master, mv, sub, add_cut, payload, k, classes)
-    seconds = 0.0
-    best = None  # (value, day model, its vars)
-    out = None
-    # the cut loop gets most of the budget; the rest goes to the day model (below)
-    loop_deadline = time.perf_counter() + LOOP_SHARE * max(0.0, deadline - time.perf_counter())
-    # a start (last week's plan, or a plan to widen) must keep this week's rules: a pin,
-    # a lower cap or an exercise no longer allowed can break it, and a start that scores
-    # more than the master can would otherwise come back as the plan
+    loop = _Loop(
+        sub=sub,
+        settings=settings,
+        deadline=deadline,
+        force=force,
+        cutoff=cutoff,
+        session_ok=session_ok,
+        patterns=patterns,
+        sessions=sessions,
+        cuts=list(cuts or []),
+        classes=classes,
+        master=master,
+        mv=mv,
+    )
+    _apply_cuts(loop)
+    return loop
+
+
+def _build_master(sub: WeekProblem, force: list[int] | None, patterns: bool, sessions: bool):
+    """The week master over ``sub`` (with the pattern rows, with every block in a session
+    when asked), and with ``force`` the row that it uses at least one of them."""
+    master, mv = build_model(
+        sub, aggregated=True, integer=True, patterns=patterns, sessions=sessions, disc=sessions
+    )
+    if force:
+        forced = set(force)
+        terms = [(var, 1) for (i, _d), var in mv.uses.items() if i in forced]
+        master += (pulp.LpAffineExpression(terms) >= 1, f"packing__w{sub.week}__force")
+    return master, mv
+
+
+def _apply_cuts(loop: _Loop) -> None:
+    """Every cut learnt so far on the master as it stands, with its images under twins."""
+    for k, (add_cut, payload) in enumerate(loop.cuts):
+        _apply_cut(loop.master, loop.mv, loop.sub, add_cut, payload, k, loop.classes)
+
+
+def _start_from(loop: _Loop, start: dict[int, int] | None) -> None:
+    """The start as the best packed plan, when it keeps this week's rules and packs.
+
+    A start (last week's plan, or a plan to widen) must keep this week's rules: a pin, a
+    lower cap or an exercise no longer allowed can break it, and a start that scores more
+    than the master can would otherwise come back as the plan.
+    """
+    sub = loop.sub
     start = start if start and keeps_rules(sub, start) else None
     packing = pack(sub, start) if start else (UNPACKABLE, None)
     if packing[0] != UNPACKABLE:
-        placed = _place(sub, start, packing, settings, deadline)
+        placed = _place(sub, start, packing, loop.settings, loop.deadline)
         if placed not in (None, NO_DAYS):
-            seconds += placed[2]
-            best = (_value(sub, mv, start), placed[0], placed[1])
-    last: dict[int, int] = {}
-    unpacked = 0
-    for _cut in range(MAX_CUTS):
-        if time.perf_counter() >= loop_deadline:
-            break
-        warm = _start_values(sub, mv, _counts_of(best[2])) if best and not force else None
-        out = solve(master, _remaining(settings, loop_deadline), start=warm, cutoff=cutoff)
-        seconds += out.seconds
-        if out.status == INFEASIBLE and cutoff is not None and best is not None:
-            # no plan the master sees scores above the cutoff: the start stands
-            proven = Outcome(OPTIMAL, best[0], cutoff, None, seconds, out.solver)
-            return Found(proven, best[1], best[2], seconds, patterns, cuts, sessions)
-        if out.objective is None:
-            break
-        if best is not None and out.objective <= best[0] + 1e-7:
-            # the master cannot beat the packed plan: it is proven within the gap
-            return Found(
-                replace(out, objective=best[0]), best[1], best[2], seconds, patterns, cuts, sessions
-            )
-        counts = {
-            i: int(round(var.varValue or 0.0))
-            for (i, _d), var in mv.uses.items()
-            if (var.varValue or 0.0) > 0.5
-        }
-        last = counts
-        packing = _session_packing(mv) if mv.sessions else pack(sub, counts)
-        if packing[0] == UNPACKABLE:
-            unpacked += 1
-            fixed = repair(sub, counts)
-            if fixed is not None:
-                value = _value(sub, mv, fixed)
-                if best is None or value > best[0] + 1e-9:
-                    placed = _place(sub, fixed, pack(sub, fixed), settings, deadline)
-                    if placed not in (None, NO_DAYS):
-                        seconds += placed[2]
-                        best = (value, placed[0], placed[1])
-            if (
-                best is not None
-                and out.bound is not None
-                and (out.bound - best[0] <= settings.relative_gap * abs(best[0]))
-            ):
-                # the master's bound already proves the repaired plan within the gap
-                return Found(
-                    replace(out, objective=best[0]),
-                    best[1],
-                    best[2],
-                    seconds,
-                    patterns,
-                    cuts,
-                    sessions,
-                )
-            to_sessions = not sessions and session_ok and unpacked >= SESSION_AFTER
-            if not patterns or to_sessions:
-                # The first plan that does not pack: from now on the master also sees
-                # whole sessions (the pattern rows), which cut off most such plans. On a
-                # week of few sessions where they keep failing, the master puts every
-                # block in a session itself: its plans then pack.
-                patterns, sessions = True, sessions or to_sessions
-                master, mv = build(True, sessions)
-                for k, (add_cut, payload) in enumerate(cuts):
-                    _apply_cut(master, mv, sub, add_cut, payload, k, classes)
-            small = conflict(sub, counts)
-            # (A cut by block type, every exercise of a type interchangeable, was measured
-            # worse: it cuts more plans, but the master then settles on weaker ones and
-            # the widened master grows; 60.9 s against 58.8 s on the whole benchmark.)
-            ids = [e.id for e in sub.exercises]
-            groups = _lifted(sub, small)
-            add_cut, payload = _no_good_groups, [([ids[i] for i in g], n) for g, n in groups]
-            cuts.append((add_cut, payload))
-            _apply_cut(master, mv, sub, add_cut, payload, len(cuts) - 1, classes)
-            continue
-        placed = _place(sub, counts, packing, settings, deadline)
+            loop.seconds += placed[2]
+            loop.best = (_value(sub, loop.mv, start), placed[0], placed[1])
+
+
+def _cut_step(loop: _Loop, loop_deadline: float):
+    """One master solve and what follows from it: a ``Found`` to return, None to solve
+    again (a cut was added), or :data:`_TO_DAY_MODEL`."""
+    sub, best = loop.sub, loop.best
+    warm = _start_values(sub, loop.mv, _counts_of(best[2])) if best and not loop.force else None
+    out = solve(
+        loop.master, _remaining(loop.settings, loop_deadline), start=warm, cutoff=loop.cutoff
+    )
+    loop.out = out
+    loop.seconds += out.seconds
+    if out.status == INFEASIBLE and loop.cutoff is not None and best is not None:
+        # no plan the master sees scores above the cutoff: the start stands
+        proven = Outcome(OPTIMAL, best[0], loop.cutoff, None, loop.seconds, out.solver)
+        return loop.found(proven, best[1], best[2])
+    if out.objective is None:
+        return _TO_DAY_MODEL
+    if best is not None and out.objective <= best[0] + 1e-7:
+        # the master cannot beat the packed plan: it is proven within the gap
+        return loop.found(replace(out, objective=best[0]), best[1], best[2])
+    counts = {
+        i: int(round(var.varValue or 0.0))
+        for (i, _d), var in loop.mv.uses.items()
+        if (var.varValue or 0.0) > 0.5
+    }
+    loop.last = counts
+    packing = _session_packing(loop.mv) if loop.mv.sessions else pack(sub, counts)
+    if packing[0] == UNPACKABLE:
+        return _not_packed(loop, counts, out)
+    return _packed(loop, counts, packing, out)
+
+
+def _not_packed(loop: _Loop, counts: dict[int, int], out: Outcome) -> Found | None:
+    """A master plan that does not pack: keep its repair when better, return it when the
+    master's bound proves it, else widen the master when due and cut the plan off."""
+    sub, settings = loop.sub, loop.settings
+    loop.unpacked += 1
+    _keep_repaired(loop, counts)
+    best = loop.best
+    if (
+        best is not None
+        and out.bound is not None
+        and (out.bound - best[0] <= settings.relative_gap * abs(best[0]))
+    ):
+        # the master's bound already proves the repaired plan within the gap
+        return loop.found(replace(out, objective=best[0]), best[1], best[2])
+    to_sessions = not loop.sessions and loop.session_ok and loop.unpacked >= SESSION_AFTER
+    if not loop.patterns or to_sessions:
+        # The first plan that does not pack: from now on the master also sees
+        # whole sessions (the pattern rows), which cut off most such plans. On a
+        # week of few sessions where they keep failing, the master puts every
+        # block in a session itself: its plans then pack.
+        loop.patterns, loop.sessions = True, loop.sessions or to_sessions
+        loop.master, loop.mv = _build_master(sub, loop.force, True, loop.sessions)
+        _apply_cuts(loop)
+    small = conflict(sub, counts)
+    # (A cut by block type, every exercise of a type interchangeable, was measured
+    # worse: it cuts more plans, but the master then settles on weaker ones and
+    # the widened master grows; 60.9 s against 58.8 s on the whole benchmark.)
+    ids = [e.id for e in sub.exercises]
+    groups = _lifted(sub, small)
+    add_cut, payload = _no_good_groups, [([ids[i] for i in g], n) for g, n in groups]
+    loop.cuts.append((add_cut, payload))
+    _apply_cut(loop.master, loop.mv, sub, add_cut, payload, len(loop.cuts) - 1, loop.classes)
+    return None
+
+
+def _keep_repaired(loop: _Loop, counts: dict[int, int]) -> None:
+    """The repair of a plan that does not pack, as the best packed plan when it beats it."""
+    sub = loop.sub
+    fixed = repair(sub, counts)
+    if fixed is None:
+        return
+    value = _value(sub, loop.mv, fixed)
+    if loop.best is None or value > loop.best[0] + 1e-9:
+        placed = _place(sub, fixed, pack(sub, fixed), loop.settings, loop.deadline)
         if placed not in (None, NO_DAYS):
-            seconds += placed[2]
-            return Found(out, placed[0], placed[1], seconds, patterns, cuts, sessions)
-        if placed is None or sum(1 for c in cuts if c[0] is _not_this_plan) >= EXACT_CUTS:
-            # the day model ran out of time, or exact cuts keep meeting equivalent plans
-            # (another exercise of the same kind): the day model decides, below
-            break
-        # The blocks pack but no choice of days keeps the day rules (strength days):
-        # those rules are not monotone, so only this very plan is cut off.
-        ids = [e.id for e in sub.exercises]
-        cuts.append((_not_this_plan, {ids[i]: n for i, n in counts.items()}))
-        _apply_cut(master, mv, sub, *cuts[-1], len(cuts) - 1)
+            loop.seconds += placed[2]
+            loop.best = (value, placed[0], placed[1])
+
+
+def _packed(loop: _Loop, counts: dict[int, int], packing, out: Outcome):
+    """A master plan whose blocks pack: placed on days it is the answer; when no choice
+    of days keeps the day rules, it is cut off (None), unless the day model should
+    decide (:data:`_TO_DAY_MODEL`)."""
+    sub, cuts = loop.sub, loop.cuts
+    placed = _place(sub, counts, packing, loop.settings, loop.deadline)
+    if placed not in (None, NO_DAYS):
+        loop.seconds += placed[2]
+        return loop.found(out, placed[0], placed[1])
+    if placed is None or sum(1 for c in cuts if c[0] is _not_this_plan) >= EXACT_CUTS:
+        # the day model ran out of time, or exact cuts keep meeting equivalent plans
+        # (another exercise of the same kind): the day model decides, below
+        return _TO_DAY_MODEL
+    # The blocks pack but no choice of days keeps the day rules (strength days):
+    # those rules are not monotone, so only this very plan is cut off.
+    ids = [e.id for e in sub.exercises]
+    cuts.append((_not_this_plan, {ids[i]: n for i, n in counts.items()}))
+    _apply_cut(loop.master, loop.mv, sub, *cuts[-1], len(cuts) - 1)
+    return None
+
+
+def _by_day_model(loop: _Loop) -> Found:
+    """The day model (exact packing) over the exercises of the best packed plan and of the
+    master's last plan, started from the best packed plan, stopping as soon as a plan is
+    within the gap of the master's bound; over every exercise when that is not proven.
+
+    With no packed plan yet, over every candidate: a small set could miss the only plans
+    there are and wrongly report none.
+    """
+    sub, settings, best, out = loop.sub, loop.settings, loop.best, loop.out
     bound = out.bound if out is not None and out.bound is not None else None
-    # The day model (exact packing) over the exercises of the best packed plan and of the
-    # master's last plan, started from the best packed plan, stopping as soon as a plan
-    # is within the gap of the master's bound.
-    # (with no packed plan yet, over every candidate: a small set could miss the only
-    # plans there are and wrongly report none)
-    rows = sorted(set(_counts_of(best[2])) | set(last)) if best else list(range(len(sub.exercises)))
+    rows = (
+        sorted(set(_counts_of(best[2])) | set(loop.last))
+        if best
+        else list(range(len(sub.exercises)))
+    )
     small = sub.subset(rows)
     day, dv = build_model(small)
     warm = _day_start(small, dv, best, rows) if best else None
     target = None if bound is None else bound * (1 - settings.relative_gap)
-    found = solve(day, _remaining(settings, deadline), start=warm, target=target)
-    seconds += found.seconds
+    found = solve(day, _remaining(settings, loop.deadline), start=warm, target=target)
+    loop.seconds += found.seconds
     if found.objective is not None and (best is None or found.objective > best[0] + 1e-9):
         uses = [(rows[i], d) for i, d in _uses_of(dv)]
-        best = (found.objective, day, uses)
+        loop.best = best = (found.objective, day, uses)
     if best is None:
-        return Found(found, day, dv, seconds, patterns, cuts, sessions)
+        return loop.found(found, day, dv)
     gap = None if bound is None else _gap(bound, best[0])
     if (
         gap is not None
         and gap > settings.relative_gap
         and len(rows) < len(sub.exercises)
-        and time.perf_counter() < deadline
+        and time.perf_counter() < loop.deadline
     ):
-        # Not proven, and time is left: the day model over every exercise of ``sub``
-        # (exact, so its bound holds over all of ``sub``'s plans), from the best plan.
-        # Before, such a week came back unproven with most of its budget unspent (a
-        # random client, seed 47, week 6: after 0.28 s of 1 s; now proven in 0.47 s).
-        everything = list(range(len(sub.exercises)))
-        day, dv = build_model(sub)
-        warm = _day_start(sub, dv, best, everything)
-        found = solve(day, _remaining(settings, deadline), start=warm, target=target)
-        seconds += found.seconds
-        if found.objective is not None and found.objective > best[0] + 1e-9:
-            best = (found.objective, day, _uses_of(dv))
-        if found.bound is not None:
-            bound = min(bound, max(found.bound, best[0]))
-        gap = _gap(bound, best[0])
+        bound, gap = _over_every_exercise(loop, bound, target)
+    best = loop.best
     status = OPTIMAL if gap is not None and gap <= settings.relative_gap else TIME_LIMIT
-    outcome = Outcome(status, best[0], bound, gap, seconds, "HiGHS")
-    return Found(outcome, best[1], best[2], seconds, patterns, cuts, sessions)
+    outcome = Outcome(status, best[0], bound, gap, loop.seconds, "HiGHS")
+    return loop.found(outcome, best[1], best[2])
 
 
-def _place(sub, counts, packing, settings, deadline):
-    """Place the uses on days: (model or None, uses or vars, seconds), else None (or
-    :data:`NO_DAYS` when the day model proved that no placement keeps the day rules).
+def _over_every_exercise(loop: _Loop, bound: float, target: float) -> tuple[float, float]:
+    """(bound, gap) after the day model over every exercise of ``sub``, from the best plan.
 
-    ``packing`` is :func:`~workbench.optimize.packing.pack`'s answer for ``counts``.
-    First by that packing and an exact choice of days (no solver), then by every other
-    packing (no solver either: proves :data:`NO_DAYS` when it runs to the end; the day
-    model could take the whole week's budget to prove the same); when the search stops
-    at its limits, by the day model with the uses fixed.
+    Not proven, and time is left: the day model over every exercise of ``sub`` (exact, so
+    its bound holds over all of ``sub``'s plans). Before, such a week came back unproven
+    with most of its budget unspent (a random client, seed 47, week 6: after 0.28 s of
+    1 s; now proven in 0.47 s).
     """
-    uses = _on_days(sub, counts, packing)
-    if uses is NO_DAYS:
-        return NO_DAYS
-    if uses is not None:
-        return None, uses, 0.0
-    day, dv = build_model(sub, counts=counts)
-    packed = solve(day, _remaining(settings, deadline))
-    if packed.objective is None:
-        return NO_DAYS if packed.status == INFEASIBLE else None
-    return day, dv, packed.seconds
+    sub, best = loop.sub, loop.best
+    everything = list(range(len(sub.exercises)))
+    day, dv = build_model(sub)
+    warm = _day_start(sub, dv, best, everything)
+    found = solve(day, _remaining(loop.settings, loop.deadline), start=warm, target=target)
+    loop.seconds += found.seconds
+    if found.objective is not None and found.objective > best[0] + 1e-9:
+        loop.best = best = (found.objective, day, _uses_of(dv))
+    if found.bound is not None:
+        bound = min(bound, max(found.bound, best[0]))
+    return bound, _gap(bound, best[0])
 
 
 def _value(sub: WeekProblem, mv, counts: dict[int, int]) -> float:

@@ -15,8 +15,8 @@ from workbench.optimize.candidates import _binding
 from workbench.optimize.constraints import (
     load_rows,
 )
-from workbench.optimize.master import _pack_again, _pin_keys, _pins_hold, _rest_key, _same_rest
 from workbench.optimize.model import build_model
+from workbench.optimize.placing import _pack_again
 from workbench.optimize.problem import WeekProblem
 from workbench.optimize.solution import WeekSolution, _gap
 from workbench.optimize.solve import (
@@ -24,6 +24,44 @@ from workbench.optimize.solve import (
     SolverSettings,
     solve,
 )
+
+
+def _pin_keys(p: WeekProblem) -> set[tuple[str, str]]:
+    return {(pin.exercise_id, pin.day.value if pin.day else "") for pin in p.pins}
+
+
+def _pins_hold(p: WeekProblem, uses) -> bool:
+    on = {(ex.id, d) for ex, d in uses}
+    done = {ex.id for ex, _d in uses}
+    return all(
+        (pin.exercise_id, pin.day) in on if pin.day else pin.exercise_id in done for pin in p.pins
+    )
+
+
+def _same_rest(a: WeekProblem, b: WeekProblem) -> bool:
+    """Same week, and all but the allowed exercises, the load caps, the session caps and
+    the pins."""
+    return a.week == b.week and _rest_key(a) == _rest_key(b)
+
+
+def _rest_key(p: WeekProblem) -> tuple:
+    """What a week's model reads besides its week number, allowed exercises, load caps,
+    session caps and pins."""
+    return (
+        p.days,
+        p.supervised,
+        p.supervised_only,
+        p.max_days,
+        p.session_minutes,
+        p.targets,
+        p.hard_goals,
+        p.strength_days,
+        p.exposure_ids,
+        p.exposure_max_blocks,
+        p.liked,
+        p.disliked,
+        p.params,
+    )
 
 
 def same_problem(a: WeekProblem, b: WeekProblem) -> bool:

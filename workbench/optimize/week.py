@@ -29,11 +29,12 @@ import numpy as np
 
 from workbench.optimize.candidates import _binding, _candidates, _outside_bounds, _reduced_costs
 from workbench.optimize.heuristic import improve, keeps_rules, score
-from workbench.optimize.master import _master_and_pack, _on_days
+from workbench.optimize.master import _master_and_pack
 from workbench.optimize.model import build_model
 from workbench.optimize.packing import (
     pack,
 )
+from workbench.optimize.placing import _on_days
 from workbench.optimize.problem import WeekProblem
 from workbench.optimize.solution import WeekSolution, _counts_of, _gap, _shortfall, _uses_of
 from workbench.optimize.solve import (

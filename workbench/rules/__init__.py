@@ -1,9 +1,9 @@
 """The rules: pure functions from a client and a catalog to what is allowed and how much.
 
 Owns the contraindications, one named family each (tolerance, doctor, setting, trigger,
-disliked, ...: ``contraindications``), the tolerances a client's triggers and fears set
-(``tolerance``) and the load units, the weekly load ceiling and its graded rise
-(``load``). Every number comes from :mod:`workbench.defaults`.
+disliked, ...: ``contraindications`` over the catalog, ``exclusions`` for one exercise), the
+tolerances a client's triggers and fears set (``tolerance``) and the load units, the weekly
+load ceiling and its graded rise (``load``). Every number comes from :mod:`workbench.defaults`.
 
 May import: the ground, :mod:`workbench.catalog` and :mod:`workbench.client`.
 """
