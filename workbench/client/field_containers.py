@@ -47,7 +47,9 @@ def _shape(accept: Callable[[Any], bool], reason: str) -> WrapValidator:
 
 
 def _as_lists(n: int | None = None) -> WrapSerializer:
-    """Write a tuple (the first ``n`` items of one) as a JSON list, each item as JSON."""
+    """Write a tuple as a JSON list, each item as JSON; with ``n``, its first ``n`` items
+    (a longer tuple built in code is written cut to the instrument's length, as it always
+    was)."""
 
     def dump(value: Any, handler: Callable) -> Any:
         if not _is_list(value):
@@ -70,7 +72,10 @@ def items(*types: Any, rule: str) -> Any:
 
 def list_of(tp: Any, *, low: int = 0, high: int | None = None, rule: str) -> Any:
     """A list of like items, ``low`` to ``high`` of them: JSON array -> tuple."""
-    fits = lambda v: _is_list(v) and low <= len(v) and (high is None or len(v) <= high)  # noqa: E731
+
+    def fits(v: Any) -> bool:
+        return _is_list(v) and low <= len(v) and (high is None or len(v) <= high)
+
     # The length is checked first, as the shape (pydantic's own length check would count
     # only the items that passed); the schema says it with minItems and maxItems.
     length = ((("minItems", low),) if low else ()) + (
