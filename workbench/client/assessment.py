@@ -1,9 +1,10 @@
 """The client file: a :class:`~workbench.domain.Client` as JSON, in and out, fully checked.
 
-One declarative description of the file (``_CLIENT`` in :mod:`workbench.client.fields`,
-built from the vocabularies in :mod:`workbench.domain` and the rule table in
-:mod:`workbench.defaults` with the spec machinery of :mod:`workbench.client.spec` and
-:mod:`workbench.client.spec_containers`) drives three things, so they cannot drift apart:
+One declarative description of the file (the pydantic model
+:class:`~workbench.client.fields.ClientFile`, built from the vocabularies in
+:mod:`workbench.domain` and the rule table in :mod:`workbench.defaults` with the field
+types of :mod:`workbench.client.field_types` and :mod:`workbench.client.field_containers`)
+drives three things, so they cannot drift apart:
 
 * :func:`client_from_dict` -- checks every field and reports *every* bad one at once
   (:class:`AssessmentError`), each with its dotted path (``"pain.now"``,
@@ -42,12 +43,15 @@ from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+from pydantic import ValidationError
+
 from workbench.client.field_groups import EXERCISE_ID_PATTERN as EXERCISE_ID_PATTERN
-from workbench.client.fields import _CLIENT, SCHEMA_VERSION
 from workbench.client.fields import CLIENT_ID_PATTERN as CLIENT_ID_PATTERN
 from workbench.client.fields import READABLE_VERSIONS as READABLE_VERSIONS
+from workbench.client.fields import SCHEMA_VERSION, ClientFile
+from workbench.client.file_model import file_schema
 from workbench.client.jsonfile import _atomic_write, _format
-from workbench.client.problems import MISSING, AssessmentError, FieldProblem
+from workbench.client.problems import MISSING, AssessmentError, FieldProblem, problems_of
 from workbench.domain import Client
 from workbench.paths import PACKAGE_DIR
 
@@ -99,18 +103,13 @@ def client_from_dict(data: Mapping[str, Any]) -> Client:
         days, a supervised day that is not available, a discipline both liked and
         disliked, longest session shorter than the usual one).
     """
-    problems: list[FieldProblem] = []
     if not isinstance(data, Mapping):
-        problems.append(
-            FieldProblem(
-                "", data, f"a client file must be a JSON object with keys: {_CLIENT.keys()}"
-            )
-        )
-        raise AssessmentError(problems)
-    client = _CLIENT.check(data, "", problems)
-    if problems:
-        raise AssessmentError(problems)
-    return client
+        reason = f"a client file must be a JSON object with keys: {ClientFile.keys()}"
+        raise AssessmentError([FieldProblem("", data, reason)])
+    try:
+        return ClientFile.model_validate(data).to_domain()
+    except ValidationError as err:
+        raise AssessmentError(problems_of(err)) from None
 
 
 def client_to_dict(client: Client) -> dict[str, Any]:
@@ -124,7 +123,7 @@ def client_to_dict(client: Client) -> dict[str, Any]:
 
     The client is not checked here (see :func:`client_problems`, :func:`save_client`).
     """
-    return _CLIENT.dump(client)
+    return ClientFile.of(client).to_json()
 
 
 def client_problems(client: Client) -> list[FieldProblem]:
@@ -151,7 +150,7 @@ def client_schema() -> dict[str, Any]:
     covers shapes, types, vocabularies and ranges; the cross-field rules are checked by
     :func:`client_from_dict` only (they are listed in the schema's description).
     """
-    body = _CLIENT.schema()
+    body = file_schema(ClientFile)
     body.pop("description", None)
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",

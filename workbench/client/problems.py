@@ -2,9 +2,10 @@
 
 Owns :class:`FieldProblem` (one refused field: its dotted path, the value given, the
 reason in plain words), :data:`MISSING` (the value of a required field that was not
-given) and :class:`AssessmentError` (every refused field of one client file at once,
-optionally naming the file); the spec machinery in :mod:`workbench.client.spec` and the
-file I/O in :mod:`workbench.client.assessment` report through them.
+given), :class:`AssessmentError` (every refused field of one client file at once,
+optionally naming the file) and :func:`problems_of`, which reads pydantic's validation
+error of a client file (raised by the models of :mod:`workbench.client.fields`) as
+field problems; the file I/O in :mod:`workbench.client.assessment` reports through them.
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import Enum
 from typing import Any
+
+from pydantic import ValidationError
 
 
 class _Missing:
@@ -86,6 +89,23 @@ class AssessmentError(ValueError):
     def fields(self) -> list[str]:
         """The refused field paths, in order."""
         return [p.field for p in self.problems]
+
+
+def field_path(loc: Sequence[str | int]) -> str:
+    """A pydantic error location as a field path: ``("activities", 1, "rpe")`` ->
+    ``"activities[1].rpe"``; ``()`` -> ``""`` (the file as a whole)."""
+    path = ""
+    for part in loc:
+        if isinstance(part, int):
+            path += f"[{part}]"
+        else:
+            path = f"{path}.{part}" if path else str(part)
+    return path
+
+
+def problems_of(error: ValidationError) -> list[FieldProblem]:
+    """Every refused field of a client file's validation error, in file order."""
+    return [FieldProblem(field_path(e["loc"]), e["input"], e["msg"]) for e in error.errors()]
 
 
 def _show(value: Any) -> str:
