@@ -23,9 +23,10 @@ symmetric and the block lengths make the LP bound loose. Here:
 from __future__ import annotations
 
 import time
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 
 import numpy as np
+import pulp
 
 from workbench.optimize.candidates import _binding, _candidates, _outside_bounds, _reduced_costs
 from workbench.optimize.heuristic import improve, keeps_rules, score
@@ -40,6 +41,7 @@ from workbench.optimize.solution import WeekSolution, _counts_of, _gap, _shortfa
 from workbench.optimize.solve import (
     OPTIMAL,
     TIME_LIMIT,
+    Outcome,
     SolverSettings,
     solve,
 )
@@ -97,164 +99,268 @@ def solve_week(
         The master puts every block in a session from the start, when the week has few
         sessions (last week's master needed it).
     """
+    s = _screen(p, settings, patterns, sessions, known_bound)
+    if s.out is not None:  # the LP found no plan: nor does the week
+        return WeekSolution(p, [], s.out, None, None, {}, {}, 0, s.seconds)
+    _choose_candidates(s, prefer, hint, alt)
+    _first_plan(s, hint, alt)
+    _tighten_lp(s)
+    if s.open:
+        _improve_plan(s)
+    if s.open:
+        _bound_outside(s)
+    if s.open:
+        _second_master(s)
+    elif s.out.objective is not None and s.whole:
+        bound = s.out.bound if s.out.bound is not None else s.bound
+        s.gap = _gap(min(s.bound, bound), s.out.objective)
+    return _solution(s)
+
+
+@dataclass
+class _Search:
+    """What one week's search knows so far (see :func:`solve_week`, steps 1-4)."""
+
+    p: WeekProblem
+    settings: SolverSettings
+    deadline: float  # perf_counter time the week's budget ends [s]
+    patterns: bool  # the master has the session-pattern rows
+    sessions: bool  # the master puts every block in a session
+    lp: pulp.LpProblem  # the week model's LP relaxation
+    lv: object  # its variables
+    lp_bound: float  # the LP's optimum
+    bound: float  # the proven bound on every plan of the week
+    seconds: float  # solver time so far [s]
+    lp_patterns: bool
+    lp_disc: bool  # the LP has the session patterns by discipline
+    out: Outcome | None = None  # the best plan's outcome (None: no LP plan yet)
+    dj: object = None  # reduced costs
+    keep_twin: object = None  # the kept member of each class of twins
+    everything: list = field(default_factory=list)  # every exercise kept (twins: members)
+    rows: list = field(default_factory=list)  # the candidates
+    whole: bool = False  # the candidates are every exercise
+    sub: WeekProblem | None = None  # the problem over the best plan's exercises
+    found: object = None  # the master's answer of the best plan
+    plan_rows: list = field(default_factory=list)  # what ``found.placed`` indexes
+    gap: float = 0.0  # the proven relative gap of the best plan
+    outside: object = None  # bounds on plans with each exercise beyond the candidates
+    limit: float = 0.0  # a plan must score above this to beat the best by the gap
+
+    @property
+    def open(self) -> bool:
+        """A plan beyond the candidates may still beat the best by more than the gap."""
+        return (
+            self.out.objective is not None
+            and not self.whole
+            and self.gap > self.settings.relative_gap
+        )
+
+
+def _screen(p, settings, patterns, sessions, known_bound) -> _Search:
+    """Step 1: the week model's LP relaxation over every allowed exercise."""
     deadline = time.perf_counter() + settings.time_limit
-    lp_patterns = patterns
     lp_disc = sessions and _few_sessions(p)
     lp, lv = build_model(p, aggregated=True, patterns=patterns or lp_disc, disc=lp_disc)
     screen = solve(lp, settings, mip=False)
+    s = _Search(
+        p,
+        settings,
+        deadline,
+        patterns,
+        sessions,
+        lp,
+        lv,
+        0.0,
+        0.0,
+        screen.seconds,
+        lp_patterns=patterns,
+        lp_disc=lp_disc,
+    )
     if screen.status != OPTIMAL:
-        return WeekSolution(p, [], screen, None, None, {}, {}, 0, screen.seconds)
-    lp_bound = bound = screen.objective
+        s.out = screen
+        return s
+    s.lp_bound = s.bound = screen.objective
     if known_bound is not None:
-        bound = min(bound, known_bound)  # every plan of the week, whatever it uses
-    n = len(p.exercises)
-    dj = _reduced_costs(p, lv)
-    # twins (exercises the model cannot tell apart): only the first few of each class
-    # enter a master; plans with the others have twin plans with these
+        s.bound = min(s.bound, known_bound)  # every plan of the week, whatever it uses
+    return s
+
+
+def _choose_candidates(s: _Search, prefer, hint, alt) -> None:
+    """The master's first exercises: the LP's support and the best few by reduced cost.
+
+    Twins (exercises the model cannot tell apart): only the first few of each class
+    enter a master; plans with the others have twin plans with these.
+    """
+    p = s.p
+    s.dj = _reduced_costs(p, s.lv)
     starts = frozenset(prefer | set(hint or ()) | set(alt or ()))
-    classes, keep_twin = p.twins(starts)
-    rows = _candidates(p, lv, dj, starts, classes, keep_twin)
-    everything = np.flatnonzero(keep_twin).tolist()
-    whole = set(everything) <= set(rows)
+    classes, s.keep_twin = p.twins(starts)
+    s.rows = _candidates(p, s.lv, s.dj, starts, classes, s.keep_twin)
+    s.everything = np.flatnonzero(s.keep_twin).tolist()
+    s.whole = set(s.everything) <= set(s.rows)
 
-    def first_master(rows: list[int]):
-        sub = p.subset(rows)
-        where = {sub.exercises[i].id: i for i in range(len(rows))}
-        start = {where[e]: k for e, k in (hint or {}).items() if e in where} or None
-        other = {where[e]: k for e, k in (alt or {}).items() if e in where} or None
-        if other and keeps_rules(sub, other):
-            if not (start and keeps_rules(sub, start)) or score(sub, other) > score(sub, start):
-                start = other
-        return sub, _master_and_pack(sub, settings, deadline, start, patterns, sessions=sessions)
 
-    sub, found = first_master(rows)
-    seconds = screen.seconds + found.seconds
-    if found.outcome.objective is None and not whole and time.perf_counter() < deadline:
+def _first_master(s: _Search, hint, alt):
+    """(sub-problem, master answer) over ``s.rows``, started from the better of the
+    plans ``hint`` and ``alt`` that keeps the week's rules."""
+    sub = s.p.subset(s.rows)
+    where = {sub.exercises[i].id: i for i in range(len(s.rows))}
+    start = {where[e]: k for e, k in (hint or {}).items() if e in where} or None
+    other = {where[e]: k for e, k in (alt or {}).items() if e in where} or None
+    if other and keeps_rules(sub, other):
+        if not (start and keeps_rules(sub, start)) or score(sub, other) > score(sub, start):
+            start = other
+    found = _master_and_pack(sub, s.settings, s.deadline, start, s.patterns, sessions=s.sessions)
+    return sub, found
+
+
+def _first_plan(s: _Search, hint, alt) -> None:
+    """Step 2: the master over the candidates; over every exercise if they make no plan."""
+    s.sub, s.found = _first_master(s, hint, alt)
+    s.seconds += s.found.seconds
+    if s.found.outcome.objective is None and not s.whole and time.perf_counter() < s.deadline:
         # The candidates are chosen for the LP, not to make a plan together: when they
         # have none, every exercise (of twins, the kept members) goes to the master.
-        rows, whole = everything, True
-        sub, found = first_master(rows)
-        seconds += found.seconds
-    patterns, sessions = found.patterns, found.sessions
-    if sessions and not lp_disc and not whole and found.outcome.objective is not None:
-        # The master turned to sessions this week: the LP with the sessions' patterns
-        # by discipline is a tighter relaxation, for the bound and for step 3 (60
-        # random clients' plans: 40.5 -> 37.6 s in all in one pair of runs, as many
-        # proven).
-        lp_disc = True
-        again, av = build_model(p, aggregated=True, patterns=True, disc=True)
-        screen = solve(again, settings, mip=False)
-        seconds += screen.seconds
+        s.rows, s.whole = s.everything, True
+        s.sub, s.found = _first_master(s, hint, alt)
+        s.seconds += s.found.seconds
+    s.patterns, s.sessions = s.found.patterns, s.found.sessions
+    s.out = s.found.outcome
+    s.plan_rows = s.rows
+
+
+def _tighten_lp(s: _Search) -> None:
+    """The master turned to sessions this week: the LP with the sessions' patterns by
+    discipline is a tighter relaxation, for the bound and for step 3 (60 random clients'
+    plans: 40.5 -> 37.6 s in all in one pair of runs, as many proven)."""
+    if s.sessions and not s.lp_disc and not s.whole and s.out.objective is not None:
+        s.lp_disc = True
+        again, av = build_model(s.p, aggregated=True, patterns=True, disc=True)
+        screen = solve(again, s.settings, mip=False)
+        s.seconds += screen.seconds
         if screen.status == OPTIMAL:
-            lp, lv, lp_bound = again, av, screen.objective
-            bound = min(bound, lp_bound)
-            dj = _reduced_costs(p, lv)
-    out = found.outcome
-    gap = _gap(bound, out.objective)
-    plan_rows = rows  # what ``found.placed`` indexes (the candidates, or more)
-    if out.objective is not None and not whole and gap > settings.relative_gap:
-        # A better plan shrinks step 3 (on the example clients, a plan 0.5% better
-        # about halves the exercises that could still beat it): trade uses for any
-        # exercise of the week while that scores more and the week still packs.
-        better = _improve(p, {rows[i]: k for i, k in _counts_of(found.placed).items()})
-        if better is not None and better[0] > out.objective + 1e-9:
-            value, uses = better
-            plan_rows = sorted(set(rows) | {i for i, _d in uses})
-            sub = p.subset(plan_rows)
-            at = {i: k for k, i in enumerate(plan_rows)}
-            placed = [(at[i], d) for i, d in uses]
-            found = found._replace(outcome=replace(out, objective=value), placed=placed)
-            out = found.outcome
-            gap = _gap(bound, value)
-    if out.objective is not None and not whole and gap > settings.relative_gap:
-        # Plans with an exercise outside the candidates: bounded one exercise at a time
-        # (reduced cost, then the LP with that exercise forced in). Plans without one
-        # are bounded by the master's own bound.
-        value = out.objective
-        limit = value * (1 + settings.relative_gap)
-        # (a twin left out needs no bound: its plans have twin plans with kept members,
-        # which are bounded here or are candidates)
-        skip = set(rows) | set(np.flatnonzero(~keep_twin).tolist())
-        outside = _outside_bounds(p, lp, lv, dj, lp_bound, skip, limit, deadline)
-        outside = np.minimum(outside, bound)
-        if out.bound is not None:
-            gap = _gap(min(bound, max(out.bound, float(outside.max()))), value)
-    if out.objective is not None and not whole and gap > settings.relative_gap:
-        # Step 3: keep what could still beat the plan by more than the gap; start from
-        # the plan we have. The rest cannot: with them no plan scores above ``limit``.
-        counts = {plan_rows[i]: k for i, k in _counts_of(found.placed).items()}
-        keep = sorted(set(rows) | set(counts) | {i for i in range(n) if outside[i] > limit})
-        sub2 = p.subset(keep)
-        start = {keep.index(i): k for i, k in counts.items()}
-        # Plans over the first candidates alone are bounded by the first master, when
-        # its bound is within ``limit``: then this master only looks at plans with at
-        # least one exercise beyond them, and only for one scoring above ``limit``
-        # (measured: the twelve 12-week ban re-plans of the benchmark 6.6 -> 5.7 s).
-        first = out.bound if out.bound is not None and out.bound <= limit else None
-        if first is not None:
-            within = set(rows)
-            beyond = [k for k, i in enumerate(keep) if i not in within]
-            found2 = _master_and_pack(
-                sub2,
-                settings,
-                deadline,
-                start,
-                patterns,
-                found.cuts,
-                force=beyond,
-                cutoff=limit * (1 - 1e-9),  # so that the gap proven is below the gap asked
-                sessions=sessions,
-            )
-        else:
-            found2 = _master_and_pack(
-                sub2, settings, deadline, start, patterns, found.cuts, sessions=sessions
-            )
-        patterns, sessions = found2.patterns, found2.sessions
-        seconds += found2.seconds
-        if found2.outcome.objective is not None and found2.outcome.bound is not None:
-            # its bound holds over ``keep`` (with ``first``: over plans beyond the first
-            # candidates; the first master's over the rest); the rest cannot beat ``limit``
-            left = set(keep)
-            rest = max([float(outside[i]) for i in range(n) if i not in left], default=value)
-            proven = max(found2.outcome.bound, rest, value, first if first is not None else value)
-            if found2.outcome.objective > value:
-                sub, found, rows = sub2, found2, keep
-                out = found2.outcome
-            gap = _gap(min(bound, proven), out.objective)
-    elif out.objective is not None and whole:
-        gap = _gap(min(bound, out.bound if out.bound is not None else bound), out.objective)
-    out, v = found.outcome, found.placed
+            s.lp, s.lv, s.lp_bound = again, av, screen.objective
+            s.bound = min(s.bound, s.lp_bound)
+            s.dj = _reduced_costs(s.p, s.lv)
+    s.gap = _gap(s.bound, s.out.objective)
+
+
+def _improve_plan(s: _Search) -> None:
+    """A better plan shrinks step 3 (on the example clients, a plan 0.5% better about
+    halves the exercises that could still beat it): trade uses for any exercise of the
+    week while that scores more and the week still packs."""
+    rows = s.rows
+    better = _improve(s.p, {rows[i]: k for i, k in _counts_of(s.found.placed).items()})
+    if better is not None and better[0] > s.out.objective + 1e-9:
+        value, uses = better
+        s.plan_rows = sorted(set(rows) | {i for i, _d in uses})
+        s.sub = s.p.subset(s.plan_rows)
+        at = {i: k for k, i in enumerate(s.plan_rows)}
+        placed = [(at[i], d) for i, d in uses]
+        s.found = s.found._replace(outcome=replace(s.out, objective=value), placed=placed)
+        s.out = s.found.outcome
+        s.gap = _gap(s.bound, value)
+
+
+def _bound_outside(s: _Search) -> None:
+    """Plans with an exercise outside the candidates: bounded one exercise at a time
+    (reduced cost, then the LP with that exercise forced in). Plans without one are
+    bounded by the master's own bound."""
+    value = s.out.objective
+    s.limit = value * (1 + s.settings.relative_gap)
+    # (a twin left out needs no bound: its plans have twin plans with kept members,
+    # which are bounded here or are candidates)
+    skip = set(s.rows) | set(np.flatnonzero(~s.keep_twin).tolist())
+    outside = _outside_bounds(s.p, s.lp, s.lv, s.dj, s.lp_bound, skip, s.limit, s.deadline)
+    s.outside = np.minimum(outside, s.bound)
+    if s.out.bound is not None:
+        s.gap = _gap(min(s.bound, max(s.out.bound, float(s.outside.max()))), value)
+
+
+def _second_master(s: _Search) -> None:
+    """Step 3: keep what could still beat the plan by more than the gap; start from the
+    plan we have. The rest cannot: with them no plan scores above ``limit``."""
+    n, value, limit, outside = len(s.p.exercises), s.out.objective, s.limit, s.outside
+    counts = {s.plan_rows[i]: k for i, k in _counts_of(s.found.placed).items()}
+    keep = sorted(set(s.rows) | set(counts) | {i for i in range(n) if outside[i] > limit})
+    sub2 = s.p.subset(keep)
+    start = {keep.index(i): k for i, k in counts.items()}
+    # Plans over the first candidates alone are bounded by the first master, when its
+    # bound is within ``limit``: then this master only looks at plans with at least one
+    # exercise beyond them, and only for one scoring above ``limit`` (measured: the
+    # twelve 12-week ban re-plans of the benchmark 6.6 -> 5.7 s).
+    first = s.out.bound if s.out.bound is not None and s.out.bound <= limit else None
+    beyond = {}
+    if first is not None:
+        within = set(s.rows)
+        beyond = {
+            "force": [k for k, i in enumerate(keep) if i not in within],
+            "cutoff": limit * (1 - 1e-9),  # so that the gap proven is below the gap asked
+        }
+    found2 = _master_and_pack(
+        sub2,
+        s.settings,
+        s.deadline,
+        start,
+        s.patterns,
+        s.found.cuts,
+        sessions=s.sessions,
+        **beyond,
+    )
+    s.patterns, s.sessions = found2.patterns, found2.sessions
+    s.seconds += found2.seconds
+    if found2.outcome.objective is not None and found2.outcome.bound is not None:
+        # its bound holds over ``keep`` (with ``first``: over plans beyond the first
+        # candidates; the first master's over the rest); the rest cannot beat ``limit``
+        left = set(keep)
+        rest = max([float(outside[i]) for i in range(n) if i not in left], default=value)
+        proven = max(found2.outcome.bound, rest, value, first if first is not None else value)
+        if found2.outcome.objective > value:
+            s.sub, s.found, s.rows = sub2, found2, keep
+            s.out = found2.outcome
+        s.gap = _gap(min(s.bound, proven), s.out.objective)
+
+
+def _solution(s: _Search) -> WeekSolution:
+    """The week's answer from the best plan found and what was proven about it.
+
+    The status says what was proven for the week, whichever solve stopped last: optimal
+    within the gap of the week's bound, or stopped by the week's budget above it. The
+    objective is the plan's own score, not the solver's (which a continuous variable
+    within its tolerance can lift: 1e-6 above the best plan on a tiny week).
+    """
+    p, out, v = s.p, s.found.outcome, s.found.placed
     if out.objective is None:
         return WeekSolution(
-            p, [], out, bound, None, {}, {}, len(rows), seconds, patterns, sessions=sessions
+            p,
+            [],
+            out,
+            s.bound,
+            None,
+            {},
+            {},
+            len(s.rows),
+            s.seconds,
+            s.patterns,
+            sessions=s.sessions,
         )
-    # The status says what was proven for the week, whichever solve stopped last:
-    # optimal within the gap of the week's bound, or stopped by the week's budget above it.
-    # The plan's own score, not the solver's objective (which a continuous variable
-    # within its tolerance can lift: 1e-6 above the best plan on a tiny week).
     counts = _counts_of(v)
-    out = replace(
-        out,
-        status=OPTIMAL if gap <= settings.relative_gap else TIME_LIMIT,
-        objective=score(sub, counts),
-    )
-    uses = [(sub.exercises[i], d) for i, d in _uses_of(v)]
-    shortfall = _shortfall(sub, counts)
-    tight = _binding(lp)
+    status = OPTIMAL if s.gap <= s.settings.relative_gap else TIME_LIMIT
+    out = replace(out, status=status, objective=score(s.sub, counts))
     return WeekSolution(
         p,
-        uses,
+        [(s.sub.exercises[i], d) for i, d in _uses_of(v)],
         out,
-        bound,
-        gap,
-        shortfall,
-        tight,
-        len(rows),
-        seconds,
-        patterns,
-        lp_patterns=lp_patterns,
-        lp_bound=lp_bound,
-        sessions=sessions,
+        s.bound,
+        s.gap,
+        _shortfall(s.sub, counts),
+        _binding(s.lp),
+        len(s.rows),
+        s.seconds,
+        s.patterns,
+        lp_patterns=s.lp_patterns,
+        lp_bound=s.lp_bound,
+        sessions=s.sessions,
     )
 
 
