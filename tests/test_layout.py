@@ -25,7 +25,7 @@ PACKAGE = ROOT / "workbench"
 #: face. Rooms marked future have no code yet: their place is kept here and in
 #: docs/architecture.md so that the issue that builds them lands them where they belong.
 LAYERS: list[tuple[str, ...]] = [
-    ("paths", "domain", "defaults", "language"),  # the ground
+    ("paths", "vocabulary", "domain", "defaults", "language"),  # the ground
     ("catalog",),
     ("client",),
     ("rules",),
@@ -48,7 +48,6 @@ LAYER_OF = {room: i for i, rooms in enumerate(LAYERS) for room in rooms}
 MAX_LINES = 420
 OVERSIZE = {
     "workbench/defaults.py": 585,
-    "workbench/domain.py": 450,
 }
 
 
