@@ -318,3 +318,35 @@ def result_from_schedule(weeks, client, catalog, options=None, status="planned")
         stated = round(rule[w - 1], 1)
         out.append(WeekPlan(w, stated, stated, tuple(day_plans), {}, {}))
     return PlanResult(status=status, message="", weeks=tuple(out))
+
+
+# ------------------------------------------------------------ plan weeks (what a re-plan changed)
+
+#: The exercise ids and days that :func:`plan_weeks` draws from.
+WEEK_IDS = ("walk-a", "walk-b", "yoga-c", "gym-d", "swim-e")
+WEEK_DAYS = (Day.MON, Day.WED, Day.THU, Day.SAT)
+
+
+def walking_block(exercise_id: str):
+    """A 10-minute walking block at RPE 3 (30 AU), named by its id in capitals."""
+    from workbench.planning.result import Block
+
+    return Block(exercise_id, exercise_id.upper(), Discipline.WALKING, 10, 3.0, 30.0)
+
+
+@st.composite
+def plan_weeks(draw, n_weeks: int):
+    """``n_weeks`` planned weeks (ceiling 100 AU): up to 3 of :data:`WEEK_DAYS` each, with
+    up to 3 distinct :func:`walking_block` blocks of :data:`WEEK_IDS` per day, days in
+    week order."""
+    from workbench.planning.result import DayPlan, WeekPlan
+
+    out = []
+    for w in range(1, n_weeks + 1):
+        days = []
+        for d in draw(st.lists(st.sampled_from(WEEK_DAYS), unique=True, max_size=3)):
+            ids = draw(st.lists(st.sampled_from(WEEK_IDS), unique=True, max_size=3))
+            days.append(DayPlan(d, tuple(walking_block(i) for i in ids)))
+        days.sort(key=lambda d: d.day.index)
+        out.append(WeekPlan(w, 100.0, 100.0, tuple(days), {}, {}))
+    return tuple(out)
