@@ -481,3 +481,64 @@ def valid_clients(draw) -> Client:
         consecutive_green_weeks=draw(_ints(0, 200)),
         overrides=draw(valid_overrides()),
     )
+
+
+# ------------------------------------------------------ any client the screen may see (screening)
+
+#: The screening tests' clearance (the screen's message names who cleared the client).
+SCREENING_CLEARED = Clearance(cleared=True, date="2026-01-05", by="Dr Okafor")
+
+
+def screening_client(flags=None, **kw) -> Client:
+    """A cleared 40-year-old with every red flag answered no, unless told otherwise."""
+    fields = {
+        "id": "c1",
+        "name": "Test Client",
+        "age": 40,
+        "clearance": SCREENING_CLEARED,
+        "red_flags": {**ALL_NO, **(flags or {})},
+    }
+    fields.update(kw)
+    return Client(**fields)
+
+
+#: One red-flag answer: yes, no, or not yet asked.
+flag_answers = st.sampled_from([True, False, None])
+#: An answer (or none yet) to every red-flag question.
+flag_sets = st.fixed_dictionaries({q: flag_answers for q in RED_FLAGS})
+#: No clearance recorded, clearance given, clearance recorded as not given.
+screening_clearances = st.sampled_from(
+    [Clearance(), SCREENING_CLEARED, Clearance(cleared=False, by="Dr X")]
+)
+#: Notes or a symptom diary: any short text, or words the free-text scan reads.
+free_text = st.text(max_size=60) | st.sampled_from(
+    ["", "numbness", "fell over", "weight loss and fever", "all good, no bowel issues"]
+)
+
+
+def any_client(flags):
+    """A :func:`screening_client` with these red-flag answers and any age (0-110), onset,
+    clearance, notes and symptom diary."""
+    return st.builds(
+        screening_client,
+        st.just(flags),
+        age=st.integers(0, 110),
+        new_onset=st.booleans(),
+        clearance=screening_clearances,
+        notes=free_text,
+        symptom_diary=free_text,
+    )
+
+
+@st.composite
+def clients_with_a_red_flag(draw) -> Client:
+    """:func:`any_client` with at least one red flag answered yes."""
+    flags = draw(flag_sets)
+    flags[draw(st.sampled_from(list(RED_FLAGS)))] = True
+    return draw(any_client(flags))
+
+
+@st.composite
+def any_clients(draw) -> Client:
+    """:func:`any_client` with any red-flag answers (:data:`flag_sets`)."""
+    return draw(any_client(draw(flag_sets)))
