@@ -1,4 +1,7 @@
-"""Shared hypothesis strategies: clients, catalogs, rule overrides and red flags.
+"""Shared hypothesis strategies: clients, catalogs, rule overrides and red flags; any valid
+client file, any client the screen may see, and planned weeks. The one place the property
+tests keep their strategies (``tests/test_layout.py`` checks that no other test module
+defines one).
 
 Everything drawn stays inside the ranges the domain allows (tolerances 0-3, overrides
 within :data:`workbench.defaults.DEFAULTS` ranges), so a failing example is a real case a
