@@ -1,4 +1,7 @@
-"""Shared hypothesis strategies: clients, catalogs, rule overrides and red flags.
+"""Shared hypothesis strategies: clients, catalogs, rule overrides and red flags; any valid
+client file, any client the screen may see, and planned weeks. The one place the property
+tests keep their strategies (``tests/test_layout.py`` checks that no other test module
+defines one).
 
 Everything drawn stays inside the ranges the domain allows (tolerances 0-3, overrides
 within :data:`workbench.defaults.DEFAULTS` ranges), so a failing example is a real case a
@@ -8,12 +11,14 @@ trainer could enter.
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 
 import pytest
 from hypothesis import strategies as st
 
 from workbench.defaults import DEFAULTS
 from workbench.domain import (
+    EQUIPMENT,
     RED_FLAGS,
     Activity,
     Clearance,
@@ -24,7 +29,9 @@ from workbench.domain import (
     Exercise,
     Goal,
     Instruments,
+    Pain,
 )
+from workbench.domain import Tests as ClientTests
 from workbench.testing.synthetic import random_catalog, random_client
 
 #: PuLP 3.3 announces its 4.0 API on every model built; the project pins pulp<4, so these
@@ -318,3 +325,223 @@ def result_from_schedule(weeks, client, catalog, options=None, status="planned")
         stated = round(rule[w - 1], 1)
         out.append(WeekPlan(w, stated, stated, tuple(day_plans), {}, {}))
     return PlanResult(status=status, message="", weeks=tuple(out))
+
+
+# ------------------------------------------------------------ plan weeks (what a re-plan changed)
+
+#: The exercise ids and days that :func:`plan_weeks` draws from.
+WEEK_IDS = ("walk-a", "walk-b", "yoga-c", "gym-d", "swim-e")
+WEEK_DAYS = (Day.MON, Day.WED, Day.THU, Day.SAT)
+
+
+def walking_block(exercise_id: str):
+    """A 10-minute walking block at RPE 3 (30 AU), named by its id in capitals."""
+    from workbench.planning.result import Block
+
+    return Block(exercise_id, exercise_id.upper(), Discipline.WALKING, 10, 3.0, 30.0)
+
+
+@st.composite
+def plan_weeks(draw, n_weeks: int):
+    """``n_weeks`` planned weeks (ceiling 100 AU): up to 3 of :data:`WEEK_DAYS` each, with
+    up to 3 distinct :func:`walking_block` blocks of :data:`WEEK_IDS` per day, days in
+    week order."""
+    from workbench.planning.result import DayPlan, WeekPlan
+
+    out = []
+    for w in range(1, n_weeks + 1):
+        days = []
+        for d in draw(st.lists(st.sampled_from(WEEK_DAYS), unique=True, max_size=3)):
+            ids = draw(st.lists(st.sampled_from(WEEK_IDS), unique=True, max_size=3))
+            days.append(DayPlan(d, tuple(walking_block(i) for i in ids)))
+        days.sort(key=lambda d: d.day.index)
+        out.append(WeekPlan(w, 100.0, 100.0, tuple(days), {}, {}))
+    return tuple(out)
+
+
+# ------------------------------------------------------ any valid client file (assessment)
+
+_ints = st.integers  # _ints(low, high): a whole number in [low, high]
+_text = st.text(max_size=30)
+_nonblank = st.text(min_size=1, max_size=30).filter(str.strip)
+
+
+def _floats(low: float, high: float):
+    """A finite float in [low, high]."""
+    return st.floats(low, high, allow_nan=False, allow_infinity=False)
+
+
+def _nullable(strategy):
+    """``strategy``, or None (not done, not answered)."""
+    return st.none() | strategy
+
+
+def _fixed(n: int, item):
+    """A tuple of ``n`` items, each drawn from ``item``."""
+    return st.tuples(*[item] * n)
+
+
+def _vocab_set(values):
+    """Any set of ``values`` (an enum or a word list)."""
+    return st.frozensets(st.sampled_from(list(values)))
+
+
+_instruments = st.builds(
+    Instruments,
+    start_back=_nullable(st.tuples(*[_ints(0, 1)] * 8, _ints(0, 4))),
+    odi=_nullable(_fixed(10, _nullable(_ints(0, 5)))),
+    rmdq=_nullable(_fixed(24, _ints(0, 1))),
+    psfs=_nullable(st.lists(st.tuples(_nonblank, _ints(0, 10)), min_size=3, max_size=5).map(tuple)),
+    fabq_pa=_nullable(_fixed(4, _ints(0, 6))),
+    tsk17=_nullable(_fixed(17, _ints(1, 4))),
+)
+
+_clearance = st.builds(
+    Clearance,
+    cleared=st.booleans(),
+    date=_nullable(st.dates().map(date.isoformat)),
+    by=_text,
+    banned_disciplines=_vocab_set(Discipline),
+    banned_exercises=st.frozensets(st.from_regex(r"[a-z0-9][a-z0-9-]{0,15}", fullmatch=True)),
+    max_rpe=_nullable(_floats(0, 10)),
+    notes=_text,
+)
+
+_tests = st.builds(
+    ClientTests,
+    sit_and_reach_cm=_nullable(_floats(-40, 60)),
+    slr_left_deg=_nullable(_floats(0, 120)),
+    slr_right_deg=_nullable(_floats(0, 120)),
+    mcgill_flexor_s=_nullable(_floats(0, 600)),
+    mcgill_extensor_s=_nullable(_floats(0, 600)),
+    side_bridge_left_s=_nullable(_floats(0, 600)),
+    side_bridge_right_s=_nullable(_floats(0, 600)),
+)
+
+
+@st.composite
+def valid_activities(draw) -> Activity:
+    """Any current activity the client-file checker must accept (longest session at least
+    the usual one)."""
+    minutes = draw(_ints(1, 300))
+    return Activity(
+        discipline=draw(st.sampled_from(Discipline)),
+        sessions_per_week=draw(_ints(0, 14)),
+        minutes=minutes,
+        rpe=draw(_floats(0, 10)),
+        longest_minutes=draw(_nullable(_ints(minutes, 600))),
+    )
+
+
+@st.composite
+def valid_overrides(draw) -> dict[str, float]:
+    """Up to 4 rule overrides, each anywhere in its allowed range in
+    :data:`~workbench.defaults.DEFAULTS`."""
+    names = draw(st.lists(st.sampled_from(sorted(DEFAULTS)), unique=True, max_size=4))
+    return {n: draw(_floats(DEFAULTS[n].low, DEFAULTS[n].high)) for n in names}
+
+
+@st.composite
+def valid_clients(draw) -> Client:
+    """Any client that the client-file checker must accept (every field drawn across its
+    allowed values, the cross-field rules kept), for round trips through JSON and the schema."""
+    tolerances = draw(st.dictionaries(st.sampled_from(Dimension), _ints(0, 3)))
+    feared = draw(st.lists(st.sampled_from(Dimension), unique=True, max_size=4))
+    exposure = {d: draw(_ints(tolerances.get(d, 0), 3)) for d in feared}
+    available = draw(_vocab_set(Day))
+    most = draw(_ints(1, len(available))) if available else draw(_ints(1, 7))
+    supervised = draw(_vocab_set(sorted(available))) if available else frozenset()
+    liked = draw(_vocab_set(Discipline))
+    disliked = (
+        draw(_vocab_set([d for d in Discipline if d not in liked]))
+        if len(liked) < 9
+        else frozenset()
+    )
+    return Client(
+        id=draw(st.from_regex(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,20}", fullmatch=True)),
+        name=draw(_nonblank),
+        age=draw(_ints(12, 110)),
+        new_onset=draw(st.booleans()),
+        clearance=draw(_clearance),
+        red_flags=draw(st.dictionaries(st.sampled_from(list(RED_FLAGS)), _nullable(st.booleans()))),
+        notes=draw(_text),
+        symptom_diary=draw(_text),
+        pain=draw(st.builds(Pain, _ints(0, 10), _ints(0, 10), _ints(0, 10))),
+        instruments=draw(_instruments),
+        triggers=draw(st.frozensets(_nonblank, max_size=4)),
+        tolerances=tolerances,
+        exposure_targets=exposure,
+        tests=draw(_tests),
+        goals=draw(st.dictionaries(st.sampled_from(Goal), _ints(0, 1000))),
+        liked=liked,
+        disliked=disliked,
+        equipment=draw(_vocab_set(EQUIPMENT)),
+        available_days=available,
+        max_training_days=most,
+        minutes_per_session=draw(_ints(10, 180)),
+        supervised_days=supervised,
+        activities=tuple(draw(st.lists(valid_activities(), max_size=4))),
+        consecutive_green_weeks=draw(_ints(0, 200)),
+        overrides=draw(valid_overrides()),
+    )
+
+
+# ------------------------------------------------------ any client the screen may see (screening)
+
+#: The screening tests' clearance (the screen's message names who cleared the client).
+SCREENING_CLEARED = Clearance(cleared=True, date="2026-01-05", by="Dr Okafor")
+
+
+def screening_client(flags=None, **kw) -> Client:
+    """A cleared 40-year-old with every red flag answered no, unless told otherwise."""
+    fields = {
+        "id": "c1",
+        "name": "Test Client",
+        "age": 40,
+        "clearance": SCREENING_CLEARED,
+        "red_flags": {**ALL_NO, **(flags or {})},
+    }
+    fields.update(kw)
+    return Client(**fields)
+
+
+#: One red-flag answer: yes, no, or not yet asked.
+flag_answers = st.sampled_from([True, False, None])
+#: An answer (or none yet) to every red-flag question.
+flag_sets = st.fixed_dictionaries({q: flag_answers for q in RED_FLAGS})
+#: No clearance recorded, clearance given, clearance recorded as not given.
+screening_clearances = st.sampled_from(
+    [Clearance(), SCREENING_CLEARED, Clearance(cleared=False, by="Dr X")]
+)
+#: Notes or a symptom diary: any short text, or words the free-text scan reads.
+free_text = st.text(max_size=60) | st.sampled_from(
+    ["", "numbness", "fell over", "weight loss and fever", "all good, no bowel issues"]
+)
+
+
+def any_client(flags):
+    """A :func:`screening_client` with these red-flag answers and any age (0-110), onset,
+    clearance, notes and symptom diary."""
+    return st.builds(
+        screening_client,
+        st.just(flags),
+        age=st.integers(0, 110),
+        new_onset=st.booleans(),
+        clearance=screening_clearances,
+        notes=free_text,
+        symptom_diary=free_text,
+    )
+
+
+@st.composite
+def clients_with_a_red_flag(draw) -> Client:
+    """:func:`any_client` with at least one red flag answered yes."""
+    flags = draw(flag_sets)
+    flags[draw(st.sampled_from(list(RED_FLAGS)))] = True
+    return draw(any_client(flags))
+
+
+@st.composite
+def any_clients(draw) -> Client:
+    """:func:`any_client` with any red-flag answers (:data:`flag_sets`)."""
+    return draw(any_client(draw(flag_sets)))

@@ -3,7 +3,8 @@
 Imports point down the flow, nothing imports the layer above it, there is no circle, the
 user interfaces reach the optimizer only through the planner, the verifier shares no code
 with what it checks, notebooks and the command line use the public face, every room says
-what it owns and may import, tests mirror the rooms, and modules stay small.
+what it owns and may import, tests mirror the rooms, property-test strategies live in one
+place, and modules stay small.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ PACKAGE = ROOT / "workbench"
 #: face. Rooms marked future have no code yet: their place is kept here and in
 #: docs/architecture.md so that the issue that builds them lands them where they belong.
 LAYERS: list[tuple[str, ...]] = [
-    ("paths", "domain", "defaults", "language"),  # the ground
+    ("paths", "vocabulary", "domain", "defaults", "language"),  # the ground
     ("catalog",),
     ("client",),
     ("rules",),
@@ -48,7 +49,6 @@ LAYER_OF = {room: i for i, rooms in enumerate(LAYERS) for room in rooms}
 MAX_LINES = 420
 OVERSIZE = {
     "workbench/defaults.py": 585,
-    "workbench/domain.py": 450,
 }
 
 
@@ -241,6 +241,27 @@ def test_tests_mirror_the_rooms():
     assert loose <= project | ground, (
         f"tests of a room go in its folder: {loose - project - ground}"
     )
+
+
+def _is_composite(decorator: ast.expr) -> bool:
+    """``@st.composite``, ``@strategies.composite``, ``@composite`` (called or not)."""
+    target = decorator.func if isinstance(decorator, ast.Call) else decorator
+    if isinstance(target, ast.Attribute):
+        return target.attr == "composite"
+    return isinstance(target, ast.Name) and target.id == "composite"
+
+
+def test_property_strategies_live_in_one_place():
+    tests = ROOT / "tests"
+    wrong = [
+        f"{path.relative_to(ROOT)} line {node.lineno}: {node.name}"
+        for path in sorted(tests.rglob("*.py"))
+        if path != tests / "strategies.py"
+        for node in ast.walk(ast.parse(path.read_text(), str(path)))
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef)
+        and any(_is_composite(d) for d in node.decorator_list)
+    ]
+    assert not wrong, "hypothesis strategies go in tests/strategies.py:\n" + "\n".join(wrong)
 
 
 def test_modules_stay_small():

@@ -20,7 +20,8 @@ owns and what it may import; ``docs/architecture.md`` draws the flow):
 :mod:`workbench.catalog` -> :mod:`workbench.client` -> :mod:`workbench.rules` ->
 :mod:`workbench.optimize` -> :mod:`workbench.planning` -> :mod:`workbench.lab`, with the user
 interfaces :mod:`workbench.ui` and :mod:`workbench.cli` on top and the ground
-(:mod:`workbench.domain`, :mod:`workbench.defaults`, :mod:`workbench.language`) below.
+(:mod:`workbench.vocabulary`, :mod:`workbench.domain`, :mod:`workbench.defaults`,
+:mod:`workbench.language`) below.
 Names load on first use (PEP 562), so ``import workbench`` is quick and the solver is
 imported only when a plan is asked for.
 """
@@ -32,12 +33,12 @@ from typing import Any
 
 #: Public name -> the module that defines it.
 _EXPORTS: dict[str, str] = {
-    # the ground: the frozen records, every rule's number, words that help
+    # the ground: the frozen records and their vocabulary, every rule's number, words that help
     "Client": "workbench.domain",
     "Exercise": "workbench.domain",
-    "Day": "workbench.domain",
-    "Discipline": "workbench.domain",
-    "Goal": "workbench.domain",
+    "Day": "workbench.vocabulary",
+    "Discipline": "workbench.vocabulary",
+    "Goal": "workbench.vocabulary",
     "DEFAULTS": "workbench.defaults",
     "OverrideError": "workbench.defaults",
     "resolve": "workbench.defaults",

@@ -8,12 +8,11 @@ import json
 import os
 import stat
 import sys
-from datetime import date
 
 import jsonschema
 import pytest
 from hypothesis import given, settings
-from hypothesis import strategies as st
+from strategies import valid_clients
 
 from workbench.client import assessment
 from workbench.client.assessment import (
@@ -506,122 +505,6 @@ def test_the_schema_is_generated_from_the_vocabularies():
 
 
 # ------------------------------------------------------ property: any valid client
-
-_ints = st.integers
-_text = st.text(max_size=30)
-_nonblank = st.text(min_size=1, max_size=30).filter(str.strip)
-
-
-def _floats(low: float, high: float):
-    return st.floats(low, high, allow_nan=False, allow_infinity=False)
-
-
-def _nullable(strategy):
-    return st.none() | strategy
-
-
-def _fixed(n: int, item):
-    return st.tuples(*[item] * n)
-
-
-def _vocab_set(values):
-    return st.frozensets(st.sampled_from(list(values)))
-
-
-_instruments = st.builds(
-    Instruments,
-    start_back=_nullable(st.tuples(*[_ints(0, 1)] * 8, _ints(0, 4))),
-    odi=_nullable(_fixed(10, _nullable(_ints(0, 5)))),
-    rmdq=_nullable(_fixed(24, _ints(0, 1))),
-    psfs=_nullable(st.lists(st.tuples(_nonblank, _ints(0, 10)), min_size=3, max_size=5).map(tuple)),
-    fabq_pa=_nullable(_fixed(4, _ints(0, 6))),
-    tsk17=_nullable(_fixed(17, _ints(1, 4))),
-)
-
-_clearance = st.builds(
-    Clearance,
-    cleared=st.booleans(),
-    date=_nullable(st.dates().map(date.isoformat)),
-    by=_text,
-    banned_disciplines=_vocab_set(Discipline),
-    banned_exercises=st.frozensets(st.from_regex(r"[a-z0-9][a-z0-9-]{0,15}", fullmatch=True)),
-    max_rpe=_nullable(_floats(0, 10)),
-    notes=_text,
-)
-
-_tests = st.builds(
-    ClientTests,
-    sit_and_reach_cm=_nullable(_floats(-40, 60)),
-    slr_left_deg=_nullable(_floats(0, 120)),
-    slr_right_deg=_nullable(_floats(0, 120)),
-    mcgill_flexor_s=_nullable(_floats(0, 600)),
-    mcgill_extensor_s=_nullable(_floats(0, 600)),
-    side_bridge_left_s=_nullable(_floats(0, 600)),
-    side_bridge_right_s=_nullable(_floats(0, 600)),
-)
-
-
-@st.composite
-def _activities(draw):
-    minutes = draw(_ints(1, 300))
-    return Activity(
-        discipline=draw(st.sampled_from(Discipline)),
-        sessions_per_week=draw(_ints(0, 14)),
-        minutes=minutes,
-        rpe=draw(_floats(0, 10)),
-        longest_minutes=draw(_nullable(_ints(minutes, 600))),
-    )
-
-
-@st.composite
-def _overrides(draw):
-    names = draw(st.lists(st.sampled_from(sorted(DEFAULTS)), unique=True, max_size=4))
-    return {n: draw(_floats(DEFAULTS[n].low, DEFAULTS[n].high)) for n in names}
-
-
-@st.composite
-def valid_clients(draw) -> Client:
-    """Any client that the checker must accept."""
-    tolerances = draw(st.dictionaries(st.sampled_from(Dimension), _ints(0, 3)))
-    feared = draw(st.lists(st.sampled_from(Dimension), unique=True, max_size=4))
-    exposure = {d: draw(_ints(tolerances.get(d, 0), 3)) for d in feared}
-    available = draw(_vocab_set(Day))
-    most = draw(_ints(1, len(available))) if available else draw(_ints(1, 7))
-    supervised = draw(_vocab_set(sorted(available))) if available else frozenset()
-    liked = draw(_vocab_set(Discipline))
-    disliked = (
-        draw(_vocab_set([d for d in Discipline if d not in liked]))
-        if len(liked) < 9
-        else frozenset()
-    )
-    return Client(
-        id=draw(st.from_regex(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,20}", fullmatch=True)),
-        name=draw(_nonblank),
-        age=draw(_ints(12, 110)),
-        new_onset=draw(st.booleans()),
-        clearance=draw(_clearance),
-        red_flags=draw(st.dictionaries(st.sampled_from(list(RED_FLAGS)), _nullable(st.booleans()))),
-        notes=draw(_text),
-        symptom_diary=draw(_text),
-        pain=draw(st.builds(Pain, _ints(0, 10), _ints(0, 10), _ints(0, 10))),
-        instruments=draw(_instruments),
-        triggers=draw(st.frozensets(_nonblank, max_size=4)),
-        tolerances=tolerances,
-        exposure_targets=exposure,
-        tests=draw(_tests),
-        goals=draw(st.dictionaries(st.sampled_from(Goal), _ints(0, 1000))),
-        liked=liked,
-        disliked=disliked,
-        equipment=draw(_vocab_set(EQUIPMENT)),
-        available_days=available,
-        max_training_days=most,
-        minutes_per_session=draw(_ints(10, 180)),
-        supervised_days=supervised,
-        activities=tuple(draw(st.lists(_activities(), max_size=4))),
-        consecutive_green_weeks=draw(_ints(0, 200)),
-        overrides=draw(_overrides()),
-    )
-
 
 _VALIDATOR = jsonschema.Draft202012Validator(client_schema())
 

@@ -5,30 +5,17 @@ import dataclasses
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from strategies import ALL_NO, any_clients, clients_with_a_red_flag, free_text
+from strategies import screening_client as make_client
 
 from workbench.client.instruments import score_tsk17
 from workbench.client.screening import Modes, Outcome, Screening, modes, scan_text, screen
 from workbench.defaults import resolve
-from workbench.domain import RED_FLAGS, Clearance, Client, Instruments
+from workbench.domain import RED_FLAGS, Clearance, Instruments
 from workbench.language import THREAT_WORDS
 
 EMERGENCY_FLAGS = [q for q, (group, _) in RED_FLAGS.items() if group == "emergency"]
 REFER_FLAGS = [q for q, (group, _) in RED_FLAGS.items() if group == "refer"]
-ALL_NO = {q: False for q in RED_FLAGS}
-CLEARED = Clearance(cleared=True, date="2026-01-05", by="Dr Okafor")
-
-
-def make_client(flags=None, **kw):
-    """A cleared 40-year-old with every red flag answered no, unless told otherwise."""
-    fields = {
-        "id": "c1",
-        "name": "Test Client",
-        "age": 40,
-        "clearance": CLEARED,
-        "red_flags": {**ALL_NO, **(flags or {})},
-    }
-    fields.update(kw)
-    return Client(**fields)
 
 
 def threat_words_in(text):
@@ -281,37 +268,6 @@ def test_text_about_a_question_answered_no_asks_the_trainer_to_check_the_answer(
 
 
 # ------------------------------------------------------------------------- properties
-
-answers = st.sampled_from([True, False, None])
-flag_sets = st.fixed_dictionaries({q: answers for q in RED_FLAGS})
-clearances = st.sampled_from([Clearance(), CLEARED, Clearance(cleared=False, by="Dr X")])
-free_text = st.text(max_size=60) | st.sampled_from(
-    ["", "numbness", "fell over", "weight loss and fever", "all good, no bowel issues"]
-)
-
-
-def any_client(flags):
-    return st.builds(
-        make_client,
-        st.just(flags),
-        age=st.integers(0, 110),
-        new_onset=st.booleans(),
-        clearance=clearances,
-        notes=free_text,
-        symptom_diary=free_text,
-    )
-
-
-@st.composite
-def clients_with_a_red_flag(draw):
-    flags = draw(flag_sets)
-    flags[draw(st.sampled_from(list(RED_FLAGS)))] = True
-    return draw(any_client(flags))
-
-
-@st.composite
-def any_clients(draw):
-    return draw(any_client(draw(flag_sets)))
 
 
 @given(clients_with_a_red_flag())

@@ -9,35 +9,16 @@ from dataclasses import replace
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from strategies import PULP_V4
+from strategies import PULP_V4, WEEK_IDS, plan_weeks
+from strategies import walking_block as block
 
 from workbench.catalog import builtin_catalog
 from workbench.client.examples import example_client
-from workbench.domain import Day, Discipline
+from workbench.domain import Day
 from workbench.optimize.problem import Pin
 from workbench.planning.explain import changes_frame, changes_summary, plan_changes
 from workbench.planning.planner import PlanOptions, plan, replan
-from workbench.planning.result import PLANNED, Block, DayPlan, PlanResult, WeekPlan
-
-IDS = ("walk-a", "walk-b", "yoga-c", "gym-d", "swim-e")
-DAYS = (Day.MON, Day.WED, Day.THU, Day.SAT)
-
-
-def block(exercise_id: str) -> Block:
-    return Block(exercise_id, exercise_id.upper(), Discipline.WALKING, 10, 3.0, 30.0)
-
-
-@st.composite
-def weeks(draw, n_weeks: int):
-    out = []
-    for w in range(1, n_weeks + 1):
-        days = []
-        for d in draw(st.lists(st.sampled_from(DAYS), unique=True, max_size=3)):
-            ids = draw(st.lists(st.sampled_from(IDS), unique=True, max_size=3))
-            days.append(DayPlan(d, tuple(block(i) for i in ids)))
-        days.sort(key=lambda d: d.day.index)
-        out.append(WeekPlan(w, 100.0, 100.0, tuple(days), {}, {}))
-    return tuple(out)
+from workbench.planning.result import PLANNED, DayPlan, PlanResult, WeekPlan
 
 
 def result(ws) -> PlanResult:
@@ -49,7 +30,7 @@ def ids(week: WeekPlan) -> Counter:
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.integers(1, 4).flatmap(lambda n: st.tuples(weeks(n), weeks(n))))
+@given(st.integers(1, 4).flatmap(lambda n: st.tuples(plan_weeks(n), plan_weeks(n))))
 def test_the_changes_turn_the_old_weeks_into_the_new_ones(pair):
     old, new = pair
     changes = plan_changes(result(old), result(new))
@@ -161,7 +142,7 @@ def test_a_pin_in_the_last_week_changes_no_earlier_week():
 
 
 @settings(max_examples=100, deadline=None)
-@given(st.integers(1, 4).flatmap(weeks), st.sampled_from(IDS))
+@given(st.integers(1, 4).flatmap(plan_weeks), st.sampled_from(WEEK_IDS))
 def test_a_ban_replans_from_the_first_week_that_used_the_exercise(ws, exercise_id):
     r = result(ws)
     first = r.first_week_with(exercise_id)

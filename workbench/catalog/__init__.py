@@ -6,8 +6,8 @@ that infer their columns (``importer``, ``inference``), the built-in plus import
 (``merged``), and finding an exercise by name (``picklist``). The arrow runs one way: the
 importer produces rows, the table validates them, ``merged`` joins the two.
 
-May import: the ground (``workbench.domain``, ``workbench.defaults``, ``workbench.language``,
-``workbench.paths``) and nothing else of the workbench.
+May import: the ground (``workbench.vocabulary``, ``workbench.domain``, ``workbench.defaults``,
+``workbench.language``, ``workbench.paths``) and nothing else of the workbench.
 """
 
 from workbench.catalog.columns import (
