@@ -8,42 +8,14 @@ normal solve before it is offered.
 
 from __future__ import annotations
 
-import math
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
-from workbench.defaults import Params
-from workbench.domain import Goal
 from workbench.optimize.constraints import FAMILIES
 from workbench.optimize.model import build_model
 from workbench.optimize.problem import WeekProblem
+from workbench.optimize.relaxations import RELAXATIONS, Relaxation
 from workbench.optimize.solve import INFEASIBLE, SolverSettings, solve
 from workbench.optimize.week import solve_week
-
-
-@dataclass(frozen=True)
-class Relaxation:
-    """One change that would make a plan possible, checked by a re-solve.
-
-    Attributes
-    ----------
-    family : str
-        The constraint family relaxed (see :data:`~workbench.optimize.constraints.FAMILIES`).
-    week : int or None
-        The week it applies to, or None for every week.
-    amount : float
-        How much, in ``unit``.
-    unit : str
-        The amount's unit (AU, min, days, ...).
-    text : str
-        The change in a trainer's words.
-    """
-
-    family: str
-    week: int | None
-    amount: float
-    unit: str
-    text: str
-
 
 #: Seconds per elastic solve: a diagnosis is not on the re-plan path, and a relaxation
 #: offered must be the smallest, so the solve runs to its end.
@@ -158,23 +130,11 @@ def diagnose_week(
     for family in RELAXABLE:
         if family not in present or (family == "goal_minutes" and not p.hard_goals):
             continue
-        # Numeric families relax on the week model (packing relaxed: its relaxation is a
-        # lower bound on what is needed, and it solves fast); day-level ones on the day
-        # model. Either way the offer is applied and checked by a normal re-solve
-        # (:func:`_smallest_offer`): the smallest rounding step up that works.
-        week_level = family in WEEK_LEVEL
-        m, v = build_model(
-            p, aggregated=week_level, integer=week_level, elastic=frozenset({family})
-        )
-        # the smallest relaxation, not one within the planning gap of it
-        out = solve(m, replace(settings, relative_gap=1e-6, time_limit=DIAGNOSIS_TIME_LIMIT))
-        if out.status == INFEASIBLE or out.objective is None:
-            continue
-        amounts = {name: e.varValue or 0.0 for name, e in v.elastic.items()}
-        if sum(amounts.values()) <= 1e-6:
+        elastic = _elastic_amounts(p, family, settings)
+        if elastic is None:
             continue
         conflict.append(family)
-        offer = _smallest_offer(p, family, amounts, v, settings)
+        offer = _smallest_offer(p, family, *elastic, settings)
         if offer is not None:
             offers.append(offer)
     # The rules to name: those whose change alone really makes a plan (each offer was
@@ -182,24 +142,56 @@ def diagnose_week(
     # found involved. (An elastic solve can take up slack in a rule that no change of it
     # can cure: a pin on a day the client does not train also drew the load ceiling in.)
     cured = [f for f in conflict if any(o.family == f for o in offers)]
-    named = cured or conflict
-    w = p.week
-    if not p.exercises:
-        diagnosis.insert(0, f"No exercise is allowed in week {w}: see the excluded list.")
-    elif len(named) == 1:
-        diagnosis.insert(0, f"In week {w} {FAMILIES[named[0]]} cannot hold with the other rules.")
-    elif named:
-        words = "; ".join(FAMILIES[f] for f in named)
-        diagnosis.insert(0, f"In week {w} these rules cannot all hold: {words}.")
-    else:
-        diagnosis.insert(
-            0,
-            f"In week {w} the allowed exercises cannot fill a week under the "
-            "rules; see the excluded list.",
-        )
+    diagnosis.insert(0, _conflict_sentence(p, cured or conflict))
     if offers:
         diagnosis.append(OFFERS + "; or ".join(o.text for o in offers) + ".")
     return diagnosis, offers
+
+
+def _elastic_amounts(
+    p: WeekProblem, family: str, settings: SolverSettings
+) -> tuple[dict[str, float], object] | None:
+    """How much the family's rows must give for week ``p.week`` to have a plan, or None.
+
+    Numeric families relax on the week model (packing relaxed: its relaxation is a
+    lower bound on what is needed, and it solves fast); day-level ones on the day
+    model. Either way the offer is applied and checked by a normal re-solve
+    (:func:`_smallest_offer`): the smallest rounding step up that works.
+
+    Returns
+    -------
+    amounts : dict
+        Elastic row name → its slack, in the rule's unit.
+    v : the elastic model's variables
+        None instead of both when the elastic model has no solution or needs no slack
+        (the family is not in the conflict).
+    """
+    week_level = family in WEEK_LEVEL
+    m, v = build_model(p, aggregated=week_level, integer=week_level, elastic=frozenset({family}))
+    # the smallest relaxation, not one within the planning gap of it
+    out = solve(m, replace(settings, relative_gap=1e-6, time_limit=DIAGNOSIS_TIME_LIMIT))
+    if out.status == INFEASIBLE or out.objective is None:
+        return None
+    amounts = {name: e.varValue or 0.0 for name, e in v.elastic.items()}
+    if sum(amounts.values()) <= 1e-6:
+        return None
+    return amounts, v
+
+
+def _conflict_sentence(p: WeekProblem, named: list[str]) -> str:
+    """The diagnosis's first sentence: the families ``named`` that cannot all hold."""
+    w = p.week
+    if not p.exercises:
+        return f"No exercise is allowed in week {w}: see the excluded list."
+    if len(named) == 1:
+        return f"In week {w} {FAMILIES[named[0]]} cannot hold with the other rules."
+    if named:
+        words = "; ".join(FAMILIES[f] for f in named)
+        return f"In week {w} these rules cannot all hold: {words}."
+    return (
+        f"In week {w} the allowed exercises cannot fill a week under the "
+        "rules; see the excluded list."
+    )
 
 
 def _smallest_offer(
@@ -248,123 +240,21 @@ def _families_present(p: WeekProblem) -> set[str]:
     return {name.split("__", 1)[0] for name in m.constraints}
 
 
-def _ceil(x: float, step: float) -> float:
-    return math.ceil(x / step - 1e-9) * step
-
-
-def _with_params(p: WeekProblem, **changes: float) -> Params:
-    return Params({**dict(p.params), **changes})
-
-
 def _apply(
     p: WeekProblem, family: str, amounts: dict[str, float], v
 ) -> tuple[WeekProblem, Relaxation | None]:
-    """The problem with the family relaxed by the elastic amounts, and the offer's words."""
-    w = p.week
-    total = sum(amounts.values())
-    if family == "weekly_load_ceiling":
-        a = _ceil(total, 5)
-        return replace(p, ceiling=p.ceiling + a), Relaxation(
-            family,
-            w,
-            a,
-            "AU",
-            f"raise the week-{w} ceiling by {a:.0f} AU (to {p.ceiling + a:.0f} AU)",
-        )
-    if family == "load_progression":
-        a = _ceil(total, 5)
-        return replace(p, progression_cap=p.progression_cap + a), Relaxation(
-            family, w, a, "AU", f"let week {w} rise {a:.0f} AU more over the week before"
-        )
-    if family == "acute_chronic":
-        a = _ceil(total, 5)
-        return replace(p, acwr_cap=p.acwr_cap + a), Relaxation(
-            family, w, a, "AU", f"accept {a:.0f} AU more than the acute:chronic guard"
-        )
-    if family == "goal_minutes":
-        targets = dict(p.targets)
-        parts = []
-        for name, amount in amounts.items():
-            if amount > 1e-6:
-                g = Goal(name.rsplit("__", 1)[1])
-                new = max(0.0, math.floor((targets[g] - amount) / 5) * 5)
-                parts.append(f"lower the {g.label} goal to {new:.0f} min/week")
-                targets[g] = new
-                if new <= 0:
-                    del targets[g]  # a goal of 0 min is no goal (and no 1/target weight)
-        return replace(p, targets=targets), Relaxation(
-            family, w, round(total, 1), "min", " and ".join(parts)
-        )
-    if family == "strength_days":
-        a = math.ceil(total - 1e-9)
-        n = max(0, p.strength_days - a)
-        return replace(p, strength_days=n), Relaxation(
-            family,
-            w,
-            a,
-            "days",
-            f"plan strength on {n} day(s) in week {w} instead of {p.strength_days}",
-        )
-    if family == "variety_disciplines":
-        a = math.ceil(total - 1e-9)
-        n = max(1, int(p.params.min_disciplines_per_week) - a)
-        if n == 1:  # one discipline carries the whole week's load, so its share must give
-            params = _with_params(p, min_disciplines_per_week=1, max_discipline_share=1.0)
-            text = f"accept 1 discipline in week {w}, carrying all of its load"
-        else:
-            params = _with_params(p, min_disciplines_per_week=n)
-            text = f"accept {n} disciplines in week {w}"
-        return replace(p, params=params), Relaxation(family, w, a, "disciplines", text)
-    if family == "discipline_share":
-        share = min(1.0, _ceil(p.params.max_discipline_share + total / max(p.load_cap, 1.0), 0.05))
-        return replace(p, params=_with_params(p, max_discipline_share=share)), Relaxation(
-            family,
-            w,
-            share,
-            "fraction",
-            f"let one discipline carry up to {share:.0%} of week {w}'s load",
-        )
-    if family == "session_minutes":
-        a = _ceil(max(amounts.values()), 5)
-        return replace(p, session_minutes=p.session_minutes + int(a)), Relaxation(
-            family, w, a, "min", f"allow sessions of {p.session_minutes + a:.0f} min"
-        )
-    if family == "training_days":
-        a = math.ceil(total - 1e-9)
-        return replace(p, max_days=p.max_days + a), Relaxation(
-            family, w, a, "days", f"allow {p.max_days + a} training days in week {w}"
-        )
-    if family == "session_spike":
-        caps = dict(p.session_caps)
-        parts = []
-        for name, amount in amounts.items():
-            if amount > 1e-6:
-                k = next(k for k in caps if name.endswith("__" + k.value))
-                caps[k] = caps[k] + _ceil(amount, 5)
-                parts.append(f"allow {k.label} sessions of {caps[k]:.0f} min")
-        return replace(p, session_caps=caps), Relaxation(
-            family, w, round(total, 1), "min", " and ".join(parts)
-        )
-    if family == "exercise_uses":
-        a = math.ceil(max(amounts.values()) - 1e-9)
-        n = int(p.params.max_uses_per_exercise) + a
-        return replace(p, params=_with_params(p, max_uses_per_exercise=n)), Relaxation(
-            family, w, a, "uses", f"allow an exercise {n} times a week"
-        )
-    if family == "graded_exposure":
-        a = math.ceil(total - 1e-9)
-        return replace(p, exposure_max_blocks=p.exposure_max_blocks + a), Relaxation(
-            family,
-            w,
-            a,
-            "blocks",
-            f"allow {p.exposure_max_blocks + a} blocks with the movement just brought back",
-        )
-    if family == "pin":
-        dropped = [name for name, amount in amounts.items() if amount > 1e-6]
-        ids = {name.split("__")[2] for name in dropped}
-        pins = [pin for pin in p.pins if pin.exercise_id not in ids]
-        return replace(p, pins=pins), Relaxation(
-            family, w, len(ids), "pins", "remove the pin of " + ", ".join(sorted(ids))
-        )
-    return p, None
+    """The problem with the family relaxed by the elastic amounts, and the offer's words.
+
+    Parameters
+    ----------
+    p : WeekProblem
+    family : str
+        One of :data:`RELAXABLE` (any other: ``p`` unchanged and no offer).
+    amounts : dict
+        Elastic row name → its slack, in the rule's unit.
+    v : the elastic model's variables (not read)
+    """
+    change = RELAXATIONS.get(family)
+    if change is None:
+        return p, None
+    return change(p, amounts)

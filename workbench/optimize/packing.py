@@ -40,25 +40,76 @@ def pack(
     days : dict or None
         Exercise index → indices (into the chosen training days) it goes on.
     """
-    t = p.training_days
+    sessions_supervised = _sessions_supervised(p)
+    items = _blocks_to_place(p, counts)
+    if items is None:
+        return UNPACKABLE, None
+    search = _PackingSearch(p, items, sessions_supervised, accept)
+    res = search.place(0)
+    if res is None:
+        return UNKNOWN, None
+    if not res:
+        return UNPACKABLE, None
+    return PACKED, search.placed
+
+
+def _sessions_supervised(p: WeekProblem) -> list[bool]:
+    """Whether each training day (one session each) is supervised.
+
+    The training days are the first ``p.training_days`` available days, supervised ones
+    first (they take every kind of block).
+    """
     supervised = [d in p.supervised for d in p.days]
-    # Training days: supervised ones first (they take every kind of block).
-    order = sorted(range(len(p.days)), key=lambda j: not supervised[j])[:t]
-    bins_sup = [supervised[j] for j in order]
-    cap = float(p.session_minutes)
-    items = []  # one entry per exercise: (minutes, discipline, count, sup_only, index)
+    order = sorted(range(len(p.days)), key=lambda j: not supervised[j])[: p.training_days]
+    return [supervised[j] for j in order]
+
+
+def _blocks_to_place(p: WeekProblem, counts: dict[int, int]) -> list[tuple] | None:
+    """One entry per used exercise, in the order the search places them, or None.
+
+    Returns
+    -------
+    list of (minutes, discipline, count, supervised_only, index) or None
+        ``minutes`` is one block's length [min], ``count`` its uses this week. Sorted
+        supervised-only first, then by the week's minutes of the exercise (longest
+        first). None when an exercise is used more often than there are training days
+        (an exercise goes at most once a day).
+    """
+    items = []
     for i, n in counts.items():
         if n <= 0:
             continue
         ex = p.exercises[i]
-        if n > t:
-            return UNPACKABLE, None
+        if n > p.training_days:
+            return None
         items.append((float(ex.minutes), ex.discipline, n, ex.id in p.supervised_only, i))
     items.sort(key=lambda it: (-it[3], -it[0] * it[2], it[4]))
-    # Minutes still to place from item k on, and (whole minutes) every total that blocks
-    # from item k on can make, as bits: a session's room can take at most the largest
-    # such total that fits, so when the rest exceeds what all rooms can take, no
-    # completion exists (this prunes tight weeks at once).
+    return items
+
+
+def _minutes_still_to_place(items: list[tuple], cap: float) -> tuple[list[float], bool, list[int]]:
+    """What the blocks from each item on add up to, for pruning.
+
+    Parameters
+    ----------
+    items : list
+        From :func:`_blocks_to_place`.
+    cap : float
+        Session length at most [min].
+
+    Returns
+    -------
+    left : list of float
+        Minutes still to place from item k on [min] (one entry more than ``items``).
+    whole : bool
+        Every block length and the session length are whole minutes (then ``sums``
+        is meaningful).
+    sums : list of int
+        Every total [min] the blocks from item k on can make, as bits (bit m set: m
+        minutes can be made). A session's room can take at most the largest such total
+        that fits, so when the rest exceeds what all rooms can take, no completion
+        exists (this prunes tight weeks at once).
+    """
     left = [0.0] * (len(items) + 1)
     whole = all(float(m).is_integer() for m, *_ in items) and float(cap).is_integer()
     sums = [1] * (len(items) + 1)
@@ -70,42 +121,82 @@ def pack(
             for _ in range(n):
                 bits |= bits << int(minutes)
             sums[k] = bits
-    used = [0.0] * t
-    disc: list[dict] = [dict() for _ in range(t)]
-    placed: dict[int, list[int]] = {}
-    current: dict[int, list[int]] = {}
-    nodes, offered = [0], [0]
+    return left, whole, sums
 
-    def place(k: int) -> bool | None:
-        if k == len(items):
-            if accept is None:
-                return True
-            offered[0] += 1
-            if offered[0] > ACCEPT_LIMIT:
-                return None
-            return bool(accept({i: list(b) for i, b in current.items()}))
-        nodes[0] += 1
-        if nodes[0] > NODE_LIMIT:
+
+class _PackingSearch:
+    """One depth-first search of :func:`pack`: the sessions as they fill.
+
+    Attributes
+    ----------
+    used : list of float
+        Minutes placed in each session so far [min].
+    disc : list of dict
+        Minutes placed in each session so far per discipline [min].
+    placed : dict
+        Exercise index → sessions it went on, as the search found them.
+    current : dict
+        The packing being completed (what ``accept`` is offered).
+    nodes, offered : int
+        Search nodes visited, complete packings offered to ``accept``.
+    """
+
+    def __init__(self, p: WeekProblem, items: list[tuple], sessions_supervised, accept):
+        self.p = p
+        self.items = items
+        self.bins_sup = sessions_supervised
+        self.accept = accept
+        self.t = p.training_days
+        self.cap = float(p.session_minutes)
+        self.left, self.whole, self.sums = _minutes_still_to_place(items, self.cap)
+        self.used = [0.0] * self.t
+        self.disc: list[dict] = [dict() for _ in range(self.t)]
+        self.placed: dict[int, list[int]] = {}
+        self.current: dict[int, list[int]] = {}
+        self.nodes, self.offered = 0, 0
+
+    def place(self, k: int) -> bool | None:
+        """Place item k and every item after it: True, False (cannot), None (gave up)."""
+        if k == len(self.items):
+            return self._offer()
+        self.nodes += 1
+        if self.nodes > NODE_LIMIT:
             return None
-        if whole:
-            room = sum((sums[k] & ((2 << int(round(cap - u))) - 1)).bit_length() - 1 for u in used)
-            if left[k] > room + 1e-9:
-                return False
-        minutes, d, n, sup_only, i = items[k]
+        if self.whole and self.left[k] > self._room(k) + 1e-9:
+            return False
+        minutes, d, n, sup_only, i = self.items[k]
         choices = [
             b
-            for b in range(t)
-            if used[b] + minutes <= cap + 1e-9
-            and disc[b].get(d, 0.0) + minutes <= p.session_caps[d] + 1e-9
-            and (bins_sup[b] or not sup_only)
+            for b in range(self.t)
+            if self.used[b] + minutes <= self.cap + 1e-9
+            and self.disc[b].get(d, 0.0) + minutes <= self.p.session_caps[d] + 1e-9
+            and (self.bins_sup[b] or not sup_only)
         ]
-        return choose(k, choices, n, 0, [])
+        return self.choose(k, choices, n, 0, [])
 
-    def choose(k, choices, n, start, picked) -> bool | None:
+    def _offer(self) -> bool | None:
+        """A complete packing: accepted (True), refused (False), or too many offered."""
+        if self.accept is None:
+            return True
+        self.offered += 1
+        if self.offered > ACCEPT_LIMIT:
+            return None
+        return bool(self.accept({i: list(b) for i, b in self.current.items()}))
+
+    def _room(self, k: int) -> int:
+        """Minutes the sessions' rooms can take of the blocks from item k on [min]."""
+        sums = self.sums[k]
+        return sum(
+            (sums & ((2 << int(round(self.cap - u))) - 1)).bit_length() - 1 for u in self.used
+        )
+
+    def choose(self, k: int, choices: list[int], n: int, start: int, picked: list[int]):
+        """Put n more uses of item k on sessions ``choices[start:]``, then go on."""
         if n == 0:
-            current[items[k][4]] = picked
-            return place(k + 1)
-        minutes, d, _n, _s, i = items[k]
+            self.current[self.items[k][4]] = picked
+            return self.place(k + 1)
+        minutes, d, _n, _s, i = self.items[k]
+        used, disc, bins_sup = self.used, self.disc, self.bins_sup
         seen_empty = False
         for pos in range(start, len(choices)):
             b = choices[pos]
@@ -116,22 +207,15 @@ def pack(
             used[b] += minutes
             disc[b][d] = disc[b].get(d, 0.0) + minutes
             picked.append(b)
-            res = choose(k, choices, n - 1, pos + 1, picked)
+            res = self.choose(k, choices, n - 1, pos + 1, picked)
             if res is None or res:
                 if res:
-                    placed[i] = list(picked)
+                    self.placed[i] = list(picked)
                 return res
             picked.pop()
             used[b] -= minutes
             disc[b][d] -= minutes
         return False
-
-    res = place(0)
-    if res is None:
-        return UNKNOWN, None
-    if not res:
-        return UNPACKABLE, None
-    return PACKED, placed
 
 
 def conflict(p: WeekProblem, counts: dict[int, int]) -> dict[int, int]:
@@ -161,75 +245,126 @@ def assign_days(p: WeekProblem, placed: dict[int, list[int]]) -> list[tuple[int,
     list of (exercise index, Day) or None
         None when no choice of days keeps every rule (the day model then decides).
     """
+    search = _DaySearch(p, _sessions_of(placed))
+    if not search.search(0, set()):
+        return None
+    return [(i, search.chosen[b]) for b in search.bins for i in search.sessions[b]]
+
+
+def _sessions_of(placed: dict[int, list[int]]) -> dict[int, list[int]]:
+    """Session (index into the training days) → exercise indices it holds."""
     sessions: dict[int, list[int]] = {}
     for i, bins in placed.items():
         for b in bins:
             sessions.setdefault(b, []).append(i)
-    bins = sorted(sessions)
-    needs_sup = {b: any(p.exercises[i].id in p.supervised_only for i in sessions[b]) for b in bins}
+    return sessions
+
+
+def _strength_sessions(p: WeekProblem, sessions: dict[int, list[int]]) -> dict[int, bool]:
+    """Session → whether its strength blocks reach the strength day's minimum minutes."""
     minimum = p.params.strength_day_min_minutes
-    strong = {
+    return {
         b: sum(p.minutes[i] for i in sessions[b] if p.is_strength(i)) >= minimum - 1e-9
-        for b in bins
+        for b in sorted(sessions)
     }
+
+
+def _alike_before(
+    p: WeekProblem, sessions: dict[int, list[int]], needs_sup: dict, strong: dict
+) -> list[int | None]:
+    """For each session (in order), the last earlier session alike for every day rule.
+
+    Sessions alike for every day rule (supervision, strength, pinned exercises) can swap
+    days: of those, only assignments with days in increasing order are searched.
+    (Measured: a 1,000-exercise synthetic client, seed 38, whose strength days cannot
+    all hold, searched 149,000 assignments in 58 calls: 0.6 s of its 1.0 s plan after a
+    ban.)
+
+    Returns
+    -------
+    list of int or None
+        Position (into the sorted sessions) of that earlier session; None when none.
+    """
     index = {e.id: i for i, e in enumerate(p.exercises)}
-    need = p.strength_days
-    days = list(p.days)
-    chosen: dict[int, object] = {}
-    # Sessions alike for every day rule (supervision, strength, pinned exercises) can swap
-    # days: of those, only assignments with days in increasing order are searched. The
-    # strength rule is checked as soon as the last strength session has its day.
-    # (Measured: a 1,000-exercise synthetic client, seed 38, whose strength days cannot
-    # all hold, searched 149,000 assignments in 58 calls: 0.6 s of its 1.0 s plan after a
-    # ban.)
+    bins = sorted(sessions)
     pinned = {index.get(pin.exercise_id) for pin in p.pins if pin.day is not None}
     alike = {
         b: (needs_sup[b], strong[b], frozenset(i for i in sessions[b] if i in pinned)) for b in bins
     }
-    before = [
+    return [
         max((j for j in range(k) if alike[bins[j]] == alike[bins[k]]), default=None)
         for k in range(len(bins))
     ]
-    last_strong = max((k for k, b in enumerate(bins) if strong[b]), default=-1)
 
-    def ok_strength() -> bool:
-        if need <= 0:
+
+class _DaySearch:
+    """One search of :func:`assign_days`: the days chosen for the sessions so far.
+
+    The strength rule is checked as soon as the last strength session has its day.
+
+    Attributes
+    ----------
+    sessions : dict
+        Session → exercise indices it holds.
+    bins : list of int
+        The sessions, in the order they get their days.
+    chosen : dict
+        Session → Day chosen so far.
+    """
+
+    def __init__(self, p: WeekProblem, sessions: dict[int, list[int]]):
+        self.p = p
+        self.sessions = sessions
+        self.bins = bins = sorted(sessions)
+        self.needs_sup = {
+            b: any(p.exercises[i].id in p.supervised_only for i in sessions[b]) for b in bins
+        }
+        self.strong = _strength_sessions(p, sessions)
+        self.index = {e.id: i for i, e in enumerate(p.exercises)}
+        self.need = p.strength_days
+        self.days = list(p.days)
+        self.chosen: dict[int, object] = {}
+        self.before = _alike_before(p, sessions, self.needs_sup, self.strong)
+        self.last_strong = max((k for k, b in enumerate(bins) if self.strong[b]), default=-1)
+
+    def ok_strength(self) -> bool:
+        """Enough strength sessions on pairwise non-consecutive days (of those chosen)."""
+        if self.need <= 0:
             return True
-        picked = sorted(chosen[b].index for b in bins if strong[b])
+        picked = sorted(self.chosen[b].index for b in self.bins if self.strong[b])
         # greedy: the most non-consecutive days from a sorted list
         count, last = 0, -10
         for d in picked:
             if d - last > 1:
                 count, last = count + 1, d
-        return count >= need
+        return count >= self.need
 
-    def pins_hold() -> bool:
-        for pin in p.pins:
+    def pins_hold(self) -> bool:
+        """Every pinned exercise with a day is in a session on that day."""
+        for pin in self.p.pins:
             if pin.day is None:
                 continue
-            i = index.get(pin.exercise_id)
-            if not any(i in sessions[b] and chosen[b] == pin.day for b in bins):
+            i = self.index.get(pin.exercise_id)
+            if not any(i in self.sessions[b] and self.chosen[b] == pin.day for b in self.bins):
                 return False
         return True
 
-    def search(k: int, used: set) -> bool:
+    def search(self, k: int, used: set) -> bool:
+        """Choose days for session k and every session after it, avoiding ``used``."""
+        bins, chosen = self.bins, self.chosen
         if k == len(bins):
             # (with strength sessions the strength rule was checked at the last of them)
-            return (last_strong >= 0 or ok_strength()) and pins_hold()
+            return (self.last_strong >= 0 or self.ok_strength()) and self.pins_hold()
         b = bins[k]
-        after = -1 if before[k] is None else chosen[bins[before[k]]].index
-        for d in days:
-            if d in used or (needs_sup[b] and d not in p.supervised) or d.index <= after:
+        after = -1 if self.before[k] is None else chosen[bins[self.before[k]]].index
+        for d in self.days:
+            if d in used or (self.needs_sup[b] and d not in self.p.supervised) or d.index <= after:
                 continue
             chosen[b] = d
-            if k == last_strong and not ok_strength():
+            if k == self.last_strong and not self.ok_strength():
                 continue
             used.add(d)
-            if search(k + 1, used):
+            if self.search(k + 1, used):
                 return True
             used.discard(d)
         return False
-
-    if not search(0, set()):
-        return None
-    return [(i, chosen[b]) for b in bins for i in sessions[b]]

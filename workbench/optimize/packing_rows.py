@@ -34,7 +34,34 @@ def define_packing_bounds_constraints(m, p: WeekProblem, v: Vars, aggregated, el
     """
     if not aggregated:
         return
-    w, t, cap = p.week, p.training_days, p.session_minutes
+    for label, capacity, items in _dff_groups(p, v):
+        _define_dff_rows(m, p, v, label, capacity, items)
+    _define_supervised_row(m, p, v)
+    if p.strength_days > 0:
+        strong = [(var, 1) for (i, _d), var in v.uses.items() if p.is_strength(i)]
+        _add(
+            m,
+            v,
+            _expr(strong),
+            pulp.LpConstraintGE,
+            p.strength_days,
+            f"packing__w{p.week}__strength_blocks",
+            frozenset(),
+        )
+        _define_strength_pairs(m, p, v)
+
+
+def _dff_groups(p: WeekProblem, v: Vars) -> list[tuple[str, float, list]]:
+    """The bins the dual-feasible rows bound: every use against the session length, and
+    each discipline's uses against its session cap when that is shorter.
+
+    Returns
+    -------
+    list of (label, capacity, items)
+        ``label`` names the rows (``session`` or the discipline), ``capacity`` is the
+        bin's length [min], ``items`` the ((exercise index, day), uses variable) pairs.
+    """
+    cap = p.session_minutes
     groups: list[tuple[str, float, list]] = [("session", float(cap), list(v.uses.items()))]
     per_disc: dict[Discipline, list] = defaultdict(list)
     for key, var in v.uses.items():
@@ -42,20 +69,31 @@ def define_packing_bounds_constraints(m, p: WeekProblem, v: Vars, aggregated, el
     for k, items in per_disc.items():
         if p.session_caps[k] < cap:
             groups.append((k.value, float(p.session_caps[k]), items))
-    for label, capacity, items in groups:
-        for j in (1, 2, 3):
-            terms = [(var, _dff(p.minutes[i], capacity, j)) for (i, _d), var in items]
-            terms = [(var, c) for var, c in terms if c > 0]
-            if terms and sum(c * var.upBound for var, c in terms) > t + 1e-9:
-                _add(
-                    m,
-                    v,
-                    _expr(terms),
-                    pulp.LpConstraintLE,
-                    t,
-                    f"packing__w{w}__{label}_dff{j}",
-                    frozenset(),
-                )
+    return groups
+
+
+def _define_dff_rows(m, p: WeekProblem, v: Vars, label: str, capacity: float, items) -> None:
+    """The rows ``<label>_dff1..3``: u_k of the blocks' lengths over ``capacity`` [min]
+    at most the training days, each only when the uses' upper bounds could pass it."""
+    w, t = p.week, p.training_days
+    for j in (1, 2, 3):
+        terms = [(var, _dff(p.minutes[i], capacity, j)) for (i, _d), var in items]
+        terms = [(var, c) for var, c in terms if c > 0]
+        if terms and sum(c * var.upBound for var, c in terms) > t + 1e-9:
+            _add(
+                m,
+                v,
+                _expr(terms),
+                pulp.LpConstraintLE,
+                t,
+                f"packing__w{w}__{label}_dff{j}",
+                frozenset(),
+            )
+
+
+def _define_supervised_row(m, p: WeekProblem, v: Vars) -> None:
+    """Minutes of supervised-only blocks at most the supervised sessions' minutes [min]."""
+    t, cap = p.training_days, p.session_minutes
     sup = [
         (var, p.minutes[i])
         for (i, _d), var in v.uses.items()
@@ -69,21 +107,9 @@ def define_packing_bounds_constraints(m, p: WeekProblem, v: Vars, aggregated, el
             _expr(sup),
             pulp.LpConstraintLE,
             min(days, t) * cap,
-            f"packing__w{w}__supervised",
+            f"packing__w{p.week}__supervised",
             frozenset(),
         )
-    if p.strength_days > 0:
-        strong = [(var, 1) for (i, _d), var in v.uses.items() if p.is_strength(i)]
-        _add(
-            m,
-            v,
-            _expr(strong),
-            pulp.LpConstraintGE,
-            p.strength_days,
-            f"packing__w{w}__strength_blocks",
-            frozenset(),
-        )
-        _define_strength_pairs(m, p, v)
 
 
 def _define_strength_pairs(m, p: WeekProblem, v: Vars) -> None:

@@ -110,17 +110,7 @@ def define_session_pattern_constraints(m, p: WeekProblem, v: Vars, aggregated, e
     if not aggregated or not v.uses:
         return
     w, t = p.week, p.training_days
-    indices = [i for i, _d in v.uses]
-    # The session master's slots tell capped disciplines apart, while the patterns stay
-    # few; else strength slots only while the patterns stay few (they multiply with the
-    # slots); else lengths alone.
-    patterns = session_patterns(p, indices, typed=False, disc=True) if v.patterns_disc else []
-    v.patterns_disc = bool(patterns)
-    if not patterns:
-        patterns = session_patterns(p, indices, typed=True) if p.strength_days > 0 else []
-        v.patterns_typed = 0 < len(patterns) <= TYPED_PATTERNS
-        if not v.patterns_typed:
-            patterns = session_patterns(p, indices, typed=False)
+    patterns = _choose_patterns(p, v, [i for i, _d in v.uses])
     if not patterns:
         return
     by_slot: dict[tuple, list] = defaultdict(list)
@@ -139,45 +129,88 @@ def define_session_pattern_constraints(m, p: WeekProblem, v: Vars, aggregated, e
         frozenset(),
     )
     for key, items in by_slot.items():
-        label = f"{key[0]:g}{'s' if key[1] else ''}{key[2] if len(key) > 2 else ''}"
-        slots = [(y, -q.get(key, 0)) for q, y in v.patterns]
-        _add(
-            m,
-            v,
-            _expr([(var, 1) for _i, var in items] + slots),
-            pulp.LpConstraintLE,
-            0,
-            f"packing__w{w}__slots_{label}",
-            frozenset(),
-        )
-        holding = [(y, -1) for q, y in v.patterns if q.get(key, 0) > 0]
-        for i, var in items:
-            if var.upBound > 1:
-                _add(
-                    m,
-                    v,
-                    _expr([(var, 1)] + holding),
-                    pulp.LpConstraintLE,
-                    0,
-                    f"packing__w{w}__daily_{p.exercises[i].id}",
-                    frozenset(),
-                )
+        _define_slot_rows(m, p, v, key, items)
     if v.patterns_typed:
-        minimum = p.params.strength_day_min_minutes
-        strong = [
-            (y, 1)
-            for q, y in v.patterns
-            if sum(key[0] * n for key, n in q.items() if key[1]) >= minimum - 1e-9
-        ]
-        _add(
-            m,
-            v,
-            _expr(strong),
-            pulp.LpConstraintGE,
-            p.strength_days,
-            f"packing__w{w}__strength_sessions",
-            frozenset(),
-        )
+        _define_strength_sessions_row(m, p, v)
+
+
+def _choose_patterns(p: WeekProblem, v: Vars, indices: list[int]) -> list[dict[tuple, int]]:
+    """The week's session patterns, and (on ``v``) which slots they tell apart.
+
+    The session master's slots tell capped disciplines apart, while the patterns stay
+    few; else strength slots only while the patterns stay few (they multiply with the
+    slots); else lengths alone. Sets ``v.patterns_disc`` and ``v.patterns_typed``.
+
+    Returns
+    -------
+    list of dict
+        Slot → blocks, one per pattern; [] when there are too many of them.
+    """
+    patterns = session_patterns(p, indices, typed=False, disc=True) if v.patterns_disc else []
+    v.patterns_disc = bool(patterns)
+    if not patterns:
+        patterns = session_patterns(p, indices, typed=True) if p.strength_days > 0 else []
+        v.patterns_typed = 0 < len(patterns) <= TYPED_PATTERNS
+        if not v.patterns_typed:
+            patterns = session_patterns(p, indices, typed=False)
+    return patterns
+
+
+def _define_slot_rows(m, p: WeekProblem, v: Vars, key: tuple, items: list) -> None:
+    """One slot's rows: its blocks at most the patterns' slots of it (``slots_…``), and
+    an exercise used more than once at most once per session holding the slot
+    (``daily_<exercise id>``).
+
+    Parameters
+    ----------
+    key : tuple
+        The slot (:func:`slot`): block length [min], strength, capped discipline.
+    items : list of (exercise index, uses variable)
+        The uses of that slot.
+    """
+    w = p.week
+    label = f"{key[0]:g}{'s' if key[1] else ''}{key[2] if len(key) > 2 else ''}"
+    slots = [(y, -q.get(key, 0)) for q, y in v.patterns]
+    _add(
+        m,
+        v,
+        _expr([(var, 1) for _i, var in items] + slots),
+        pulp.LpConstraintLE,
+        0,
+        f"packing__w{w}__slots_{label}",
+        frozenset(),
+    )
+    holding = [(y, -1) for q, y in v.patterns if q.get(key, 0) > 0]
+    for i, var in items:
+        if var.upBound > 1:
+            _add(
+                m,
+                v,
+                _expr([(var, 1)] + holding),
+                pulp.LpConstraintLE,
+                0,
+                f"packing__w{w}__daily_{p.exercises[i].id}",
+                frozenset(),
+            )
+
+
+def _define_strength_sessions_row(m, p: WeekProblem, v: Vars) -> None:
+    """As many sessions as strength days whose pattern holds the strength day's minutes."""
+    minimum = p.params.strength_day_min_minutes
+    strong = [
+        (y, 1)
+        for q, y in v.patterns
+        if sum(key[0] * n for key, n in q.items() if key[1]) >= minimum - 1e-9
+    ]
+    _add(
+        m,
+        v,
+        _expr(strong),
+        pulp.LpConstraintGE,
+        p.strength_days,
+        f"packing__w{p.week}__strength_sessions",
+        frozenset(),
+    )
 
 
 def strength_pairs_value(p: WeekProblem, counts: dict[int, int]) -> float:
@@ -234,70 +267,16 @@ def define_session_constraints(m, p: WeekProblem, v: Vars, aggregated, elastic):
     """
     if not aggregated or not v.uses:
         return
-    w, cap = p.week, float(p.session_minutes)
+    w = p.week
     kinds = session_types(p)
-    minimum = p.params.strength_day_min_minutes
     for (i, _d), var in v.uses.items():
-        ex = p.exercises[i]
-        xs = []
-        for s, supervised in enumerate(kinds):
-            if supervised or ex.id not in p.supervised_only:
-                x = pulp.LpVariable(f"session__w{w}__{ex.id}__s{s}", 0, 1, pulp.LpBinary)
-                v.sessions[(i, s)] = x
-                xs.append((x, 1))
-        _add(
-            m,
-            v,
-            _expr(xs + [(var, -1)]),
-            pulp.LpConstraintEQ,
-            0,
-            f"packing__w{w}__sessions_of_{ex.id}",
-            frozenset(),
-        )
+        _define_sessions_of(m, p, v, i, var, kinds)
     per_session: dict[int, list] = defaultdict(list)
     for (i, s), x in v.sessions.items():
         per_session[s].append((i, x))
     minutes = {}
     for s in range(len(kinds)):
-        items = per_session[s]
-        minutes[s] = _expr((x, p.minutes[i]) for i, x in items)
-        if sum(p.minutes[i] for i, _x in items) > cap + 1e-9:
-            _add(
-                m,
-                v,
-                minutes[s],
-                pulp.LpConstraintLE,
-                cap,
-                f"packing__w{w}__s{s}_minutes",
-                frozenset(),
-            )
-        by_disc: dict[Discipline, list] = defaultdict(list)
-        for i, x in items:
-            by_disc[p.exercises[i].discipline].append((x, p.minutes[i]))
-        for k, terms in by_disc.items():
-            if sum(c for _x, c in terms) > p.session_caps[k] + 1e-9:
-                _add(
-                    m,
-                    v,
-                    _expr(terms),
-                    pulp.LpConstraintLE,
-                    float(p.session_caps[k]),
-                    f"packing__w{w}__s{s}_{k.value}",
-                    frozenset(),
-                )
-        if p.strength_days > 0:
-            z = pulp.LpVariable(f"strength_session__w{w}__s{s}", 0, 1, pulp.LpBinary)
-            v.session_strength[s] = z
-            strong = [(x, p.minutes[i]) for i, x in items if p.is_strength(i)]
-            _add(
-                m,
-                v,
-                _expr(strong + [(z, -minimum)]),
-                pulp.LpConstraintGE,
-                0,
-                f"packing__w{w}__s{s}_strength",
-                frozenset(),
-            )
+        minutes[s] = _define_session_rows(m, p, v, s, per_session[s])
     if p.strength_days > 0:
         _add(
             m,
@@ -308,6 +287,87 @@ def define_session_constraints(m, p: WeekProblem, v: Vars, aggregated, elastic):
             f"packing__w{w}__strength_session_count",
             frozenset(),
         )
+    _define_longest_first(m, p, v, kinds, minutes)
+
+
+def _define_sessions_of(m, p: WeekProblem, v: Vars, i: int, var, kinds: list[bool]) -> None:
+    """Exercise ``i``'s uses ``var``, each in its own session (``sessions_of_<id>``).
+
+    One binary ``x[i, s]`` per session that may hold it (a supervised-only block only
+    in supervised sessions; ``kinds`` from :func:`session_types`), kept in
+    ``v.sessions``.
+    """
+    w, ex = p.week, p.exercises[i]
+    xs = []
+    for s, supervised in enumerate(kinds):
+        if supervised or ex.id not in p.supervised_only:
+            x = pulp.LpVariable(f"session__w{w}__{ex.id}__s{s}", 0, 1, pulp.LpBinary)
+            v.sessions[(i, s)] = x
+            xs.append((x, 1))
+    _add(
+        m,
+        v,
+        _expr(xs + [(var, -1)]),
+        pulp.LpConstraintEQ,
+        0,
+        f"packing__w{w}__sessions_of_{ex.id}",
+        frozenset(),
+    )
+
+
+def _define_session_rows(m, p: WeekProblem, v: Vars, s: int, items: list):
+    """Session ``s``'s rows: its minutes at most the session length, each discipline's
+    minutes at most its session cap (each only when the blocks could pass it) and, with
+    strength days, ``z[s]`` only with the strength day's minutes of strength blocks.
+
+    Parameters
+    ----------
+    items : list of (exercise index, x variable)
+        The blocks the session may hold.
+
+    Returns
+    -------
+    pulp.LpAffineExpression
+        The session's minutes [min].
+    """
+    w, cap = p.week, float(p.session_minutes)
+    minutes = _expr((x, p.minutes[i]) for i, x in items)
+    if sum(p.minutes[i] for i, _x in items) > cap + 1e-9:
+        _add(m, v, minutes, pulp.LpConstraintLE, cap, f"packing__w{w}__s{s}_minutes", frozenset())
+    by_disc: dict[Discipline, list] = defaultdict(list)
+    for i, x in items:
+        by_disc[p.exercises[i].discipline].append((x, p.minutes[i]))
+    for k, terms in by_disc.items():
+        if sum(c for _x, c in terms) > p.session_caps[k] + 1e-9:
+            _add(
+                m,
+                v,
+                _expr(terms),
+                pulp.LpConstraintLE,
+                float(p.session_caps[k]),
+                f"packing__w{w}__s{s}_{k.value}",
+                frozenset(),
+            )
+    if p.strength_days > 0:
+        minimum = p.params.strength_day_min_minutes
+        z = pulp.LpVariable(f"strength_session__w{w}__s{s}", 0, 1, pulp.LpBinary)
+        v.session_strength[s] = z
+        strong = [(x, p.minutes[i]) for i, x in items if p.is_strength(i)]
+        _add(
+            m,
+            v,
+            _expr(strong + [(z, -minimum)]),
+            pulp.LpConstraintGE,
+            0,
+            f"packing__w{w}__s{s}_strength",
+            frozenset(),
+        )
+    return minutes
+
+
+def _define_longest_first(m, p: WeekProblem, v: Vars, kinds: list[bool], minutes: dict) -> None:
+    """Sessions of one kind (supervised or not) come longest first (``minutes``: session →
+    its minutes [min]): they are interchangeable, so this only removes symmetric plans."""
     for s in range(len(kinds) - 1):
         if kinds[s] == kinds[s + 1]:
             _add(
@@ -316,6 +376,6 @@ def define_session_constraints(m, p: WeekProblem, v: Vars, aggregated, elastic):
                 minutes[s] - minutes[s + 1],
                 pulp.LpConstraintGE,
                 0,
-                f"packing__w{w}__s{s}_longest_first",
+                f"packing__w{p.week}__s{s}_longest_first",
                 frozenset(),
             )

@@ -241,6 +241,30 @@ def solve(
     began = time.perf_counter()
     if settings.name == "cbc":
         return _solve_cbc(m, settings, mip, began)
+    solver = _highs_solver(m, settings, mip, start, target, cutoff)
+    try:
+        m.solve(solver)
+    finally:
+        if solver.log_path:
+            _copy_log(solver.log_path)
+    seconds = time.perf_counter() - began
+    return _highs_outcome(m, mip, cutoff, seconds)
+
+
+def _highs_solver(
+    m: pulp.LpProblem,
+    settings: SolverSettings,
+    mip: bool,
+    start: dict | None,
+    target: float | None,
+    cutoff: float | None,
+) -> _HiGHS:
+    """The in-process HiGHS for one solve of ``m``: limits, start, cutoff and target.
+
+    The cutoff and the target are in the objective's units (constant included), turned
+    to HiGHS's minimising sense. Takes the process's first ``Highs()`` quietly, and
+    names a log file when the solver log is on.
+    """
     extra = {}
     if cutoff is not None:
         extra["objective_bound"] = (-1 if m.sense == pulp.LpMaximize else 1) * cutoff
@@ -258,13 +282,18 @@ def solve(
     _quiet_first_highs()
     if _log_enabled:
         solver.log_path = _log_path(".highs.log")
-    try:
-        m.solve(solver)
-    finally:
-        if solver.log_path:
-            _copy_log(solver.log_path)
+    return solver
+
+
+def _highs_outcome(m: pulp.LpProblem, mip: bool, cutoff: float | None, seconds: float) -> Outcome:
+    """What HiGHS says of its solve of ``m``: its model status, objective, bound and gap.
+
+    Parameters
+    ----------
+    seconds : float
+        Wall time of the solve [s].
+    """
     h = m.solverModel
-    seconds = time.perf_counter() - began
     status = h.getModelStatus()
     S = h.getModelStatus().__class__
     info = h.getInfo()
