@@ -2,10 +2,10 @@
 
 Owns ``exercises.csv`` and its column dictionary (``columns``), row validation (``rows``)
 and the :class:`~workbench.catalog.table.Catalog` (``table``), free-exercise-db rows and
-the words that infer their columns (``importer``, ``inference``), the built-in plus
-imported catalog (``merged``), and finding an exercise by name (``picklist``). The arrow
-runs one way: the importer produces rows, the table validates them (with ``rows``),
-``merged`` joins the two.
+the words that infer their columns and their MET (``importer``, ``inference``,
+``compendium``), the built-in plus imported catalog (``merged``), and finding an exercise
+by name (``picklist``). The arrow runs one way: the importer produces rows, the table
+validates them (with ``rows``), ``merged`` joins the two.
 
 May import: the ground (``workbench.domain``, ``workbench.defaults``, ``workbench.language``,
 ``workbench.paths``) and nothing else of the workbench.
