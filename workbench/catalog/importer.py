@@ -19,14 +19,8 @@ References
 ----------
 [1] yuhonas/free-exercise-db, Unlicense (public domain); bundled copy in
     ``workbench/data/free-exercise-db``.
-[2] Ainsworth B.E. et al. (2011) 2011 Compendium of Physical Activities. MSSE 43:1575.
-    Codes used: 02054 resistance training 8-15 reps 3.5 MET; 02050 resistance training,
-    power lifting or body building, vigorous 6.0; 02020 calisthenics vigorous 8.0;
-    02101 stretching, mild 2.3; 02011 stationary bicycling 30-50 W 3.5; 01010
-    bicycling <10 mph leisure 4.0; 02048 elliptical 5.0; 02071 rowing, stationary,
-    moderate 4.8; 02065 stair-treadmill ergometer 9.0; 15552 rope jumping, slow 8.8;
-    15590 skating, roller 7.0; 12010 jog/walk 6.0; 12020 jogging 7.0; 12150 running
-    8.0; 17190 walking 2.8-3.2 mph 3.5; 02060 health club exercise, general 5.5.
+[2] Ainsworth B.E. et al. (2011) 2011 Compendium of Physical Activities. MSSE 43:1575
+    (the codes used: :mod:`workbench.catalog.compendium`).
 [3] domain.md §3: high-demand examples per dimension; §7: words matter.
 [4] Foster C. et al. (2001) session RPE (CR-10) for the effort column.
 """
@@ -42,6 +36,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from workbench.catalog.columns import CatalogError, column_names
+from workbench.catalog.compendium import compendium_met
 from workbench.catalog.demand_rules import infer_demands
 from workbench.catalog.demand_rules import raised_floor as raised_floor
 from workbench.catalog.entry import Entry as Entry
@@ -71,39 +66,6 @@ RPE: dict[str, tuple[int, int, int]] = {
 
 
 LEVELS = {"beginner": 1, "intermediate": 2, "expert": 3}
-
-
-#: Category -> (Compendium 2011 code, MET, description) [2].
-MET_BY_CATEGORY: dict[str, tuple[str, float, str]] = {
-    "strength": ("02054", 3.5, "resistance training, 8-15 repetitions"),
-    "powerlifting": ("02050", 6.0, "resistance training, power lifting, vigorous"),
-    "olympic weightlifting": ("02050", 6.0, "resistance training, power lifting, vigorous"),
-    "strongman": ("02050", 6.0, "resistance training, power lifting, vigorous"),
-    "plyometrics": ("02020", 8.0, "calisthenics, vigorous"),
-    "stretching": ("02101", 2.3, "stretching, mild"),
-    "cardio": ("02060", 5.5, "health club exercise, general"),
-}
-
-
-#: Cardio by name keyword, first match wins [2].
-MET_BY_CARDIO_NAME: tuple[tuple[str, str, float, str], ...] = (
-    (r"rowing", "02071", 4.8, "rowing, stationary, moderate"),
-    (
-        r"recumbent|bicycling, stationary|stationary bike",
-        "02011",
-        3.5,
-        "bicycling, stationary, 30-50 W",
-    ),
-    (r"bicycl|bike|cycl", "01010", 4.0, "bicycling, <10 mph, leisure"),
-    (r"elliptical", "02048", 5.0, "elliptical trainer, moderate"),
-    (r"stair|step", "02065", 9.0, "stair-treadmill ergometer"),
-    (r"rope", "15552", 8.8, "rope jumping, slow"),
-    (r"skating", "15590", 7.0, "skating, roller"),
-    (r"run.*walk|walk.*run", "12010", 6.0, "jog/walk combination"),
-    (r"jog", "12020", 7.0, "jogging, general"),
-    (r"run|sprint", "12150", 8.0, "running"),
-    (r"walk", "17190", 3.5, "walking, 2.8-3.2 mph"),
-)
 
 
 EQUIPMENT_MAP: dict[str, tuple[str, ...]] = {
@@ -195,14 +157,6 @@ def _discipline(entry: Entry) -> str:
     return "gym"
 
 
-def _met(entry: Entry) -> tuple[str, float, str]:
-    if entry.category == "cardio":
-        for pattern, code, met, label in MET_BY_CARDIO_NAME:
-            if re.search(pattern, entry.name, re.I):
-                return code, met, label
-    return MET_BY_CATEGORY.get(entry.category, MET_BY_CATEGORY["strength"])
-
-
 def _equipment(entry: Entry) -> frozenset[str]:
     if entry.category == "cardio":
         for pattern, kit in CARDIO_EQUIPMENT:
@@ -258,27 +212,17 @@ def entry_to_row(entry: Entry, row_id: str) -> dict[str, str]:
         Every catalog column, in dictionary order.
     """
     level = LEVELS.get(entry.level, 3)  # unknown level: treat as expert (conservative)
-    code, met, met_label = _met(entry)
+    code, met, met_label = compendium_met(entry)
     rpe = RPE.get(entry.category, RPE["strength"])[level - 1]
     minutes = 20 if entry.category == "cardio" else 10
     demands = infer_demands(entry)
     goals = _goals(entry)
-    supervised = (
-        entry.category in HEAVY_SPORT
-        or level == 3
-        or bool(SUPERVISED_NAMES.search(entry.name.lower()))
-    )
+    supervised = _needs_supervision(entry, level)
     discipline = _discipline(entry)
     equipment = _equipment(entry)
     # where it can be done and what it involves: inferred, checked at review like the rest
     settings = infer_settings(Discipline(discipline), equipment, entry.name)
-    tags = infer_tags(Discipline(discipline), entry.name, demands[Dimension.IMPACT], equipment)
-    if entry.standing and not entry.says(_MOVING_WORDS):
-        tags = tags | {"standing"}
-    if entry.lying:
-        tags = tags | {"lying"}
-    if entry.seated:
-        tags = tags | {"seated"}
+    tags = _tags(entry, discipline, demands[Dimension.IMPACT], equipment)
     values = {
         "id": row_id,
         "name": entry.name,
@@ -297,14 +241,43 @@ def entry_to_row(entry: Entry, row_id: str) -> dict[str, str]:
         "easier_id": "",
         "harder_id": "",
         "cue": CUES.get(entry.category, DEFAULT_CUE),
-        "source": (
-            f"free-exercise-db (public domain, Unlicense): {entry.id}; MET: 2011 Compendium "
-            f"{code} {met_label}; demands inferred conservatively by workbench.catalog.importer "
-            "(3 unless evidence); review before use"
-        ),
+        "source": _source(entry, code, met_label),
         "needs_review": "yes",
     }
     return {name: values.get(name, "") for name in column_names()}
+
+
+def _needs_supervision(entry: Entry, level: int) -> bool:
+    """Heavy sport, the expert level (3) or a name that needs a trainer present (a
+    deadlift, a clean, an overhead press: :data:`SUPERVISED_NAMES`)."""
+    return (
+        entry.category in HEAVY_SPORT
+        or level == 3
+        or bool(SUPERVISED_NAMES.search(entry.name.lower()))
+    )
+
+
+def _tags(entry: Entry, discipline: str, impact: int, equipment: frozenset[str]) -> frozenset[str]:
+    """The tags inferred from the discipline, name, impact (0-3) and kit, with the entry's
+    position: standing (when it stays in one place), lying, seated."""
+    tags = infer_tags(Discipline(discipline), entry.name, impact, equipment)
+    if entry.standing and not entry.says(_MOVING_WORDS):
+        tags = tags | {"standing"}
+    if entry.lying:
+        tags = tags | {"lying"}
+    if entry.seated:
+        tags = tags | {"seated"}
+    return tags
+
+
+def _source(entry: Entry, code: str, met_label: str) -> str:
+    """Where the row comes from: the entry, the MET's Compendium code, and that it waits
+    for review."""
+    return (
+        f"free-exercise-db (public domain, Unlicense): {entry.id}; MET: 2011 Compendium "
+        f"{code} {met_label}; demands inferred conservatively by workbench.catalog.importer "
+        "(3 unless evidence); review before use"
+    )
 
 
 def read_free_exercise_db(path: Path | str | None = None) -> list[Entry]:

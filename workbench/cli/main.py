@@ -92,7 +92,15 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=_fmt,
     )
     sub = ap.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    _add_plan_parser(sub, MAX_WEEKS)
+    _add_check_parser(sub)
+    add_catalog_parser(sub, _fmt, EXIT_CODES)
+    return ap
 
+
+def _add_plan_parser(sub, max_weeks: int) -> None:
+    """Add ``plan`` with its options, in the order ``--help`` lists them: what to plan,
+    the trainer's changes, then the solver."""
     p = sub.add_parser(
         "plan",
         help="plan a client's weeks",
@@ -104,13 +112,21 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=PLAN_EPILOG,
         formatter_class=_fmt,
     )
+    _add_what_to_plan(p, max_weeks)
+    _add_trainer_changes(p)
+    _add_solver_options(p)
+
+
+def _add_what_to_plan(p: argparse.ArgumentParser, max_weeks: int) -> None:
+    """The client file, the horizon (1 to ``max_weeks`` weeks), the catalog, ``--json``
+    and hard goals."""
     p.add_argument("client", help="the client file (JSON; see 'workbench check')")
     p.add_argument(
         "--weeks",
         type=int,
         default=1,
         metavar="N",
-        help=f"how many weeks to plan, 1-{MAX_WEEKS} (default: %(default)s)",
+        help=f"how many weeks to plan, 1-{max_weeks} (default: %(default)s)",
     )
     p.add_argument(
         "--catalog",
@@ -123,6 +139,10 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="the goal minutes must be met in full (default: as close as the rules allow)",
     )
+
+
+def _add_trainer_changes(p: argparse.ArgumentParser) -> None:
+    """Pins, bans, disliked things allowed all the same, and unreviewed catalog rows."""
     p.add_argument(
         "--pin",
         action="append",
@@ -149,6 +169,10 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="also use imported catalog rows a trainer has not reviewed yet",
     )
+
+
+def _add_solver_options(p: argparse.ArgumentParser) -> None:
+    """Which solver, and how much of its work to show."""
     p.add_argument(
         "--solver",
         choices=["highs", "cbc"],
@@ -161,6 +185,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="also the solver's status and gap, and its own log on stderr",
     )
 
+
+def _add_check_parser(sub) -> None:
+    """Add ``check``: the client file and ``--json``."""
     c = sub.add_parser(
         "check",
         help="check a client file: every problem at once, and what to ask",
@@ -174,9 +201,6 @@ def build_parser() -> argparse.ArgumentParser:
     )
     c.add_argument("client", help="the client file (JSON)")
     c.add_argument("--json", action="store_true", help="print one JSON document (for programs)")
-
-    add_catalog_parser(sub, _fmt, EXIT_CODES)
-    return ap
 
 
 def main(argv: list[str] | None = None) -> int:

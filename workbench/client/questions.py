@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from workbench.client.triggers import (
     VOCABULARY,
+    Trigger,
     known_triggers,
     normalize,
     resolve,
@@ -74,6 +75,11 @@ class Question:
 def client_questions(client: Client) -> list[Question]:
     """Every question the client's file raises, in field order.
 
+    The triggers not understood come first, then what each known trigger asks and where
+    it points to a lower tolerance than recorded, then the triggers and the places the
+    notes name but the file does not list, and last where the client trains when that is
+    not recorded.
+
     Parameters
     ----------
     client : Client
@@ -83,7 +89,19 @@ def client_questions(client: Client) -> list[Question]:
     list of Question
         Empty when everything the client said is understood and acted on.
     """
-    out: list[Question] = []
+    notes = normalize(f"{client.notes} {client.symptom_diary}")
+    return [
+        *_unknown_trigger_questions(client),
+        *_known_trigger_questions(client),
+        *_triggers_in_the_notes(client, notes),
+        *_places_in_the_notes(client, notes),
+        *_where_they_train(client),
+    ]
+
+
+def _unknown_trigger_questions(client: Client) -> list[Question]:
+    """A question per trigger the vocabulary does not know, with the closest known ones."""
+    out = []
     for words, near in unknown_triggers(client.triggers):
         hint = f"; closest known: {', '.join(near)}" if near else "; no close known trigger"
         out.append(
@@ -95,37 +113,58 @@ def client_questions(client: Client) -> list[Question]:
                 tuple(near),
             )
         )
+    return out
+
+
+def _known_trigger_questions(client: Client) -> list[Question]:
+    """Per known trigger (however many ways the client said it): the vocabulary's own
+    question, and a question when a recorded tolerance is above what it suggests."""
     grouped: dict[str, list[str]] = {}
     for words, t in known_triggers(client.triggers):
         grouped.setdefault(t.name, []).append(words)
+    out = []
     for name, said_as in grouped.items():
         t = VOCABULARY[name]
         quoted = " and ".join(f'"{w}"' for w in said_as)
         if t.question:
             out.append(Question("triggers", f"{quoted}: {t.question}.", said_as[0]))
-        higher = [
-            f"{d.label} {client.tolerance(d)} (the trigger suggests {level})"
-            for d, level in t.suggests.items()
-            if d in client.tolerances and client.tolerance(d) > level
-        ]
-        if higher:
-            out.append(
-                Question(
-                    "tolerances",
-                    f"{quoted} {'brings' if len(said_as) == 1 else 'bring'} the pain on, yet "
-                    f"the recorded tolerance is higher: {'; '.join(higher)}. Confirm the "
-                    "tolerance (it stands as recorded).",
-                    said_as[0],
-                )
-            )
-    text = normalize(f"{client.notes} {client.symptom_diary}")
+        out.extend(_tolerance_above_the_trigger(client, t, said_as, quoted))
+    return out
+
+
+def _tolerance_above_the_trigger(
+    client: Client, t: Trigger, said_as: list[str], quoted: str
+) -> list[Question]:
+    """The question when trigger ``t`` suggests a lower tolerance (0-3) than the client's
+    file records on a dimension it touches; none when every recorded one is at or below."""
+    higher = [
+        f"{d.label} {client.tolerance(d)} (the trigger suggests {level})"
+        for d, level in t.suggests.items()
+        if d in client.tolerances and client.tolerance(d) > level
+    ]
+    if not higher:
+        return []
+    return [
+        Question(
+            "tolerances",
+            f"{quoted} {'brings' if len(said_as) == 1 else 'bring'} the pain on, yet "
+            f"the recorded tolerance is higher: {'; '.join(higher)}. Confirm the "
+            "tolerance (it stands as recorded).",
+            said_as[0],
+        )
+    ]
+
+
+def _triggers_in_the_notes(client: Client, notes: str) -> list[Question]:
+    """A question per known trigger the normalized ``notes`` name but the triggers do not."""
     said = {resolve(t).name for t in client.triggers if resolve(t)}
+    out = []
     for t in VOCABULARY.values():
         if t.name in said:
             continue
         # phrases only ("standing still", "leaning back"): a lone word ("walking") in the
         # notes is as often what eases the pain as what brings it on
-        words = [w for w in (t.name, *t.synonyms) if " " in w and _mentions(text, w)]
+        words = [w for w in (t.name, *t.synonyms) if " " in w and _mentions(notes, w)]
         if words:
             out.append(
                 Question(
@@ -136,36 +175,49 @@ def client_questions(client: Client) -> list[Question]:
                     (t.name,),
                 )
             )
-    if client.settings:
-        disliked = {str(x) for x in client.disliked}
-        places = sorted(
-            {
-                (w, x)
-                for w, x in PLACE_WORDS.items()
-                if x not in client.settings and x not in disliked and _mentions(text, w)
-            },
-            key=lambda p: p[1],
-        )
-        for setting in dict.fromkeys(x for _w, x in places):
-            w = next(w for w, x in places if x == setting)
-            out.append(
-                Question(
-                    "settings",
-                    f'the notes mention "{w}", but the client is not recorded as training '
-                    f"there ({setting}): add it to where they train, or leave it out on purpose.",
-                    w,
-                    (setting,),
-                )
-            )
+    return out
+
+
+def _places_in_the_notes(client: Client, notes: str) -> list[Question]:
+    """A question per setting the normalized ``notes`` name that the client is not recorded
+    as training in (nor dislikes), in setting order; none when no setting is recorded."""
     if not client.settings:
+        return []
+    disliked = {str(x) for x in client.disliked}
+    places = sorted(
+        {
+            (w, x)
+            for w, x in PLACE_WORDS.items()
+            if x not in client.settings and x not in disliked and _mentions(notes, w)
+        },
+        key=lambda p: p[1],
+    )
+    out = []
+    for setting in dict.fromkeys(x for _w, x in places):
+        w = next(w for w, x in places if x == setting)
         out.append(
             Question(
                 "settings",
-                "where does the client train (home, outdoors, pool, gym, studio, clinic)? "
-                "Not recorded: the plan uses anywhere their equipment allows.",
+                f'the notes mention "{w}", but the client is not recorded as training '
+                f"there ({setting}): add it to where they train, or leave it out on purpose.",
+                w,
+                (setting,),
             )
         )
     return out
+
+
+def _where_they_train(client: Client) -> list[Question]:
+    """The question where the client trains, when the file records no setting."""
+    if client.settings:
+        return []
+    return [
+        Question(
+            "settings",
+            "where does the client train (home, outdoors, pool, gym, studio, clinic)? "
+            "Not recorded: the plan uses anywhere their equipment allows.",
+        )
+    ]
 
 
 def _mentions(text: str, words: str) -> bool:

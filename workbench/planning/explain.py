@@ -122,57 +122,70 @@ def shortfall_reasons(wp, sol, elig: Eligibility, catalog_by_id, params: Params)
         tolerances, settings and preferences ...", or "none of the 9 cardio exercises
         fits this week (left out: ...)".
     """
-
-    p = sol.problem
-    w = p.week
-    out = []
+    w = sol.problem.week
     binding = set(week_binding(sol))
     allowed = set(elig.allowed(w))
+    out = []
     for g, target in wp.goal_targets.items():
         got = wp.minutes_by_goal.get(g, 0.0)
         if target - got <= 0.5:
             continue
-        head = f"{g.label} {got:.0f} of {target:.0f} min"
         serving = [ex for ex in catalog_by_id.values() if ex.goals.get(g, 0) > 0]
         fit = [ex for ex in serving if ex.id in allowed]
         if not fit:
-            out.append(f"{head}: {_why_none_fit(g, serving, elig, w)}")
-            continue
-        if binding & set(LOAD_FAMILIES):
-            cap = min(wp.cap, wp.ceiling)
-            # the cheapest minute of this goal among what fits [AU/min]
-            per_min = min(ex.rpe / max(ex.goals[g], 1) for ex in fit)
-            need = wp.load + (target - got) * per_min
-            r = rise_fraction(params)
-            ahead = _week_reaching(cap, need, r, w)
-            when = (
-                f"; at +{r:.0%} a week the ceiling has room for {target:.0f} min around "
-                f"week {ahead}"
-                if ahead
-                else ""
-            )
-            which = limits_in_words([f for f in LOAD_FAMILIES if f in binding])
-            others = [
-                x.label for x in wp.goal_targets if x != g and wp.minutes_by_goal.get(x, 0.0) > 0.5
-            ]
-            went = f", after {', '.join(others)}" if others else ""
-            out.append(
-                f"{head}: the week's load limit of {cap:.0f} AU ({which}) leaves no more "
-                f"room{went}{when}"
-            )
-            continue
-        if binding & {"session_minutes", "training_days"}:
-            out.append(
-                f"{head}: the client's sessions are full ({limits_in_words(sorted(binding))}); "
-                "more minutes a session or another training day would make room"
-            )
-            continue
-        out.append(
-            f"{head}: only {len(fit)} {g.label} exercise{'s' if len(fit) != 1 else ''} fit "
-            f"this client's tolerances, settings and preferences; what limits the week: "
-            f"{limits_in_words(sorted(binding)) or 'the rules above'}"
-        )
+            why = _why_none_fit(g, serving, elig, w)
+        elif binding & set(LOAD_FAMILIES):
+            why = _why_the_load_limit(g, wp, fit, binding, params, w)
+        elif binding & {"session_minutes", "training_days"}:
+            why = _why_the_sessions_are_full(binding)
+        else:
+            why = _why_few_fit(g, fit, binding)
+        out.append(f"{g.label} {got:.0f} of {target:.0f} min: {why}")
     return out
+
+
+def _why_the_load_limit(
+    goal: Goal, wp, fit: list[Exercise], binding: set[str], params: Params, week: int
+) -> str:
+    """Why ``goal`` falls short when a load rule binds: the week's load limit [AU], the
+    goals that took the room, and the week whose rising ceiling has room for the target."""
+    target = wp.goal_targets[goal]
+    got = wp.minutes_by_goal.get(goal, 0.0)
+    cap = min(wp.cap, wp.ceiling)
+    # the cheapest minute of this goal among what fits [AU/min]
+    per_min = min(ex.rpe / max(ex.goals[goal], 1) for ex in fit)
+    need = wp.load + (target - got) * per_min
+    r = rise_fraction(params)
+    ahead = _week_reaching(cap, need, r, week)
+    when = (
+        f"; at +{r:.0%} a week the ceiling has room for {target:.0f} min around week {ahead}"
+        if ahead
+        else ""
+    )
+    which = limits_in_words([f for f in LOAD_FAMILIES if f in binding])
+    others = [
+        x.label for x in wp.goal_targets if x != goal and wp.minutes_by_goal.get(x, 0.0) > 0.5
+    ]
+    went = f", after {', '.join(others)}" if others else ""
+    return f"the week's load limit of {cap:.0f} AU ({which}) leaves no more room{went}{when}"
+
+
+def _why_the_sessions_are_full(binding: set[str]) -> str:
+    """Why a goal falls short when the session minutes or the training days bind."""
+    return (
+        f"the client's sessions are full ({limits_in_words(sorted(binding))}); "
+        "more minutes a session or another training day would make room"
+    )
+
+
+def _why_few_fit(goal: Goal, fit: list[Exercise], binding: set[str]) -> str:
+    """Why ``goal`` falls short when neither load nor sessions bind: few of its exercises
+    fit the client, and what else limits the week."""
+    return (
+        f"only {len(fit)} {goal.label} exercise{'s' if len(fit) != 1 else ''} fit "
+        f"this client's tolerances, settings and preferences; what limits the week: "
+        f"{limits_in_words(sorted(binding)) or 'the rules above'}"
+    )
 
 
 def _week_reaching(cap: float, need: float, rise: float, week: int, horizon: int = 52):

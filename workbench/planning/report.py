@@ -32,34 +32,15 @@ def format_plan(result, verbose: bool = False) -> str:
     Returns
     -------
     str
+        The headline, each week (load and ceiling [AU], each day's minutes [min] and load,
+        its blocks, what limits it, what falls short), the rest of the diagnosis, the
+        notes, the questions and the solver's lines.
     """
     if result.status in ("referred", "needs_clearance"):
         return _referral(result)
-    head = result.message
-    if not head.startswith(HEADLINES.get(result.status, "")):
-        head = f"{HEADLINES.get(result.status, result.status)}. {head}"
-    lines = [head]
+    lines = [_headline(result)]
     for w in result.weeks:
-        lines.append("")
-        lines.append(f"Week {w.week}: load {w.load:.0f} AU of a {w.ceiling:.0f} AU ceiling")
-        for d in w.days:
-            lines.append(f"  {d.day.value}  {d.minutes:3d} min {d.load:5.0f} AU")
-            for b in d.blocks:
-                lines.append(
-                    f"       {b.minutes:3d} min  RPE {b.rpe:g}  {b.name} ({b.discipline.label})"
-                )
-        goals = ", ".join(
-            f"{g.label} {w.minutes_by_goal.get(g, 0):.0f}/{t:.0f}"
-            for g, t in w.goal_targets.items()
-        )
-        if goals:
-            lines.append(f"  Minutes by goal: {goals}")
-        if w.binding:
-            lines.append(f"  Limited this week by: {limits_in_words(w.binding)}")
-        for short in w.shortfalls:
-            lines.append(f"  Short: {short}")
-        for warning in w.warnings:
-            lines.append(f"  Note: {warning}")
+        lines.extend(_week_lines(w))
     for d in result.diagnosis[1:]:  # the message already leads with the first finding
         lines.append(d)
     if result.notes:
@@ -70,6 +51,46 @@ def format_plan(result, verbose: bool = False) -> str:
         lines.append("")
         lines.append("To ask or confirm:")
         lines.extend(f"  - {q.text}" for q in questions)
+    lines.extend(_solver_lines(result, verbose))
+    return "\n".join(lines)
+
+
+def _headline(result) -> str:
+    """The result's message, led by its status in words when it does not say it already."""
+    head = result.message
+    if not head.startswith(HEADLINES.get(result.status, "")):
+        head = f"{HEADLINES.get(result.status, result.status)}. {head}"
+    return head
+
+
+def _week_lines(w) -> list[str]:
+    """One week: its load of the ceiling [AU], each day (minutes [min], load [AU]) with
+    its blocks, minutes by goal, what limits the week, what falls short, the notes."""
+    lines = ["", f"Week {w.week}: load {w.load:.0f} AU of a {w.ceiling:.0f} AU ceiling"]
+    for d in w.days:
+        lines.append(f"  {d.day.value}  {d.minutes:3d} min {d.load:5.0f} AU")
+        for b in d.blocks:
+            lines.append(
+                f"       {b.minutes:3d} min  RPE {b.rpe:g}  {b.name} ({b.discipline.label})"
+            )
+    goals = ", ".join(
+        f"{g.label} {w.minutes_by_goal.get(g, 0):.0f}/{t:.0f}" for g, t in w.goal_targets.items()
+    )
+    if goals:
+        lines.append(f"  Minutes by goal: {goals}")
+    if w.binding:
+        lines.append(f"  Limited this week by: {limits_in_words(w.binding)}")
+    for short in w.shortfalls:
+        lines.append(f"  Short: {short}")
+    for warning in w.warnings:
+        lines.append(f"  Note: {warning}")
+    return lines
+
+
+def _solver_lines(result, verbose: bool) -> list[str]:
+    """With ``verbose``: the solver's status, gap and time [s], the weeks it did not prove
+    and the left-out count; without: only the weeks a time budget stopped, in words."""
+    lines = []
     if verbose:
         left_out = len({e["exercise_id"] for e in result.excluded})
         if result.solver:
@@ -83,7 +104,7 @@ def format_plan(result, verbose: bool = False) -> str:
     elif result.solver and result.solver.summary():
         lines.append("")
         lines.append(result.solver.summary())  # weeks a time budget stopped: said in words
-    return "\n".join(lines)
+    return lines
 
 
 def _referral(result) -> str:

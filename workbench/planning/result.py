@@ -256,47 +256,12 @@ class PlanResult:
         return min(used, default=1)
 
     def to_json(self) -> dict:
-        """The ``workbench plan --json`` document."""
-
+        """The ``workbench plan --json`` document: loads in AU, minutes in min, the
+        solver's time in s."""
         return {
             "status": self.status,
             "message": self.message,
-            "weeks": [
-                {
-                    "week": w.week,
-                    "ceiling": w.ceiling,
-                    "cap": round(w.cap, 1),
-                    "load": w.load,
-                    "minutes": w.minutes,
-                    "minutes_by_goal": {g.value: round(v, 1) for g, v in w.minutes_by_goal.items()},
-                    "goal_targets": {g.value: v for g, v in w.goal_targets.items()},
-                    "binding": list(w.binding),
-                    "limited_by": [FAMILY_WORDS.get(f, f) for f in w.binding],
-                    "shortfalls": list(w.shortfalls),
-                    "warnings": list(w.warnings),
-                    "days": [
-                        {
-                            "day": d.day.value,
-                            "minutes": d.minutes,
-                            "load": round(d.load, 1),
-                            "blocks": [
-                                {
-                                    "exercise_id": b.exercise_id,
-                                    "name": b.name,
-                                    "discipline": b.discipline.value,
-                                    "minutes": b.minutes,
-                                    "rpe": b.rpe,
-                                    "load": b.load,
-                                    "reasons": list(b.reasons),
-                                }
-                                for b in d.blocks
-                            ],
-                        }
-                        for d in w.days
-                    ],
-                }
-                for w in self.weeks
-            ],
+            "weeks": [_week_json(w) for w in self.weeks],
             "excluded": list(self.excluded),
             "diagnosis": list(self.diagnosis),
             "relaxations": [
@@ -312,14 +277,7 @@ class PlanResult:
             "ceiling_plus_10": list(self.ceiling_plus_10),
             "notes": list(self.notes),
             "questions": [q.to_json() for q in self.questions],
-            "solver": None
-            if self.solver is None
-            else {
-                "name": self.solver.name,
-                "status": self.solver.status,
-                "gap": self.solver.gap,
-                "seconds": round(self.solver.seconds, 4),
-            },
+            "solver": None if self.solver is None else _solver_json(self.solver),
         }
 
     # ---- tidy frames for charts (encoding lives in workbench.ui.charts)
@@ -383,3 +341,50 @@ class PlanResult:
         return pd.DataFrame(
             rows, columns=["day", "exercise_id", "name", "discipline", "minutes", "rpe", "load"]
         )
+
+
+# ---- the parts of the ``--json`` document
+
+
+def _week_json(w: WeekPlan) -> dict:
+    """One week: ceiling, cap and load [AU], minutes [min], what binds, its days."""
+    return {
+        "week": w.week,
+        "ceiling": w.ceiling,
+        "cap": round(w.cap, 1),
+        "load": w.load,
+        "minutes": w.minutes,
+        "minutes_by_goal": {g.value: round(v, 1) for g, v in w.minutes_by_goal.items()},
+        "goal_targets": {g.value: v for g, v in w.goal_targets.items()},
+        "binding": list(w.binding),
+        "limited_by": [FAMILY_WORDS.get(f, f) for f in w.binding],
+        "shortfalls": list(w.shortfalls),
+        "warnings": list(w.warnings),
+        "days": [_day_json(d) for d in w.days],
+    }
+
+
+def _day_json(d: DayPlan) -> dict:
+    """One day: minutes [min], load [AU] and its blocks (minutes, RPE, load, reasons)."""
+    return {
+        "day": d.day.value,
+        "minutes": d.minutes,
+        "load": round(d.load, 1),
+        "blocks": [
+            {
+                "exercise_id": b.exercise_id,
+                "name": b.name,
+                "discipline": b.discipline.value,
+                "minutes": b.minutes,
+                "rpe": b.rpe,
+                "load": b.load,
+                "reasons": list(b.reasons),
+            }
+            for b in d.blocks
+        ],
+    }
+
+
+def _solver_json(s: SolverInfo) -> dict:
+    """The solver's name, real status, proven gap (fraction) and time [s, to 0.1 ms]."""
+    return {"name": s.name, "status": s.status, "gap": s.gap, "seconds": round(s.seconds, 4)}

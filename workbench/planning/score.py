@@ -42,37 +42,65 @@ def score_week(
         instead of the client's rules (``coverage_points`` etc. in the defaults table).
     """
     params = params_for(client, options)
-    # the weights are rules of the defaults table (``*_points``), as for every other rule
-    wts = {k: params[f"{k}_points"] for k in ("coverage", "liked", "disliked", "variety", "load")}
-    wts.update(weights or {})
+    wts = _weights(params, weights)
     by_id = _by_id(catalog)
-    loads = []
-    for wp in result.weeks:
-        loads.append(sum(by_id[b.exercise_id].load for d in wp.days for b in d.blocks))
+    loads = [
+        sum(by_id[b.exercise_id].load for d in wp.days for b in d.blocks) for wp in result.weeks
+    ]
     wp = result.weeks[week - 1]
     exs = [by_id[b.exercise_id] for d in wp.days for b in d.blocks]
-    cap = wp.ceiling  # the stated ceiling; verify_plan checks it against the rule
-    history = [client.baseline_load] * 4 + loads[: week - 1]
-    if week > 1:
-        cap = min(cap, (1.0 + rise(params)) * loads[week - 2])
-    if week > 1 or client.baseline_load > 0:
-        chronic = max(sum(history[-4:]) / 4.0, params.min_start_ceiling_au)
-        cap = min(cap, (params.acwr_block - 0.01) * chronic)
-    session_total = max(
-        1.0,
-        float(
-            client.minutes_per_session * min(client.max_training_days, len(client.available_days))
-        ),
-    )
-    got = credited_minutes(exs, params)
-    score = 0.0
-    for g, target in client.goals.items():
-        if target > 0:
-            short = max(0.0, target - got[g])
-            score += wts["coverage"] * (1.0 - short / target)
+    cap = _load_cap(wp.ceiling, week, loads, client, params)
+    session_total = _session_total(client)
+    score = _coverage(wts["coverage"], credited_minutes(exs, params), client)
     liked = sum(ex.minutes for ex in exs if _among(ex, client.liked))
     disliked = sum(ex.minutes for ex in exs if _among(ex, client.disliked))
     score += wts["liked"] * liked / session_total - wts["disliked"] * disliked / session_total
     score -= wts["load"] * sum(ex.load for ex in exs) / max(cap, 1.0)
     score += wts["variety"] * len({ex.discipline for ex in exs})
     return score
+
+
+def _weights(params, weights: Mapping[str, float] | None) -> dict[str, float]:
+    """The objective's weights by name: the client's ``*_points`` rules, with ``weights``
+    (by the same names) in their place where given."""
+    # the weights are rules of the defaults table (``*_points``), as for every other rule
+    wts = {k: params[f"{k}_points"] for k in ("coverage", "liked", "disliked", "variety", "load")}
+    wts.update(weights or {})
+    return wts
+
+
+def _session_total(client: Client) -> float:
+    """The client's planned training time a week [min]: session minutes x training days
+    (max_training_days, at most the available days); at least 1."""
+    return max(
+        1.0,
+        float(
+            client.minutes_per_session * min(client.max_training_days, len(client.available_days))
+        ),
+    )
+
+
+def _coverage(weight: float, got: Mapping, client: Client) -> float:
+    """``weight`` x (1 - shortfall / target) summed over the client's goals with a target,
+    shortfall = max(0, target - credited minutes ``got``) [min]."""
+    score = 0.0
+    for g, target in client.goals.items():
+        if target > 0:
+            short = max(0.0, target - got[g])
+            score += weight * (1.0 - short / target)
+    return score
+
+
+def _load_cap(ceiling: float, week: int, loads: list[float], client: Client, params) -> float:
+    """The week's load cap [AU]: the tightest of its stated ``ceiling``, (1 + rise) x the
+    previous week's planned load and (acwr_block - 0.01) x the chronic load (the mean of
+    the last 4 weeks' loads, the client's baseline before week 1, at least
+    min_start_ceiling_au). ``loads`` are the planned weeks' loads [AU], week 1 first."""
+    cap = ceiling  # the stated ceiling; verify_plan checks it against the rule
+    history = [client.baseline_load] * 4 + loads[: week - 1]
+    if week > 1:
+        cap = min(cap, (1.0 + rise(params)) * loads[week - 2])
+    if week > 1 or client.baseline_load > 0:
+        chronic = max(sum(history[-4:]) / 4.0, params.min_start_ceiling_au)
+        cap = min(cap, (params.acwr_block - 0.01) * chronic)
+    return cap

@@ -46,15 +46,9 @@ from workbench.client.triggers import unknown_triggers
 from workbench.domain import Client, Dimension
 from workbench.language import find_threat_words
 from workbench.rules.tolerance import tolerances_from_triggers
-from workbench.ui.form_sections.clearance import ClearanceSection
-from workbench.ui.form_sections.client import ClientSection
 from workbench.ui.form_sections.fields import _OMIT, SECTIONS, _Field
-from workbench.ui.form_sections.goals import GoalsSection
-from workbench.ui.form_sections.movement import MovementSection
-from workbench.ui.form_sections.pain import PainSection
-from workbench.ui.form_sections.physical_tests import PhysicalTestsSection
-from workbench.ui.form_sections.red_flags import RedFlagsSection
-from workbench.ui.form_sections.schedule import ScheduleSection, _ActivityRow
+from workbench.ui.form_sections.order import build_sections
+from workbench.ui.form_sections.schedule import _ActivityRow
 from workbench.ui.form_sections.text import _get, _put
 from workbench.ui.style import STYLE
 
@@ -98,37 +92,8 @@ class AssessmentForm(widgets.VBox):
     ):
         self._callbacks: list[Callable[[], None]] = []
         self._quiet = 0
-        self._client = ClientSection()
-        self._clearance = ClearanceSection()
-        self._flags = RedFlagsSection()
-        self._pain = PainSection()
-        self._movement = MovementSection()
-        self._tests = PhysicalTestsSection()
-        self._goals = GoalsSection()
-        self._schedule = ScheduleSection(on_edit=self._edited)
-        self._parts = (
-            self._client,
-            self._clearance,
-            self._flags,
-            self._pain,
-            self._movement,
-            self._tests,
-            self._goals,
-            self._schedule,
-        )
-        self._fields: list[_Field] = [f for part in self._parts for f in part.fields]
-        self._movement.suggest_button.on_click(lambda _b: self.suggest_tolerances())
-
-        sections = [part.widget for part in self._parts]
-        if container == "tabs":
-            self.sections = widgets.Tab(sections)
-        elif container == "accordion":
-            self.sections = widgets.Accordion(sections)
-        else:
-            raise ValueError(f"container must be 'tabs' or 'accordion', not {container!r}")
-        self.sections.titles = SECTIONS
-        self.sections.add_class("wb-form-sections")
-
+        self._build_parts()
+        self.sections = self._sections_box(container)
         file_bar = self._file_bar(path)
         self.problems = widgets.HTML("", layout=widgets.Layout(display="none"))
         self.problems.add_class("wb-problems")
@@ -143,13 +108,39 @@ class AssessmentForm(widgets.VBox):
             ]
         )
         self.add_class("wb-form")
-        for f in self._fields:
-            for w in f.inputs:
-                w.observe(self._edited, names="value")
+        self._wire()
         if client is not None:
             self.value = client
         else:
             self._refresh_hints()
+
+    def _build_parts(self) -> None:
+        """The eight sections, in :data:`SECTIONS` order, and every field they hold."""
+        self._parts = build_sections(on_edit=self._edited)
+        self._client, self._clearance, self._flags, self._pain = self._parts[:4]
+        self._movement, self._tests, self._goals, self._schedule = self._parts[4:]
+        self._fields: list[_Field] = [f for part in self._parts for f in part.fields]
+
+    def _sections_box(self, container: str) -> widgets.Tab | widgets.Accordion:
+        """The sections as tabs (``container="tabs"``) or an accordion (``"accordion"``),
+        titled by :data:`SECTIONS`."""
+        sections = [part.widget for part in self._parts]
+        if container == "tabs":
+            box = widgets.Tab(sections)
+        elif container == "accordion":
+            box = widgets.Accordion(sections)
+        else:
+            raise ValueError(f"container must be 'tabs' or 'accordion', not {container!r}")
+        box.titles = SECTIONS
+        box.add_class("wb-form-sections")
+        return box
+
+    def _wire(self) -> None:
+        """Every edit of a field is checked and shown; Suggest fills the tolerances."""
+        self._movement.suggest_button.on_click(lambda _b: self.suggest_tolerances())
+        for f in self._fields:
+            for w in f.inputs:
+                w.observe(self._edited, names="value")
 
     def _file_bar(self, path: str | Path | None) -> widgets.HBox:
         """The client file's path with Load and Save; the file's status goes below it."""

@@ -153,12 +153,24 @@ class ConstraintLab(widgets.VBox):
         self.client = client
         self.results: dict = {}
         self.sweep_frame: pd.DataFrame | None = None
+        self._build_scenarios(example, weeks)
+        self._build_compare()
+        self._build_sweep()
+        super().__init__(self._page())
+        self.add_class("wb-lab")
+        self.set_client(client)
+        self._wire()
 
+    def _build_scenarios(self, example: str, weeks: int) -> None:
+        """The client picker, the horizon [weeks] and the box of scenario editors."""
         self.picker = example_picker(example, "(as given)", "client")
         self.weeks = widgets.IntSlider(
             value=weeks, min=1, max=MAX_WEEKS, description="weeks", continuous_update=False
         )
         self.editors_box = widgets.HBox([], layout=widgets.Layout(width="100%"))
+
+    def _build_compare(self) -> None:
+        """Compare, the status, the summary table, the scenario chart and the diff."""
         self.compare_button = widgets.Button(description="Compare", button_style="primary")
         self.compare_button.add_class("wb-compare")
         self.status = widgets.HTML("")
@@ -170,6 +182,8 @@ class ConstraintLab(widgets.VBox):
         self.diff = widgets.HTML("")
         self.diff.add_class("wb-diff")
 
+    def _build_sweep(self) -> None:
+        """The parameter to sweep, its values, Sweep, the sweep chart and its table."""
         choices = [(lab_fns.parameter_label(p), p) for p in SWEEP_CHOICES]
         self.parameter = widgets.Dropdown(
             options=choices,
@@ -189,25 +203,28 @@ class ConstraintLab(widgets.VBox):
         self.sweep_table = widgets.HTML("")
         self.sweep_table.add_class("wb-sweep-table")
 
-        super().__init__(
-            [
-                widgets.HTML(STYLE),
-                widgets.HTML("<h3 style='margin:4px 0'>Constraint lab</h3>"),
-                widgets.HBox([self.picker, self.weeks]),
-                self.editors_box,
-                widgets.HBox([self.compare_button, self.status]),
-                self.summary,
-                self.scenario_pane,
-                widgets.HTML("<b>What changed against the first scenario</b>"),
-                self.diff,
-                widgets.HTML("<h4>Sweep one parameter</h4>"),
-                widgets.HBox([self.parameter, self.values, self.sweep_button]),
-                self.sweep_pane,
-                self.sweep_table,
-            ]
-        )
-        self.add_class("wb-lab")
-        self.set_client(client)
+    def _page(self) -> list:
+        """The page, top to bottom: the client and horizon, the scenarios with Compare and
+        what they planned, then the sweep."""
+        return [
+            widgets.HTML(STYLE),
+            widgets.HTML("<h3 style='margin:4px 0'>Constraint lab</h3>"),
+            widgets.HBox([self.picker, self.weeks]),
+            self.editors_box,
+            widgets.HBox([self.compare_button, self.status]),
+            self.summary,
+            self.scenario_pane,
+            widgets.HTML("<b>What changed against the first scenario</b>"),
+            self.diff,
+            widgets.HTML("<h4>Sweep one parameter</h4>"),
+            widgets.HBox([self.parameter, self.values, self.sweep_button]),
+            self.sweep_pane,
+            self.sweep_table,
+        ]
+
+    def _wire(self) -> None:
+        """A picked example starts the scenarios over; a picked parameter offers values;
+        Compare and Sweep plan."""
         self.picker.observe(self._picked, names="value")
         self.parameter.observe(self._parameter_picked, names="value")
         self.compare_button.on_click(lambda _b: self.run_compare())

@@ -6,7 +6,8 @@ Owns the eight sections of :class:`~workbench.ui.form.AssessmentForm`, in
 its activity rows). Each section only displays and reads its fields; the form wires them
 (value, problems in place, load and save, hints). ``fields`` holds what every section is
 made of (a field, the check-box group, the section base and its builders, the option
-lists); ``text`` reads and shows what the trainer typed as client-file values.
+lists); ``text`` reads and shows what the trainer typed as client-file values; ``order``
+builds one of each section in order.
 
 May import: the ground and :mod:`workbench.rules` (vocabularies only: the trigger
 names), and each other; never :mod:`workbench.ui.form`, which composes them, nor the
