@@ -170,9 +170,9 @@ def _screen(p, settings, patterns, sessions, known_bound) -> _Search:
         sessions,
         lp,
         lv,
-        0.0,
-        0.0,
-        screen.seconds,
+        lp_bound=0.0,  # set below, once the LP is solved
+        bound=0.0,
+        seconds=screen.seconds,
         lp_patterns=patterns,
         lp_disc=lp_disc,
     )
