@@ -41,9 +41,9 @@ from workbench.ui.answer_panel import AnswerPanel
 from workbench.ui.block_panel import PANEL_STYLE, BlockPanel
 from workbench.ui.debounce import Debouncer, PendingPlan
 from workbench.ui.form import AssessmentForm
-from workbench.ui.opening import DEFAULT_EXAMPLE, example_picker, opening
+from workbench.ui.opening import DEFAULT_EXAMPLE, client_setting, example_picker, opening
 from workbench.ui.pins_bans import PinsAndBans
-from workbench.ui.plan_controls import PlanControls, client_rise
+from workbench.ui.plan_controls import PlanControls
 from workbench.ui.plan_views import PlanViews
 from workbench.ui.style import STYLE
 from workbench.ui.week_grid import GRID_STYLE, WeekGrid
@@ -240,7 +240,7 @@ class DesignApp(widgets.VBox):
         try:
             self.pins, self.bans = (), frozenset()
             self.pins_and_bans.show(self.pins, self.bans)
-            self.rise.value = client_rise(client)
+            self.rise.value = client_setting(client, "weekly_rise")
             self.form.value = client
         finally:
             self._quiet -= 1

@@ -18,12 +18,12 @@ import ipywidgets as widgets
 import pandas as pd
 
 from workbench.client.examples import example_client
-from workbench.defaults import DEFAULTS, OverrideError, resolve
+from workbench.defaults import DEFAULTS, OverrideError
 from workbench.domain import Client, Goal
 from workbench.lab import scenarios as lab_fns
 from workbench.planning.planner import MAX_WEEKS, PlanOptions
 from workbench.ui import charts
-from workbench.ui.opening import DEFAULT_EXAMPLE, example_picker, opening
+from workbench.ui.opening import DEFAULT_EXAMPLE, client_setting, example_picker, opening
 from workbench.ui.render import ChartPane
 from workbench.ui.style import STYLE
 
@@ -60,13 +60,6 @@ def table_html(frame: pd.DataFrame) -> str:
     )
 
 
-def _resolved(client: Client, name: str) -> float:
-    try:
-        return float(resolve(client.overrides)[name])
-    except OverrideError:
-        return DEFAULTS[name].value
-
-
 class ScenarioEditor(widgets.VBox):
     """One scenario's knobs; :attr:`value` is a :class:`workbench.lab.scenarios.Scenario`."""
 
@@ -75,7 +68,7 @@ class ScenarioEditor(widgets.VBox):
         self.client = client
         self.name = widgets.Text(value=name, description="name", layout=widgets.Layout(width="95%"))
         self.rise = widgets.FloatSlider(
-            value=changes.get("weekly_rise", _resolved(client, "weekly_rise")),
+            value=changes.get("weekly_rise", client_setting(client, "weekly_rise")),
             min=rise.low,
             max=rise.high,
             step=0.01,
@@ -88,7 +81,7 @@ class ScenarioEditor(widgets.VBox):
         self.variety = widgets.IntSlider(
             value=int(
                 changes.get(
-                    "min_disciplines_per_week", _resolved(client, "min_disciplines_per_week")
+                    "min_disciplines_per_week", client_setting(client, "min_disciplines_per_week")
                 )
             ),
             min=int(variety.low),

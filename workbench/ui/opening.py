@@ -1,4 +1,5 @@
-"""What the app and the constraint lab open on: a client, a catalog, the example picker.
+"""What the app and the constraint lab open on: a client, a catalog, the example picker,
+and the value each of the client's settings starts from.
 
 Shared by :class:`~workbench.ui.app.DesignApp` and
 :class:`~workbench.ui.lab_panel.ConstraintLab`, so both open the same way.
@@ -10,6 +11,7 @@ import ipywidgets as widgets
 
 from workbench.catalog import builtin_catalog
 from workbench.client.examples import example_client, example_names
+from workbench.defaults import DEFAULTS, OverrideError, resolve
 from workbench.domain import Client
 
 #: The example client both open on when given none.
@@ -34,3 +36,13 @@ def example_picker(example: str | None, first: str, description: str, **kw) -> w
         description=description,
         **kw,
     )
+
+
+def client_setting(client: Client, name: str) -> float:
+    """The value of rule ``name`` (a :data:`~workbench.defaults.DEFAULTS` key) that
+    ``client``'s settings ask for, or its default when they cannot be resolved (the form
+    shows why), in the rule's unit."""
+    try:
+        return float(resolve(client.overrides)[name])
+    except OverrideError:
+        return DEFAULTS[name].value

@@ -11,17 +11,10 @@ from collections.abc import Callable
 
 import ipywidgets as widgets
 
-from workbench.defaults import DEFAULTS, OverrideError, resolve
+from workbench.defaults import DEFAULTS
 from workbench.domain import Client
 from workbench.planning.planner import MAX_WEEKS
-
-
-def client_rise(client: Client) -> float:
-    """The weekly rise ``client``'s settings ask for (a fraction), or the default."""
-    try:
-        return float(resolve(client.overrides).weekly_rise)
-    except OverrideError:
-        return DEFAULTS["weekly_rise"].value
+from workbench.ui.opening import client_setting
 
 
 class PlanControls(widgets.VBox):
@@ -55,7 +48,7 @@ class PlanControls(widgets.VBox):
         self.hard_goals.add_class("wb-hard-goals")
         rule = DEFAULTS["weekly_rise"]
         self.rise = widgets.FloatSlider(
-            value=client_rise(client),
+            value=client_setting(client, "weekly_rise"),
             min=rule.low,
             max=rule.high,
             step=0.01,
