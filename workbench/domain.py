@@ -18,6 +18,7 @@ from workbench.vocabulary import (
     EQUIPMENT,
     GYM_PROVIDES,
     LABELS,
+    PRECAUTIONS,
     RED_FLAGS,
     SETTINGS,
     TAGS,
@@ -44,6 +45,7 @@ __all__ = [
     "EQUIPMENT",
     "GYM_PROVIDES",
     "LABELS",
+    "PRECAUTIONS",
     "RED_FLAGS",
     "SETTINGS",
     "TAGS",
@@ -123,6 +125,9 @@ class Clearance:
         Clearance to train is recorded.
     max_rpe : float or None
         Doctor's maximum effort, CR-10 RPE.
+    covers : frozenset of str
+        The precautions (:data:`PRECAUTIONS` ids) this clearance considered: a precaution
+        that needs clearance first (domain.md §8) is cleared only when listed here.
     """
 
     cleared: bool = False
@@ -132,6 +137,7 @@ class Clearance:
     banned_exercises: frozenset[str] = frozenset()
     max_rpe: float | None = None
     notes: str = ""
+    covers: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -233,6 +239,12 @@ class Client:
         This back pain started recently (a new episode, not a long-standing one).
     red_flags : dict[str, bool | None]
         Answers to :data:`RED_FLAGS`; None means not yet asked.
+    precautions : dict[str, bool | None]
+        Answers to :data:`PRECAUTIONS` (domain.md §8); None means not yet asked.
+    pregnancy_weeks : int or None
+        Weeks of pregnancy at the assessment [weeks], when pregnant.
+    osteoporosis_t_score : float or None
+        Lowest bone-density T-score on record, when known.
     tolerances : dict[Dimension, int]
         Movement tolerance 0-3 per dimension now.
     exposure_targets : dict[Dimension, int]
@@ -264,6 +276,9 @@ class Client:
     new_onset: bool = False
     clearance: Clearance = field(default_factory=Clearance)
     red_flags: dict[str, bool | None] = field(default_factory=dict)
+    precautions: dict[str, bool | None] = field(default_factory=dict)
+    pregnancy_weeks: int | None = None
+    osteoporosis_t_score: float | None = None
     notes: str = ""
     symptom_diary: str = ""
     pain: Pain = field(default_factory=Pain)

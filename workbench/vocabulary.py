@@ -201,3 +201,13 @@ RED_FLAGS: dict[str, tuple[str, str]] = {
     "night_or_rest_pain": ("refer", "Constant pain at night or at rest?"),
     "structural_deformity": ("refer", "A visible change in the shape of the spine?"),
 }
+
+
+#: Precautions: not red flags, but they change what is safe (domain.md §8). Each is asked
+#: yes / no / not asked, like :data:`RED_FLAGS`: id -> the question.
+PRECAUTIONS: dict[str, str] = {
+    "pregnancy": "Pregnant now?",
+    "osteoporosis": "Osteoporosis, low bone density, or a fracture after a minor fall or lift?",
+    "recent_surgery": "Any surgery in the last 12 weeks?",
+    "heart_metabolic_kidney": "Known heart, metabolic (such as diabetes) or kidney disease?",
+}
