@@ -80,6 +80,9 @@ _EXPORTS: dict[str, str] = {
     # what a plan is, and why
     "PlanResult": "workbench.planning.result",
     "PlanStatus": "workbench.planning.result",
+    "Provenance": "workbench.planning.provenance",
+    "catalog_hash": "workbench.planning.provenance",
+    "client_hash": "workbench.planning.provenance",
     "Relaxation": "workbench.planning.result",
     "changes_frame": "workbench.planning.explain",
     "changes_summary": "workbench.planning.explain",

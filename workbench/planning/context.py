@@ -9,7 +9,9 @@ session caps) into the data of that week's model.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from dataclasses import dataclass, field, fields
+from typing import Any
 
 from workbench.client import screening
 from workbench.defaults import Params, resolve
@@ -69,6 +71,32 @@ class PlanOptions:
     solver: str = "highs"
     overrides: dict[str, float] = field(default_factory=dict)
     explain: bool = True
+
+    @classmethod
+    def from_json(cls, doc: Mapping[str, Any]) -> PlanOptions:
+        """The options a plan's ``"made"`` record names (the inverse of
+        :func:`workbench.planning.provenance.options_json`): with the same client and
+        catalog (their hashes match) and the same workbench version, planning with them
+        makes the plan again.
+
+        Raises
+        ------
+        ValueError
+            Naming any option the record has that the planner does not know.
+        """
+        known = {f.name for f in fields(cls)}
+        unknown = sorted(set(doc) - known)
+        if unknown:
+            raise ValueError(f"unknown plan options {unknown}; known: {', '.join(sorted(known))}")
+        values = dict(doc)
+        values["pins"] = tuple(
+            Pin(p["exercise_id"], int(p["week"]), None if p.get("day") is None else Day(p["day"]))
+            for p in doc.get("pins", ())
+        )
+        for name in ("bans", "allow_disliked"):
+            values[name] = frozenset(values.get(name, ()))
+        values["overrides"] = dict(values.get("overrides", {}))
+        return cls(**values)
 
 
 @dataclass

@@ -13,6 +13,7 @@ answer is put together in :mod:`workbench.planning.assemble`.
 
 from __future__ import annotations
 
+import dataclasses
 import time
 
 from workbench.domain import Client
@@ -28,6 +29,7 @@ from workbench.planning.context import PlanOptions as PlanOptions
 from workbench.planning.context import _advance, _initial_state
 from workbench.planning.context import prepare as prepare
 from workbench.planning.context import week_problem as week_problem
+from workbench.planning.provenance import provenance
 from workbench.planning.result import PlanResult
 
 
@@ -50,10 +52,10 @@ def plan(client: Client, catalog, options: PlanOptions | None = None) -> PlanRes
     options = options or PlanOptions()
     ctx = prepare(client, catalog, options)
     if isinstance(ctx, PlanResult):
-        return ctx
+        return _stamped(ctx, client, catalog, options)
     by_id = {ex.id: ex for ex in catalog}
     solutions = _solve_weeks(ctx, by_id, 1, _initial_state(ctx), [], None)
-    return _assemble(ctx, by_id, solutions, start)
+    return _stamped(_assemble(ctx, by_id, solutions, start), client, catalog, options)
 
 
 def replan(
@@ -77,7 +79,12 @@ def replan(
     for s in kept:
         state = _advance(ctx, state, s)
     solutions = _solve_weeks(ctx, by_id, from_week, state, kept, old)
-    return _assemble(ctx, by_id, solutions, start)
+    return _stamped(_assemble(ctx, by_id, solutions, start), client, catalog, options)
+
+
+def _stamped(result: PlanResult, client: Client, catalog, options: PlanOptions) -> PlanResult:
+    """``result`` with whose plan it is and how it was made (:mod:`.provenance`)."""
+    return dataclasses.replace(result, made=provenance(client, catalog, options))
 
 
 def _solve_weeks(ctx, by_id, first, state, kept, old) -> list[WeekSolution]:

@@ -52,7 +52,18 @@ def format_plan(result, verbose: bool = False) -> str:
         lines.append("To ask or confirm:")
         lines.extend(f"  - {q.text}" for q in questions)
     lines.extend(_solver_lines(result, verbose))
+    if verbose and getattr(result, "made", None) is not None:
+        lines.append(made_line(result.made))
     return "\n".join(lines)
+
+
+def made_line(made) -> str:
+    """Whose plan it is and how it was made, in one line (:mod:`.provenance`)."""
+    return (
+        f"Made for {made.client_name} ({made.client_id}) at {made.made_at} by workbench "
+        f"{made.workbench_version} on {made.catalog_source or 'a catalog'} "
+        f"({made.catalog_exercises} exercises, {made.catalog_hash[:19]})."
+    )
 
 
 def _headline(result) -> str:

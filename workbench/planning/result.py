@@ -13,6 +13,7 @@ from workbench.domain import Day, Discipline, Goal
 from workbench.optimize.constraints import FAMILIES as FAMILY_WORDS
 from workbench.optimize.diagnose import OFFERS as OFFERS
 from workbench.optimize.diagnose import Relaxation as Relaxation
+from workbench.planning.provenance import Provenance
 
 
 class PlanStatus(StrEnum):
@@ -224,6 +225,9 @@ class PlanResult:
         What raising each week's ceiling by 10% would buy.
     questions : tuple of Question
         What the client's file leaves to ask (:func:`workbench.client.questions.client_questions`).
+    made : Provenance or None
+        Whose plan it is and how it was made (:mod:`workbench.planning.provenance`); not
+        part of equality, so two makings of one plan compare equal.
     """
 
     status: str
@@ -239,6 +243,7 @@ class PlanResult:
     questions: tuple = ()
     objective: float | None = None
     extra: dict = field(default_factory=dict, compare=False, repr=False)
+    made: Provenance | None = field(default=None, compare=False, repr=False)
 
     @property
     def planned(self) -> bool:
@@ -278,6 +283,7 @@ class PlanResult:
             "notes": list(self.notes),
             "questions": [q.to_json() for q in self.questions],
             "solver": None if self.solver is None else _solver_json(self.solver),
+            "made": None if self.made is None else self.made.to_json(),
         }
 
     # ---- tidy frames for charts (encoding lives in workbench.ui.charts)
