@@ -124,3 +124,11 @@ def test_the_client_hash_tells_one_client_file_from_another(name, age):
     client = example_clients()[name]
     other = dataclasses.replace(client, age=age)
     assert (client_hash(other) == client_hash(client)) == (age == client.age)
+
+
+def test_the_verbose_table_names_whose_plan_it_is_and_the_plain_one_does_not():
+    client = example_clients()["pool-only"]
+    result = wb.plan(client, CATALOG)
+    line = f"Made for {client.name} ({client.id}) at {result.made.made_at} by workbench"
+    assert line in wb.format_plan(result, verbose=True)
+    assert "Made for" not in wb.format_plan(result)

@@ -296,8 +296,12 @@ def test_opening_what_limits_the_week_explains_what_a_higher_ceiling_would_buy(a
     assert "the weekly load ceiling" in app.notes.value  # the trainer's words, not a family
     assert "weekly_load_ceiling" not in app.notes.value and "Solver" not in app.notes.value
     assert app.views.titles[4] == "Week limits"
+    assert "Made for" not in app.notes.value
     app.solver_details.value = True  # the details toggle shows the solver's status and gap
     assert "Solver HiGHS: optimal" in app.notes.value
+    made = app.result.made  # ... and whose plan it is, made when, by which workbench
+    assert f"Made for {made.client_name} ({made.client_id}) at {made.made_at}" in app.notes.value
+    assert f"workbench {made.workbench_version}" in app.notes.value
     app.weeks.value = 2  # while the tab is open, every plan is explained
     assert len(app.result.ceiling_plus_10) == 2
 

@@ -12,6 +12,7 @@ import html
 from workbench.domain import Day
 from workbench.language import GLOSSARY, find_threat_words, suggest
 from workbench.planning.explain import limits_in_words
+from workbench.planning.report import made_line
 from workbench.planning.result import (
     OFFERS,
     REFERRED,
@@ -144,6 +145,8 @@ def notes_html(result: PlanResult, details: bool = False) -> str:
                 f"<p class='wb-hint wb-solver'>Solver {_esc(s.name)}: {_esc(s.status)}{gap}, "
                 f"{s.seconds:.2f} s.</p>"
             )
+    if details and result.made is not None:
+        parts.append(f"<p class='wb-hint wb-made'>{_esc(made_line(result.made))}</p>")
     return "".join(parts)
 
 
