@@ -97,6 +97,45 @@ def exposure_targets(draw, tolerances) -> dict[Dimension, int]:
     return out
 
 
+#: The movements a high-fear client most often fears, with blocks in the catalog that take
+#: several of them at once (power yoga flow, saw, Russian twist, roll-up, woodchop).
+FEARED_MOVEMENTS = (
+    Dimension.LOADED_FLEXION,
+    Dimension.END_RANGE_FLEXION,
+    Dimension.ROTATION,
+    Dimension.EXTENSION,
+    Dimension.AXIAL_LOAD,
+)
+
+
+@st.composite
+def high_fear_clients(draw) -> Client:
+    """The high-fear example client (graded-exposure mode by STarT Back, FABQ-PA and TSK-17)
+    with two to four feared movements drawn: a starting tolerance 0-2 and a target above
+    it on each, in a drawn order (least feared first), a drawn exposure interval and
+    allowance, and yoga and pilates (where most combined blocks are) liked or not."""
+    from workbench.client.examples import example_client
+
+    base = example_client("high-fear")
+    dims = draw(st.lists(st.sampled_from(FEARED_MOVEMENTS), unique=True, min_size=2, max_size=4))
+    tol = dict(base.tolerances)
+    targets = {}
+    for d in dims:
+        tol[d] = draw(st.integers(min_value=0, max_value=2))
+        targets[d] = draw(st.integers(min_value=tol[d] + 1, max_value=3))
+    liked = draw(st.frozensets(st.sampled_from([Discipline.YOGA, Discipline.PILATES])))
+    return replace(
+        base,
+        tolerances=tol,
+        exposure_targets=targets,
+        liked=frozenset(base.liked) | liked,
+        overrides={
+            "exposure_interval_weeks": draw(st.sampled_from([1.0, 2.0])),
+            "exposure_max_blocks": draw(st.sampled_from([1.0, 2.0, 3.0])),
+        },
+    )
+
+
 activities = st.builds(
     Activity,
     discipline=disciplines,

@@ -194,9 +194,20 @@ DEFAULTS: dict[str, Rule] = {
         1.0,
         "blocks",
         "(H)",
-        "graded-exposure mode: blocks a week that use a newly returned movement step",
+        "graded-exposure mode: blocks a week that take a feared movement above the client's "
+        "starting tolerance (every such block counts, whichever feared movement it takes)",
         0.0,
         14.0,
+    ),
+    "exposure_alone_weeks": Rule(
+        1.0,
+        "weeks",
+        "George 2010 [9]; domain.md §3 (H for the number)",
+        "graded-exposure mode: a block taking several feared movements above the starting "
+        "tolerance at once comes only after each was done on its own (at that level or more) "
+        "in at least this many earlier weeks of the plan (0: no such wait)",
+        0.0,
+        12.0,
     ),
     # --- instruments (domain.md §2) ---
     "fabq_pa_elevated": Rule(

@@ -313,7 +313,7 @@ def define_session_spike_constraints(m, p: WeekProblem, v: Vars, aggregated, ela
 
 
 def define_graded_exposure_constraints(m, p: WeekProblem, v: Vars, aggregated, elastic):
-    """Blocks using a newly returned movement step ≤ the exposure allowance."""
+    """Blocks taking a feared movement above the starting tolerance ≤ the exposure allowance."""
     if not p.exposure_ids:
         return
     terms = [(var, 1) for (i, _d), var in v.uses.items() if p.exercises[i].id in p.exposure_ids]

@@ -65,7 +65,8 @@ class WeekProblem:
     strength_days : int
         Non-consecutive strength days required (0: none).
     exposure_ids : frozenset of str
-        Exercises that use a movement step newly returned this week.
+        Exercises that take a feared movement above the client's starting tolerance
+        (graded-exposure mode); at most ``exposure_max_blocks`` of their blocks a week.
     pins : list of Pin
     liked, disliked : frozenset
         What the client likes and dislikes: disciplines (as Discipline), settings, tags.

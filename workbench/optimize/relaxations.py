@@ -187,14 +187,14 @@ def more_uses(p: WeekProblem, amounts: dict[str, float]) -> Relaxed:
 
 
 def more_exposure_blocks(p: WeekProblem, amounts: dict[str, float]) -> Relaxed:
-    """Blocks with the movement just brought back raised by the slack, rounded up."""
+    """Blocks taking a feared movement raised by the slack, rounded up."""
     a = math.ceil(sum(amounts.values()) - 1e-9)
     return replace(p, exposure_max_blocks=p.exposure_max_blocks + a), Relaxation(
         "graded_exposure",
         p.week,
         a,
         "blocks",
-        f"allow {p.exposure_max_blocks + a} blocks with the movement just brought back",
+        f"allow {p.exposure_max_blocks + a} blocks with a movement the client is wary of",
     )
 
 

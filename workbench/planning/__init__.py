@@ -1,7 +1,8 @@
 """The planner's entry points, what they return, what explains it and what checks it.
 
 Owns planning and re-planning a client's weeks (``planner``; what one call computes once in
-``context``, the answer put together in ``assemble``), the result and its JSON form
+``context``, graded exposure across the weeks in ``exposure``, the answer put together
+in ``assemble``), the result and its JSON form
 (``result``), explanations in a trainer's words (``explain``, ``report``) and the
 independent verifier that re-checks a plan against every rule without the optimizer
 (``verify``).

@@ -28,6 +28,7 @@ from workbench.planning.explain import (
     week_binding,
     week_warnings,
 )
+from workbench.planning.exposure import held_back_rows, held_pin_problems
 from workbench.planning.result import (
     NO_PLAN,
     PLANNED,
@@ -41,10 +42,13 @@ from workbench.planning.result import (
 
 def _assemble(ctx: Context, by_id, solutions: list[WeekSolution], start: float) -> PlanResult:
     """The plan of the solved weeks, or why the last of them has none."""
-    excluded = tuple(exclusion_table(ctx.eligibility, by_id))
+    excluded = (
+        *exclusion_table(ctx.eligibility, by_id),
+        *held_back_rows(ctx, solutions, by_id),
+    )
     detail = _week_detail(solutions)
     if not solutions[-1].feasible:
-        return _no_plan(ctx, solutions, excluded, detail, start)
+        return _no_plan(ctx, by_id, solutions, excluded, detail, start)
     return _planned(ctx, by_id, solutions, excluded, detail, start)
 
 
@@ -64,11 +68,17 @@ def _week_detail(solutions: list[WeekSolution]) -> tuple[dict, ...]:
 
 
 def _no_plan(
-    ctx: Context, solutions: list[WeekSolution], excluded: tuple, detail: tuple, start: float
+    ctx: Context,
+    by_id,
+    solutions: list[WeekSolution],
+    excluded: tuple,
+    detail: tuple,
+    start: float,
 ) -> PlanResult:
     """No plan fits every rule in the last week solved: the diagnosis and what would help."""
     last = solutions[-1]
     problems = pin_problems(ctx.options.pins, ctx.eligibility, ctx.client)
+    problems += held_pin_problems(ctx, solutions, by_id)
     diag, relax = diagnose_week(last.problem, ctx.settings, problems)
     info = SolverInfo(
         last.outcome.solver, SolveStatus.INFEASIBLE, None, time.perf_counter() - start, detail

@@ -19,6 +19,7 @@ from workbench.domain import Client, Day, Dimension, Discipline, Goal
 from workbench.optimize.problem import Pin, WeekProblem
 from workbench.optimize.solution import WeekSolution
 from workbench.optimize.solve import SolverSettings
+from workbench.planning.exposure import exposing_ids, held_back, week_history
 from workbench.planning.result import NEEDS_CLEARANCE, REFERRED, PlanResult
 from workbench.rules.contraindications import Eligibility, eligibility, variety_overrides
 from workbench.rules.load import (
@@ -107,6 +108,8 @@ class _State:
     loads: list[float]
     caps: dict[Discipline, float]
     green_before: int
+    #: per planned week, what it did of each feared movement on its own (graded exposure)
+    alone: tuple[dict[Dimension, int], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -185,22 +188,18 @@ def _advance(ctx: Context, state: _State, sol: WeekSolution) -> _State:
     caps = dict(state.caps)
     for (k, _d), minutes in longest.items():
         caps[k] = next_session_cap(caps[k], minutes, ctx.params)
-    return _State(load, state.loads + [load], caps, state.green_before)
+    alone = (*state.alone, week_history(ctx, sol.uses))
+    return _State(load, state.loads + [load], caps, state.green_before, alone)
 
 
 def week_problem(ctx: Context, week: int, state: _State, by_id) -> WeekProblem:
     """The data of ``week``'s model from the rules and the state the week before left."""
     client, params, elig = ctx.client, ctx.params, ctx.eligibility
     allowed = [by_id[i] for i in elig.allowed(week)]
-    newly = frozenset()
-    if week > 1:
-        before, now = elig.tolerances[week - 2], elig.tolerances[week - 1]
-        raised = [i for i in range(len(now)) if now[i] > before[i]]
-        if raised:
-            dims = list(Dimension)
-            newly = frozenset(
-                ex.id for ex in allowed if any(ex.demands[dims[i]] > before[i] for i in raised)
-            )
+    # graded exposure: a block combining feared movements waits until each was done on
+    # its own in the earlier weeks' plans; every block taking one counts to the limit
+    held = held_back(ctx, allowed, state.alone)
+    allowed = [ex for ex in allowed if ex.id not in held]
     goals = {g: float(m) for g, m in client.goals.items() if m > 0}
     strength = int(params.strength_min_days) if goals.get(Goal.STRENGTH, 0) > 0 else 0
     chronic = None
@@ -223,7 +222,7 @@ def week_problem(ctx: Context, week: int, state: _State, by_id) -> WeekProblem:
         targets=goals,
         hard_goals=ctx.options.hard_goals,
         strength_days=strength,
-        exposure_ids=newly if ctx.modes.graded_exposure else frozenset(),
+        exposure_ids=exposing_ids(ctx, allowed),
         exposure_max_blocks=int(params.exposure_max_blocks),
         pins=[p for p in ctx.options.pins if p.week == week],
         liked=client.liked,

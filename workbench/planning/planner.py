@@ -29,6 +29,7 @@ from workbench.planning.context import PlanOptions as PlanOptions
 from workbench.planning.context import _advance, _initial_state
 from workbench.planning.context import prepare as prepare
 from workbench.planning.context import week_problem as week_problem
+from workbench.planning.exposure import same_history
 from workbench.planning.provenance import provenance
 from workbench.planning.result import PlanResult
 
@@ -134,6 +135,8 @@ def _solve_weeks(ctx, by_id, first, state, kept, old) -> list[WeekSolution]:
             and week > first
             and _same_week(sol, previous)
             and same_problem(problem, previous.problem)
+            # later weeks' graded exposure reads what the weeks so far did on their own
+            and same_history(ctx, solutions, old)
         ):
             solutions.extend(old[week:])
             break

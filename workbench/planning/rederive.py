@@ -111,6 +111,20 @@ def graded_exposure_mode(client: Client, params: Params) -> bool:
     return False
 
 
+def feared_start(client: Client, params: Params) -> dict[Dimension, int]:
+    """Graded-exposure mode (domain.md §3, George 2010): each feared dimension, one with an
+    exposure target above the assessed tolerance, with that assessed tolerance [level
+    0-3]; empty outside the mode."""
+    if not graded_exposure_mode(client, params):
+        return {}
+    out = {}
+    for d, t in client.exposure_targets.items():
+        start = client.tolerances.get(d, 0)
+        if int(t) > start:
+            out[d] = start
+    return out
+
+
 def week_one_ceiling(client: Client, params: Params) -> float:
     """Week-1 ceiling [AU]: start_ceiling_fraction x baseline (x the STarT-high factor),
     then raised to min_start_ceiling_au (the floor applies after the factor)."""

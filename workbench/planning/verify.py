@@ -75,19 +75,42 @@ def check_horizon(result, options) -> list[Violation]:
     return []
 
 
-def check_graded_exposure(inp: _Inputs, w: int, blocks) -> list[Violation]:
-    """``graded_exposure``: blocks using the newly returned step, at most
-    ``exposure_max_blocks`` a week."""
-    if not inp.graded_exposure or w <= 1:
-        return []
-    before, now = inp.tolerance[w - 2], inp.tolerance[w - 1]
-    raised = [d for d in Dimension if now[d] > before[d]]
-    newly = [ex.id for _day, ex in blocks if any(ex.demands.get(d, 0) > before[d] for d in raised)]
+def _above_start(inp: _Inputs, ex: Exercise) -> dict[Dimension, int]:
+    """Feared dimension -> the block's demand, where it is above the assessed tolerance."""
+    return {d: ex.demands.get(d, 0) for d, s in inp.feared.items() if ex.demands.get(d, 0) > s}
+
+
+def check_graded_exposure(inp: _Inputs, w: int, blocks, carried: _Carried) -> list[Violation]:
+    """``graded_exposure``: blocks above the assessed tolerance on any feared dimension, at
+    most ``exposure_max_blocks`` a week; ``exposure_combined``: a block above it on two or
+    more feared dimensions only once each was done on its own (by a block above it on
+    that one alone, at the same level or more) in ``exposure_alone_weeks`` earlier weeks."""
+    out = []
+    taking = []
+    need = inp.params.exposure_alone_weeks
+    for day, ex in blocks:
+        above = _above_start(inp, ex)
+        if not above:
+            continue
+        taking.append(ex.id)
+        if len(above) < 2:
+            continue
+        early = [
+            f"{d.value} {level}"
+            for d, level in above.items()
+            if sum(1 for week in carried.alone if week.get(d, -1) >= level) < need
+        ]
+        if early:
+            detail = (
+                f"{ex.id} is above the assessed tolerance on {len(above)} feared dimensions "
+                f"at once; not yet done on its own in {need:g} earlier week(s): {early}"
+            )
+            out.append(Violation(w, day, "exposure_combined", detail))
     limit = inp.params.exposure_max_blocks
-    if len(newly) > limit:
-        detail = f"{len(newly)} blocks use the newly returned step ({newly}) > {limit:g}"
-        return [Violation(w, None, "graded_exposure", detail)]
-    return []
+    if len(taking) > limit:
+        detail = f"{len(taking)} blocks take a feared movement ({taking}) > {limit:g}"
+        out.append(Violation(w, None, "graded_exposure", detail))
+    return out
 
 
 def check_pins(inp: _Inputs, w: int, blocks) -> list[Violation]:
@@ -234,6 +257,14 @@ def _carry(inp: _Inputs, carried: _Carried, per_day, load: float) -> None:
         carried.caps[k] = max(carried.caps[k], inp.params.session_cap_fraction * longest)
     carried.previous_load = load
     carried.history.append(load)
+    alone: dict[Dimension, int] = {}
+    for exs in per_day.values():
+        for ex in exs:
+            above = _above_start(inp, ex)
+            if len(above) == 1:
+                ((d, level),) = above.items()
+                alone[d] = max(alone.get(d, 0), level)
+    carried.alone.append(alone)
 
 
 def check_week(inp: _Inputs, wp, carried: _Carried) -> list[Violation]:
@@ -243,7 +274,7 @@ def check_week(inp: _Inputs, wp, carried: _Carried) -> list[Violation]:
     for day, ex in blocks:
         out += check_exclusions(inp, w, day, ex)
         out += check_phase(inp, w, day, ex)
-    out += check_graded_exposure(inp, w, blocks)
+    out += check_graded_exposure(inp, w, blocks, carried)
     out += check_pins(inp, w, blocks)
     per_day: dict[Day, list[Exercise]] = defaultdict(list)
     for day, ex in blocks:

@@ -15,6 +15,7 @@ from workbench.planning.rederive import (
     _equipment,
     _variety_fitted,
     ceilings,
+    feared_start,
     graded_exposure_mode,
     params_for,
     tolerances,
@@ -33,6 +34,7 @@ class _Inputs:
     tolerance: list[dict[Dimension, int]]
     ceiling: list[float]
     graded_exposure: bool
+    feared: dict[Dimension, int]
     equipment: frozenset[str]
     disliked: set[str]
     triggers: list
@@ -42,11 +44,13 @@ class _Inputs:
 
 @dataclass
 class _Carried:
-    """What one week hands on to the next: session caps, last week's load, load history."""
+    """What one week hands on to the next: session caps, last week's load, load history,
+    and per week what it did of each feared movement on its own (its highest level)."""
 
     caps: dict[Discipline, float]
     previous_load: float | None
     history: list[float] = field(default_factory=list)
+    alone: list[dict[Dimension, int]] = field(default_factory=list)
 
 
 def _inputs(result, client: Client, catalog, options) -> _Inputs:
@@ -71,6 +75,7 @@ def _inputs(result, client: Client, catalog, options) -> _Inputs:
         tolerance=tolerances(client, params, n),
         ceiling=ceilings(client, params, n),
         graded_exposure=graded_exposure_mode(client, params),
+        feared=feared_start(client, params),
         equipment=_equipment(client),
         disliked={str(x) for x in client.disliked} - allow_disliked,
         triggers=[(words, t) for words, t in triggers if t is not None],

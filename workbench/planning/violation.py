@@ -21,8 +21,11 @@ RULES: dict[str, str] = {
     "unknown_exercise": "every block's exercise exists in the catalog",
     "block_data": "a block's minutes, effort, load and discipline are the catalog's",
     "tolerance": "no movement demand above the client's tolerance that week (§3)",
-    "graded_exposure": "blocks using a newly returned movement step, at most "
-    "exposure_max_blocks a week (graded-exposure mode, §3)",
+    "graded_exposure": "blocks above the assessed tolerance on a feared movement (an exposure "
+    "target above it), at most exposure_max_blocks a week (graded-exposure mode, §3)",
+    "exposure_combined": "a block above the assessed tolerance on several feared movements only "
+    "once each was done on its own, at that level or more, in exposure_alone_weeks earlier "
+    "weeks (graded-exposure mode, §3)",
     "doctor_discipline": "the doctor's banned disciplines (§3)",
     "doctor_exercise": "the doctor's banned exercises (§3)",
     "doctor_max_effort": "the doctor's maximum effort (§3)",
