@@ -78,11 +78,14 @@ def _session_packing(mv) -> tuple[str, dict[int, list[int]]]:
 
 
 def _goal_and_variety_start(sub: WeekProblem, v, counts: dict[int, int]) -> dict:
-    """Shortfall and discipline-used values implied by ``counts`` (either model)."""
+    """Shortfall, discipline-used and activity-kept values implied by ``counts`` (either
+    model)."""
     short = _shortfall(sub, counts)
     used = {sub.exercises[i].discipline for i, k in counts.items() if k}
+    kept = {sub.keeps(i) for i, k in counts.items() if k}
     start = {s: short[g] for g, s in v.shortfall.items()}
     start.update({u: 1.0 if k in used else 0.0 for k, u in v.used_discipline.items()})
+    start.update({u: 1.0 if k in kept else 0.0 for k, u in v.kept.items()})
     return start
 
 
