@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from workbench.optimize.packing import (
     PACKED,
+    assign_days,
     pack,
 )
 from workbench.optimize.problem import WeekProblem
@@ -29,7 +30,7 @@ def _start_values(sub: WeekProblem, mv, counts: dict[int, int]) -> dict:
     for flag, value in mv.cut_flags:
         start[flag] = value(counts)
     if mv.patterns or mv.sessions:
-        status, placed = pack(sub, counts)
+        status, placed = _packing_for_start(sub, counts)
         if status == PACKED:
             on: dict[int, list[int]] = {b: [] for b in range(sub.training_days)}
             for i, bins in placed.items():
@@ -40,6 +41,17 @@ def _start_values(sub: WeekProblem, mv, counts: dict[int, int]) -> dict:
             if mv.sessions:
                 start.update(_session_start(sub, mv, on))
     return start
+
+
+def _packing_for_start(sub: WeekProblem, counts: dict[int, int]):
+    """:func:`~workbench.optimize.packing.pack`'s answer for ``counts``; with strength
+    days, first one whose days keep them (its sessions then also keep the strength rows),
+    else any packing."""
+    if sub.strength_days:
+        found = pack(sub, counts, lambda placed: assign_days(sub, placed) is not None)
+        if found[0] == PACKED:
+            return found
+    return pack(sub, counts)
 
 
 def _few_sessions(p: WeekProblem) -> bool:
