@@ -1,5 +1,6 @@
-"""Shared hypothesis strategies: clients, catalogs, rule overrides and red flags; any valid
-client file, any client the screen may see, and planned weeks. The one place the property
+"""Shared hypothesis strategies: clients (and clients who like what they already do),
+catalogs, rule overrides and red flags; any valid client file, any client the screen may
+see, and planned weeks. The one place the property
 tests keep their strategies (``tests/test_layout.py`` checks that no other test module
 defines one).
 
@@ -177,6 +178,27 @@ def clients(draw, *, with_exposure: bool = True) -> Client:
         supervised_days=draw(st.frozensets(st.sampled_from(sorted(available)))),
         activities=tuple(draw(st.lists(activities, max_size=3))),
         consecutive_green_weeks=draw(st.integers(min_value=0, max_value=8)),
+    )
+
+
+@st.composite
+def clients_doing_what_they_like(draw) -> Client:
+    """A :func:`clients` client with one to three current activities (sessions a week
+    1-7), who likes some of them (and maybe other disciplines), and has the kit and the
+    places most of the catalog's walking, cycling and swimming need, so the activities are
+    often allowed."""
+    base = draw(clients())
+    done = draw(st.lists(activities, min_size=1, max_size=3))
+    done = [replace(a, sessions_per_week=max(1, a.sessions_per_week)) for a in done]
+    kinds = sorted({a.discipline for a in done})
+    liked = draw(st.frozensets(st.sampled_from(kinds), min_size=1))
+    liked |= draw(st.frozensets(disciplines, max_size=2))
+    kit = draw(st.frozensets(st.sampled_from(["outdoors", "stationary_bike", "pool", "mat"])))
+    return replace(
+        base,
+        activities=tuple(done),
+        liked=liked,
+        equipment=base.equipment | kit,
     )
 
 

@@ -21,6 +21,8 @@ References
 [12] Fairbank J.C.T., Pynsent P.B. (2000) The Oswestry Disability Index. Spine 25:2940.
 [13] Stratford P. et al. (1995) Patient-Specific Functional Scale. Physiother Can 47:258.
 [14] Roland M., Fairbank J. (2000) The Roland-Morris and Oswestry questionnaires. Spine 25:3115.
+[15] Hayden J.A. et al. (2021) Exercise therapy for chronic low back pain. Cochrane
+     Database Syst Rev 9:CD009790.
 """
 
 from __future__ import annotations
@@ -446,6 +448,24 @@ DEFAULTS: dict[str, Rule] = {
         "(H)",
         "charge for a week spent in disliked disciplines, in proportion to the share of "
         "the week's session minutes",
+        0.0,
+        100.0,
+    ),
+    "current_activity_points": Rule(
+        15.0,
+        "points",
+        "graded activity convention (domain.md §4): start from what the client does (H)",
+        "score for a week that keeps each of the client's current activities: a block of "
+        "its discipline no longer than one of its current sessions; enough that cheaper "
+        "minutes towards other goals do not push it out",
+        0.0,
+        100.0,
+    ),
+    "liked_discipline_points": Rule(
+        5.0,
+        "points",
+        "Hayden 2021; domain.md §6: the objective weighs the client's preferences (H)",
+        "score for each liked discipline the week uses (on top of the liked minutes)",
         0.0,
         100.0,
     ),

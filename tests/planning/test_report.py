@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from strategies import PULP_V4
 
@@ -34,7 +36,9 @@ def test_what_limits_a_week_is_said_in_words_not_family_names(high_fear):
 def test_the_high_fear_clients_missing_cardio_says_why_and_what_would_change_it(high_fear):
     week1 = high_fear.weeks[0]
     (cardio,) = [s for s in week1.shortfalls if s.startswith("cardio")]
-    assert cardio.startswith("cardio 0 of 90 min: the week's load limit of ")
+    # he keeps some of his walks now (issue 17: what the client does stays in the plan),
+    # so cardio is no longer 0 of 90
+    assert re.match(r"cardio [1-9]\d* of 90 min: the week's load limit of ", cardio), cardio
     assert "leaves no more room" in cardio and "at +10% a week" in cardio and "week " in cardio
     assert f"Short: {cardio}" in format_plan(high_fear)
     assert all(s in high_fear.to_json()["weeks"][0]["shortfalls"] for s in week1.shortfalls)

@@ -522,9 +522,14 @@ def test_score_week_by_hand():
     liked = replace(CLIENT, liked=frozenset({W}), disliked=frozenset({Y}))
     result = make_result(GOOD_WEEK, client=liked)
     # cardio: 20 of 30 credited min; 20 liked and 10 disliked min of 45 x 3 session min;
-    # 140 AU of the 270 AU ceiling; three disciplines
-    expected = 100 * (20 / 30) + 5 * 20 / 135 - 10 * 10 / 135 - 2 * 140 / 270 + 3
+    # 140 AU of the 270 AU ceiling; three disciplines, one of them liked (walking); the
+    # current walking (3 x 30 min) kept by a 20-min walk
+    expected = 100 * (20 / 30) + 5 * 20 / 135 - 10 * 10 / 135 - 2 * 140 / 270 + 3 + 5 + 15
     assert score_week(result, 1, liked, CATALOG, OPTIONS) == pytest.approx(expected)
+    # walks longer than one current session do not keep it (3 x 15 min at RPE 8: the
+    # same 360 AU baseline, so the same ceiling)
+    longer = replace(liked, activities=(Activity(W, 3, 15, 8.0),))
+    assert score_week(result, 1, longer, CATALOG, OPTIONS) == pytest.approx(expected - 15)
 
 
 def test_the_verifier_imports_neither_the_rules_nor_the_optimizer():

@@ -61,6 +61,8 @@ class Vars:
     train: dict[Day, pulp.LpVariable] = field(default_factory=dict)
     shortfall: dict[Goal, pulp.LpVariable] = field(default_factory=dict)
     used_discipline: dict[Discipline, pulp.LpVariable] = field(default_factory=dict)
+    # a current activity kept: a block of its discipline no longer than its sessions
+    kept: dict[Discipline, pulp.LpVariable] = field(default_factory=dict)
     strength_day: dict[Day, pulp.LpVariable] = field(default_factory=dict)
     # week model: sessions of each size pattern (see sessions.define_session_pattern_constraints)
     patterns: list[tuple[dict[tuple[float, bool], int], pulp.LpVariable]] = field(

@@ -5,7 +5,7 @@ Why: when the week master's plan cannot be packed into days, the loop in
 :mod:`workbench.optimize.week` needs a good plan that packs at once (the best so far,
 and a warm start for the next master solve). The objective is the model's
 (:func:`workbench.optimize.model.objective`) evaluated directly on counts: coverage
-points per goal, preference and load terms, variety.
+points per goal, the current activities kept, preference and load terms, variety.
 
 (A greedy start plan for week 1 was dropped: with the session-pattern and strength rows
 the master rejected it more often than not, and the benchmark plans ran as fast or
@@ -18,6 +18,7 @@ import numpy as np
 
 from workbench.domain import Goal
 from workbench.optimize.constraints import pinned_days
+from workbench.optimize.model import discipline_points
 from workbench.optimize.packing import PACKED, pack
 from workbench.optimize.problem import WeekProblem
 from workbench.optimize.sessions import strength_pairs_value
@@ -42,7 +43,6 @@ class _Week:
         disliked = np.array([e.is_among(p.disliked) for e in p.exercises], dtype=float)
         w = p.params
         self.coverage = float(w.coverage_points)
-        self.variety = float(w.variety_points)
         self.bonus = (
             -w.load_points * self.load / max(p.load_cap, 1.0)
             + w.liked_points * self.minutes / session_total * liked
@@ -51,6 +51,10 @@ class _Week:
         self.disc = [e.discipline for e in p.exercises]
         self.kinds = sorted(set(self.disc))
         self.disc_idx = np.array([self.kinds.index(k) for k in self.disc], dtype=int)
+        self.disc_points = np.array([discipline_points(p, k) for k in self.kinds], dtype=float)
+        keeps = [p.keeps(i) for i in range(n)]
+        self.kept = [np.array([k == a for k in keeps], dtype=bool) for a in sorted(p.current)]
+        self.kept_points = float(w.current_activity_points)
         self.ub = np.array([p.max_uses(i) if p.fits(i) else 0 for i in range(n)], dtype=int)
         self.strong = np.array([p.is_strength(i) for i in range(n)], dtype=bool)
         self.exposure = np.array([e.id in p.exposure_ids for e in p.exercises], dtype=bool)
@@ -76,8 +80,14 @@ class _Week:
             if len(self.targets)
             else 0.0
         )
-        used = len(set(self.disc_idx[x > 0].tolist()))
-        return cov + float(self.bonus @ x) + self.variety * used
+        used = sorted(set(self.disc_idx[x > 0].tolist()))
+        kept = sum(1 for mask in self.kept if x[mask].sum() > 0)
+        return (
+            cov
+            + float(self.bonus @ x)
+            + float(self.disc_points[used].sum())
+            + self.kept_points * kept
+        )
 
     def within_limits(self, x: np.ndarray) -> bool:
         """Upper-limit rules of the master (those adding a use can break)."""
@@ -147,7 +157,10 @@ class _Week:
         else:
             cov = np.zeros(len(x))
         used = np.bincount(self.disc_idx, weights=(x > 0), minlength=len(self.kinds)) > 0
-        gain = cov + self.bonus + self.variety * (~used[self.disc_idx])
+        gain = cov + self.bonus + self.disc_points[self.disc_idx] * (~used[self.disc_idx])
+        for mask in self.kept:
+            if not x[mask].any():
+                gain = gain + self.kept_points * mask
         ok = x < self.ub
         ok &= self.minutes @ x + self.minutes <= p.session_minutes * t + 1e-9
         ok &= self.load @ x + self.load <= p.load_cap + 1e-9

@@ -77,6 +77,7 @@ def build_model(
         define_session_pattern_constraints(m, p, v, aggregated, elastic)
     if sessions:
         define_session_constraints(m, p, v, aggregated, elastic)
+    define_kept_activity_rows(m, p, v)
     if counts is not None:
         c.define_count_constraints(m, p, v, counts)
     if elastic:
@@ -122,16 +123,45 @@ def define_variables(p: WeekProblem, aggregated: bool, integer: bool = False) ->
             1,
             pulp.LpContinuous if cat == pulp.LpContinuous else pulp.LpBinary,
         )
+    kept = {p.keeps(i) for (i, _d) in v.uses} - {None}
+    for k in sorted(kept):
+        v.kept[k] = pulp.LpVariable(
+            f"kept__{k.value}",
+            0,
+            1,
+            pulp.LpContinuous if cat == pulp.LpContinuous else pulp.LpBinary,
+        )
     return v
 
 
+def define_kept_activity_rows(m: pulp.LpProblem, p: WeekProblem, v: c.Vars) -> None:
+    """A current activity counts as kept only when the week has a block of it no longer
+    than one of its current sessions (the objective's ``current_activity_points``).
+
+    Not a rule (nothing is required): the rows only tie the objective's term to the uses.
+    """
+    for k, kept in v.kept.items():
+        uses = [(var, 1) for (i, _d), var in v.uses.items() if p.keeps(i) == k]
+        m.addConstraint(
+            pulp.LpConstraint(
+                pulp.LpAffineExpression(uses) - kept,
+                pulp.LpConstraintGE,
+                f"kept_activity__w{p.week}__{k.value}",
+                0,
+            )
+        )
+
+
 def objective(p: WeekProblem, v: c.Vars, aggregated: bool) -> pulp.LpAffineExpression:
-    """Goal coverage first, then liked disciplines, variety and a lighter load.
+    """Goal coverage first, then what the client does and likes, variety, a lighter load.
 
     ``coverage_points`` per goal fully met (the constant), less the shortfall's share;
-    small terms reward liked disciplines and each discipline used, and charge disliked
-    minutes and load, so ties go to the gentler, more varied, better-liked week. The
-    weights are rules of the defaults table (``*_points``).
+    ``current_activity_points`` for each current activity the week keeps (a block of its
+    discipline no longer than its sessions), so cheaper minutes towards other goals do
+    not push out what the client already does; ``liked_discipline_points`` for each
+    liked discipline used; small terms reward liked minutes and each discipline used, and
+    charge disliked minutes and load, so ties go to the gentler, more varied,
+    better-liked week. The weights are rules of the defaults table (``*_points``).
     """
     w = p.params
     session_total = max(1.0, float(p.session_minutes * p.training_days))
@@ -147,8 +177,16 @@ def objective(p: WeekProblem, v: c.Vars, aggregated: bool) -> pulp.LpAffineExpre
         if i in disliked:
             coef -= w.disliked_points * p.minutes[i] / session_total
         terms.append((var, coef))
-    terms += [(u, w.variety_points) for u in v.used_discipline.values()]
+    terms += [(u, discipline_points(p, k)) for k, u in v.used_discipline.items()]
+    terms += [(kept, w.current_activity_points) for kept in v.kept.values()]
     return pulp.LpAffineExpression(terms, constant=p.objective_base())
+
+
+def discipline_points(p: WeekProblem, k) -> float:
+    """What using discipline ``k`` in the week scores: ``variety_points``, and
+    ``liked_discipline_points`` more when the client likes it [points]."""
+    w = p.params
+    return w.variety_points + (w.liked_discipline_points if k in p.liked else 0.0)
 
 
 def elastic_objective(p: WeekProblem, v: c.Vars) -> pulp.LpAffineExpression:

@@ -70,6 +70,10 @@ class WeekProblem:
     pins : list of Pin
     liked, disliked : frozenset
         What the client likes and dislikes: disciplines (as Discipline), settings, tags.
+    current : dict
+        The client's current activities: discipline → the longest of its current
+        sessions [min]. A block of that discipline no longer than this keeps the activity
+        (the objective's ``current_activity_points``).
     """
 
     week: int
@@ -93,6 +97,7 @@ class WeekProblem:
     disliked: frozenset[Discipline]
     params: Params
     chronic: float | None = None
+    current: dict[Discipline, int] = field(default_factory=dict)
     # arrays, filled by __post_init__
     minutes: np.ndarray = field(init=False, repr=False)
     load: np.ndarray = field(init=False, repr=False)
@@ -139,6 +144,13 @@ class WeekProblem:
         """One block of exercise ``i`` fits in a session and under its discipline's cap."""
         ex = self.exercises[i]
         return ex.minutes <= self.session_minutes and ex.minutes <= self.session_caps[ex.discipline]
+
+    def keeps(self, i: int) -> Discipline | None:
+        """The current activity a block of exercise ``i`` keeps: its discipline, when the
+        client does it now and the block is no longer than one of its current sessions."""
+        ex = self.exercises[i]
+        longest = self.current.get(ex.discipline)
+        return ex.discipline if longest is not None and ex.minutes <= longest else None
 
     def is_strength(self, i: int) -> bool:
         """Exercise ``i`` counts towards the strength-days rule."""

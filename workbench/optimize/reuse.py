@@ -61,6 +61,7 @@ def _rest_key(p: WeekProblem) -> tuple:
         p.liked,
         p.disliked,
         p.params,
+        tuple(sorted(p.current.items())),
     )
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from workbench.optimize.packing import (
     PACKED,
+    assign_days,
     pack,
 )
 from workbench.optimize.problem import WeekProblem
@@ -29,7 +30,7 @@ def _start_values(sub: WeekProblem, mv, counts: dict[int, int]) -> dict:
     for flag, value in mv.cut_flags:
         start[flag] = value(counts)
     if mv.patterns or mv.sessions:
-        status, placed = pack(sub, counts)
+        status, placed = _packing_for_start(sub, counts)
         if status == PACKED:
             on: dict[int, list[int]] = {b: [] for b in range(sub.training_days)}
             for i, bins in placed.items():
@@ -40,6 +41,17 @@ def _start_values(sub: WeekProblem, mv, counts: dict[int, int]) -> dict:
             if mv.sessions:
                 start.update(_session_start(sub, mv, on))
     return start
+
+
+def _packing_for_start(sub: WeekProblem, counts: dict[int, int]):
+    """:func:`~workbench.optimize.packing.pack`'s answer for ``counts``; with strength
+    days, first one whose days keep them (its sessions then also keep the strength rows),
+    else any packing."""
+    if sub.strength_days:
+        found = pack(sub, counts, lambda placed: assign_days(sub, placed) is not None)
+        if found[0] == PACKED:
+            return found
+    return pack(sub, counts)
 
 
 def _few_sessions(p: WeekProblem) -> bool:
@@ -78,11 +90,14 @@ def _session_packing(mv) -> tuple[str, dict[int, list[int]]]:
 
 
 def _goal_and_variety_start(sub: WeekProblem, v, counts: dict[int, int]) -> dict:
-    """Shortfall and discipline-used values implied by ``counts`` (either model)."""
+    """Shortfall, discipline-used and activity-kept values implied by ``counts`` (either
+    model)."""
     short = _shortfall(sub, counts)
     used = {sub.exercises[i].discipline for i, k in counts.items() if k}
+    kept = {sub.keeps(i) for i, k in counts.items() if k}
     start = {s: short[g] for g, s in v.shortfall.items()}
     start.update({u: 1.0 if k in used else 0.0 for k, u in v.used_discipline.items()})
+    start.update({u: 1.0 if k in kept else 0.0 for k, u in v.kept.items()})
     return start
 
 

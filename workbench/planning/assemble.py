@@ -18,6 +18,7 @@ from workbench.optimize.diagnose import diagnose_week, pin_problems
 from workbench.optimize.solution import WeekSolution
 from workbench.optimize.solve import SolveStatus
 from workbench.optimize.whatif import solve_with_load_raised
+from workbench.planning.activities import activities_kept_out
 from workbench.planning.context import Context
 from workbench.planning.explain import (
     block_reasons,
@@ -195,4 +196,10 @@ def _week_plan(ctx: Context, s: WeekSolution, by_id) -> WeekPlan:
         binding=tuple(week_binding(s)),
     )
     short = shortfall_reasons(wp, s, ctx.eligibility, by_id, ctx.params)
-    return replace(wp, warnings=tuple(week_warnings(wp, s, ctx.params)), shortfalls=tuple(short))
+    out = activities_kept_out(s, ctx.client, ctx.eligibility, by_id, ctx.params)
+    return replace(
+        wp,
+        warnings=tuple(week_warnings(wp, s, ctx.params)),
+        shortfalls=tuple(short),
+        kept_out=tuple(out),
+    )

@@ -229,4 +229,16 @@ def week_problem(ctx: Context, week: int, state: _State, by_id) -> WeekProblem:
         disliked=client.disliked,
         params=params,
         chronic=chronic,
+        current=current_sessions(client),
     )
+
+
+def current_sessions(client: Client) -> dict[Discipline, int]:
+    """The client's current activities: discipline → the longest of its current
+    sessions [min] (one session's ``minutes``, the largest when several activities share
+    a discipline)."""
+    out: dict[Discipline, int] = {}
+    for a in client.activities:
+        if a.sessions_per_week > 0 and a.minutes > 0:
+            out[a.discipline] = max(out.get(a.discipline, 0), int(a.minutes))
+    return out

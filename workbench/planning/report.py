@@ -76,7 +76,8 @@ def _headline(result) -> str:
 
 def _week_lines(w) -> list[str]:
     """One week: its load of the ceiling [AU], each day (minutes [min], load [AU]) with
-    its blocks, minutes by goal, what limits the week, what falls short, the notes."""
+    its blocks, minutes by goal, what limits the week, what falls short, the current
+    activities it leaves out, the notes."""
     lines = ["", f"Week {w.week}: load {w.load:.0f} AU of a {w.ceiling:.0f} AU ceiling"]
     for d in w.days:
         lines.append(f"  {d.day.value}  {d.minutes:3d} min {d.load:5.0f} AU")
@@ -93,6 +94,8 @@ def _week_lines(w) -> list[str]:
         lines.append(f"  Limited this week by: {limits_in_words(w.binding)}")
     for short in w.shortfalls:
         lines.append(f"  Short: {short}")
+    for out in w.kept_out:
+        lines.append(f"  Left out: {out}")
     for warning in w.warnings:
         lines.append(f"  Note: {warning}")
     return lines

@@ -99,6 +99,8 @@ class WeekPlan:
         Constraint families that bind in this week.
     shortfalls : tuple of str
         Each goal that falls short, with its reason and what would change it.
+    kept_out : tuple of str
+        Each current activity the week leaves out, with the rule that keeps it out.
     """
 
     week: int
@@ -110,6 +112,7 @@ class WeekPlan:
     binding: tuple[str, ...] = ()
     warnings: tuple[str, ...] = ()
     shortfalls: tuple[str, ...] = ()
+    kept_out: tuple[str, ...] = ()
 
     @property
     def load(self) -> float:
@@ -365,6 +368,7 @@ def _week_json(w: WeekPlan) -> dict:
         "binding": list(w.binding),
         "limited_by": [FAMILY_WORDS.get(f, f) for f in w.binding],
         "shortfalls": list(w.shortfalls),
+        "kept_out": list(w.kept_out),
         "warnings": list(w.warnings),
         "days": [_day_json(d) for d in w.days],
     }

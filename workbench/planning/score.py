@@ -25,12 +25,15 @@ def score_week(
     ``coverage`` x (1 - shortfall / target) per goal, with shortfall = max(0, target -
     credited minutes); + ``liked`` x liked minutes / (session minutes x training days);
     - ``disliked`` x disliked minutes / the same; - ``load`` x week load / max(load cap,
-    1); + ``variety`` x disciplines used. Training days = min(max_training_days, available
+    1); + ``variety`` x disciplines used; + ``liked_discipline`` x liked disciplines used;
+    + ``current_activity`` x current activities kept (a block of the activity's
+    discipline no longer than its longest current session). Training days = min(max_training_days, available
     days). The load cap is the tightest of the week's stated ceiling (stated to 0.1 AU;
     :func:`verify_plan` checks it against the rule), (1 + rise) x the previous week's
     planned load and the acute:chronic block (acwr_block - 0.01) x chronic load. The
     weights are the client's rules ``coverage_points``, ``liked_points``,
-    ``disliked_points``, ``load_points`` and ``variety_points`` (defaults table).
+    ``disliked_points``, ``load_points``, ``variety_points``, ``liked_discipline_points``
+    and ``current_activity_points`` (defaults table).
 
     Parameters
     ----------
@@ -38,7 +41,8 @@ def score_week(
     week : int
         1-based.
     weights : mapping, optional
-        Weights by name (``coverage``, ``liked``, ``disliked``, ``variety``, ``load``)
+        Weights by name (``coverage``, ``liked``, ``disliked``, ``variety``, ``load``,
+        ``liked_discipline``, ``current_activity``)
         instead of the client's rules (``coverage_points`` etc. in the defaults table).
     """
     params = params_for(client, options)
@@ -56,15 +60,31 @@ def score_week(
     disliked = sum(ex.minutes for ex in exs if _among(ex, client.disliked))
     score += wts["liked"] * liked / session_total - wts["disliked"] * disliked / session_total
     score -= wts["load"] * sum(ex.load for ex in exs) / max(cap, 1.0)
-    score += wts["variety"] * len({ex.discipline for ex in exs})
+    used = {ex.discipline for ex in exs}
+    score += wts["variety"] * len(used)
+    score += wts["liked_discipline"] * len(used & set(client.liked))
+    score += wts["current_activity"] * _kept(exs, client)
     return score
+
+
+def _kept(exs, client: Client) -> int:
+    """How many of the client's current activities (by discipline) the blocks ``exs``
+    keep: a block of the discipline no longer than the longest of its current sessions."""
+    longest: dict = {}
+    for a in client.activities:
+        if a.sessions_per_week > 0 and a.minutes > 0:
+            longest[a.discipline] = max(longest.get(a.discipline, 0), a.minutes)
+    return sum(
+        1 for k, m in longest.items() if any(e.discipline == k and e.minutes <= m for e in exs)
+    )
 
 
 def _weights(params, weights: Mapping[str, float] | None) -> dict[str, float]:
     """The objective's weights by name: the client's ``*_points`` rules, with ``weights``
     (by the same names) in their place where given."""
     # the weights are rules of the defaults table (``*_points``), as for every other rule
-    wts = {k: params[f"{k}_points"] for k in ("coverage", "liked", "disliked", "variety", "load")}
+    names = ("coverage", "liked", "disliked", "variety", "load")
+    wts = {k: params[f"{k}_points"] for k in (*names, "liked_discipline", "current_activity")}
     wts.update(weights or {})
     return wts
 

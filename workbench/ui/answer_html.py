@@ -105,7 +105,7 @@ def notes_html(result: PlanResult, details: bool = False) -> str:
     rows = []
     for w in result.weeks:
         limits = limits_in_words(w.binding) or "nothing"
-        said = "<br>".join(_esc(x) for x in (*w.shortfalls, *w.warnings))
+        said = "<br>".join(_esc(x) for x in (*w.shortfalls, *w.kept_out, *w.warnings))
         rows.append(
             f"<tr><td>{w.week}</td><td>{w.load:g}</td><td>{w.ceiling:g}</td><td>{w.cap:.0f}</td>"
             f"<td>{_esc(limits)}</td><td>{said}</td></tr>"
