@@ -606,3 +606,26 @@ def clients_with_a_red_flag(draw) -> Client:
 def any_clients(draw) -> Client:
     """:func:`any_client` with any red-flag answers (:data:`flag_sets`)."""
     return draw(any_client(draw(flag_sets)))
+
+
+# ------------------------------------------------------------ clients with a precaution
+
+
+@st.composite
+def precaution_clients(draw) -> Client:
+    """A drawn cleared client (:func:`clients`) with one or more precautions ticked, the
+    weeks of pregnancy (or none recorded) and a T-score (or none)."""
+    client = draw(clients(with_exposure=False))
+    ticked = draw(
+        st.lists(
+            st.sampled_from(["pregnancy", "osteoporosis", "heart_metabolic_kidney"]),
+            min_size=1,
+            unique=True,
+        )
+    )
+    return replace(
+        client,
+        precautions=dict.fromkeys(ticked, True),
+        pregnancy_weeks=draw(st.none() | st.integers(min_value=4, max_value=30)),
+        osteoporosis_t_score=draw(st.none() | st.floats(min_value=-4.0, max_value=0.0)),
+    )

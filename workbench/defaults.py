@@ -21,7 +21,16 @@ References
 [12] Fairbank J.C.T., Pynsent P.B. (2000) The Oswestry Disability Index. Spine 25:2940.
 [13] Stratford P. et al. (1995) Patient-Specific Functional Scale. Physiother Can 47:258.
 [14] Roland M., Fairbank J. (2000) The Roland-Morris and Oswestry questionnaires. Spine 25:3115.
-[15] Hayden J.A. et al. (2021) Exercise therapy for chronic low back pain. Cochrane
+[15] ACOG (2020) Physical activity and exercise during pregnancy and the postpartum period.
+     Committee Opinion 804. Obstet Gynecol 135:e178.
+[16] Royal Osteoporosis Society (2019) Strong, Steady and Straight: an expert consensus
+     statement on physical activity and exercise for osteoporosis (published as
+     Brooke-Wavell K. et al., BJSM 2022 56:837).
+[17] Riebe D. et al. (2015) Updating ACSM's recommendations for exercise preparticipation
+     health screening. MSSE 47:2473.
+[18] WHO Study Group (1994) Assessment of fracture risk and its application to screening
+     for postmenopausal osteoporosis. WHO Technical Report Series 843.
+[19] Hayden J.A. et al. (2021) Exercise therapy for chronic low back pain. Cochrane
      Database Syst Rev 9:CD009790.
 """
 
@@ -182,6 +191,102 @@ DEFAULTS: dict[str, Rule] = {
     ),
     "multi_high_demand_weeks": Rule(
         4.0, "weeks", "(H)", "weeks 1..N leave out exercises with several high demands", 0.0, 12.0
+    ),
+    # --- precautions: the movement limits once cleared (domain.md §8) ---
+    "osteoporosis_t_score": Rule(
+        -2.5,
+        "SD",
+        "WHO 1994 [18]",
+        "a bone density T-score at or below this is osteoporosis: its movement limits apply "
+        "even when the precaution is not ticked",
+        -5.0,
+        0.0,
+    ),
+    "osteoporosis_spine_max": Rule(
+        1.0,
+        "level 0-3",
+        "ROS 2019 [16] (H for the level)",
+        "osteoporosis or a fragility fracture: most loaded flexion, end-range flexion and "
+        "rotation demand (no sit-ups, toe touches or loaded twists)",
+        0.0,
+        3.0,
+    ),
+    "osteoporosis_impact_start": Rule(
+        1.0,
+        "level 0-3",
+        "ROS 2019 [16] (H for the level)",
+        "osteoporosis or a fragility fracture: most impact demand in the first program weeks "
+        "(impact is built gradually)",
+        0.0,
+        3.0,
+    ),
+    "osteoporosis_impact_step_weeks": Rule(
+        4.0,
+        "weeks",
+        "ROS 2019 [16] (H for the interval)",
+        "osteoporosis or a fragility fracture: the impact cap rises one level per this many "
+        "program weeks",
+        1.0,
+        12.0,
+    ),
+    "pregnancy_lying_from_week": Rule(
+        20.0,
+        "weeks of pregnancy",
+        "ACOG 2020 [15] (H for the cut: after the first trimester)",
+        "pregnancy: from this week of pregnancy no work lying on the back or front "
+        "(long motionless supine positions)",
+        12.0,
+        42.0,
+    ),
+    "pregnancy_fall_impact": Rule(
+        2.0,
+        "level 0-3",
+        "ACOG 2020 [15] (H for the level)",
+        "pregnancy: an impact demand at or above this counts with running and jumping as a "
+        "fall-risk activity, left out",
+        1.0,
+        3.0,
+    ),
+    "pregnancy_max_rpe": Rule(
+        5.0,
+        "CR-10",
+        "ACOG 2020 [15] (moderate: can talk; H for the number)",
+        "pregnancy: highest typical effort",
+        1.0,
+        10.0,
+    ),
+    "heart_metabolic_kidney_weeks": Rule(
+        4.0,
+        "weeks",
+        "Riebe 2015 [17] (H for the length)",
+        "known heart, metabolic or kidney disease: program weeks 1..N stay light to moderate",
+        0.0,
+        12.0,
+    ),
+    "heart_metabolic_kidney_max_met": Rule(
+        6.0,
+        "MET",
+        "Riebe 2015 [17]; Ainsworth 2011 [6]",
+        "known heart, metabolic or kidney disease: in the first weeks only work below this MET",
+        1.0,
+        15.0,
+    ),
+    "heart_metabolic_kidney_max_rpe": Rule(
+        5.0,
+        "CR-10",
+        "Riebe 2015 [17] (H for the number)",
+        "known heart, metabolic or kidney disease: highest typical effort in the first weeks",
+        1.0,
+        10.0,
+    ),
+    "heart_metabolic_kidney_weekly_rise": Rule(
+        0.05,
+        "fraction",
+        "Riebe 2015 [17] (progress gradually; H for the number)",
+        "known heart, metabolic or kidney disease: largest rise of the weekly load, in place "
+        "of weekly_rise when that is higher",
+        0.0,
+        0.30,
     ),
     # --- graded exposure (domain.md §3) ---
     "exposure_interval_weeks": Rule(

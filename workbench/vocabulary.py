@@ -167,6 +167,68 @@ TAGS = (
     "breathing",
 )
 
+#: The words of an exercise's id or name (hyphen-joined) that mark work lying on the back
+#: or front, beside the ``lying`` tag (domain.md §8, pregnancy: ACOG 2020 asks to avoid
+#: long motionless supine positions after the first trimester).
+LYING_WORDS = (
+    "lying",
+    "supine",
+    "prone",
+    "reclined",
+    "bridge",
+    "legs-up",
+    "knee-to-chest",
+    "dead-bug",
+    "curl-up",
+    "crunch",
+    "sit-up",
+    "hundred",
+    "pelvic-curl",
+    "pelvic-tilts",
+    "toe-taps",
+    "chest-lift",
+    "leg-stretch",
+    "leg-circles",
+    "trunk-rotation",
+    "roll-up",
+    "body-scan",
+    "swan",
+    "swimming",
+    "sphinx",
+    "cobra",
+    "locust",
+    "bow",
+)
+
+#: Words of an id or name that say on the back or front whatever else it says.
+SUPINE_PRONE_WORDS = ("supine", "prone")
+
+#: Words of an id or name that keep a ``lying``-tagged or lying-named exercise off the
+#: back and front (unless a :data:`SUPINE_PRONE_WORDS` word says so): side-lying, on all
+#: fours or in a plank (the positions ACOG 2020 leaves open).
+NOT_LYING_WORDS = ("side", "bird-dog", "plank", "quadruped")
+
+#: Words of an id or name that mark what pregnancy leaves out whatever the week: contact,
+#: fall-risk and heated activities and diving (domain.md §8; ACOG 2020).
+PREGNANCY_AVOID_WORDS = (
+    "hot-yoga",
+    "hot-pilates",
+    "bikram",
+    "scuba",
+    "contact",
+    "boxing",
+    "kickboxing",
+    "martial",
+    "skiing",
+    "skating",
+    "surfing",
+    "horse",
+    "riding",
+    "gymnastics",
+    "mountain-bike",
+    "trampoline",
+)
+
 
 def available_equipment(listed) -> frozenset[str]:
     """Everything a client can use: what they listed, plus what gym access provides."""

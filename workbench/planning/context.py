@@ -30,6 +30,7 @@ from workbench.rules.load import (
     next_session_cap,
     next_week_cap,
 )
+from workbench.rules.precautions import precaution_overrides
 from workbench.rules.tolerance import tolerance_schedule
 
 MAX_WEEKS = 12
@@ -143,9 +144,12 @@ def prepare(client: Client, catalog, options: PlanOptions) -> Context | PlanResu
         )
     usable = [ex for ex in catalog if options.include_unreviewed or not ex.needs_review]
     fitted = variety_overrides(client, usable, params, options.allow_disliked)
+    slower = precaution_overrides(client, params)  # domain.md §8: progress slowly
+    if slower:
+        params = resolve({**client.overrides, **options.overrides, **fitted, **slower})
     if fitted:
         wanted = int(params.min_disciplines_per_week)
-        params = resolve({**client.overrides, **options.overrides, **fitted})
+        params = resolve({**client.overrides, **options.overrides, **fitted, **slower})
         k = int(fitted["min_disciplines_per_week"])
         fitted_note = (
             f"Only {k} discipline{'s' if k > 1 else ''} can be done where this client trains "
@@ -167,6 +171,11 @@ def prepare(client: Client, catalog, options: PlanOptions) -> Context | PlanResu
     settings = SolverSettings(options.solver, params.relative_gap, params.time_limit_s)
     ceilings = tuple(ceiling_schedule(client, options.weeks, params, md.start_high))
     notes = (*md.reasons, *([fitted_note] if fitted_note else []))
+    if slower:
+        notes += (
+            "Known heart, metabolic or kidney disease: the weekly load rises by at most "
+            f"{slower['weekly_rise']:.0%} (progress slowly).",
+        )
     return Context(client, options, params, md, elig, ceilings, settings, notes)
 
 

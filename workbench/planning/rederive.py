@@ -214,3 +214,52 @@ def _non_consecutive(days: list[Day]) -> int:
         if last is None or d.index - last >= 2:
             count, last = count + 1, d.index
     return count
+
+
+def _says_yes(client: Client, precaution: str) -> bool:
+    return client.precautions.get(precaution) is True
+
+
+def slower_rise(client: Client, params: Params) -> dict[str, float]:
+    """With known heart, metabolic or kidney disease the weekly rise is the smaller of
+    weekly_rise and heart_metabolic_kidney_weekly_rise (domain.md §8; Riebe 2015)."""
+    if not _says_yes(client, "heart_metabolic_kidney"):
+        return {}
+    if params.heart_metabolic_kidney_weekly_rise >= params.weekly_rise:
+        return {}
+    return {"weekly_rise": params.heart_metabolic_kidney_weekly_rise}
+
+
+def has_osteoporosis(client: Client, params: Params) -> bool:
+    """Osteoporosis or a fragility fracture: ticked, or a T-score at or below the
+    osteoporosis_t_score cut (WHO 1994)."""
+    t = client.osteoporosis_t_score
+    return _says_yes(client, "osteoporosis") or (t is not None and t <= params.osteoporosis_t_score)
+
+
+def osteoporosis_impact_cap(client: Client, params: Params, week: int) -> float:
+    """Most impact in plan ``week`` with osteoporosis [level 0-3]: the starting level, one
+    more after each osteoporosis_impact_step_weeks program weeks, at most 3."""
+    program_week = client.consecutive_green_weeks + week
+    steps = math.floor((program_week - 1) / params.osteoporosis_impact_step_weeks)
+    return min(3.0, params.osteoporosis_impact_start + steps)
+
+
+def pregnancy_lying_week(client: Client, params: Params, week: int) -> bool:
+    """Whether plan ``week`` is at or past pregnancy_lying_from_week of pregnancy (every
+    week when the weeks of pregnancy are not recorded)."""
+    if not _says_yes(client, "pregnancy"):
+        return False
+    if client.pregnancy_weeks is None:
+        return True
+    return client.pregnancy_weeks + (week - 1) >= params.pregnancy_lying_from_week
+
+
+def hmk_start_week(client: Client, params: Params, week: int) -> bool:
+    """Whether plan ``week`` is one of the light-to-moderate first program weeks of known
+    heart, metabolic or kidney disease."""
+    program_week = client.consecutive_green_weeks + week
+    return (
+        _says_yes(client, "heart_metabolic_kidney")
+        and program_week <= params.heart_metabolic_kidney_weeks
+    )

@@ -33,7 +33,12 @@ from workbench.planning.rederive import (
     screening_clear,
 )
 from workbench.planning.score import score_week as score_week
-from workbench.planning.verify_blocks import check_exclusions, check_phase, week_blocks
+from workbench.planning.verify_blocks import (
+    check_exclusions,
+    check_phase,
+    check_precautions,
+    week_blocks,
+)
 from workbench.planning.verify_inputs import _Carried, _Inputs, _inputs
 from workbench.planning.violation import RULES as RULES
 from workbench.planning.violation import Violation as Violation
@@ -274,6 +279,7 @@ def check_week(inp: _Inputs, wp, carried: _Carried) -> list[Violation]:
     for day, ex in blocks:
         out += check_exclusions(inp, w, day, ex)
         out += check_phase(inp, w, day, ex)
+        out += check_precautions(inp, w, day, ex)
     out += check_graded_exposure(inp, w, blocks, carried)
     out += check_pins(inp, w, blocks)
     per_day: dict[Day, list[Exercise]] = defaultdict(list)

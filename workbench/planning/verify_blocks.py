@@ -7,12 +7,24 @@ the exercise; it imports neither :mod:`workbench.rules` nor :mod:`workbench.opti
 
 from __future__ import annotations
 
-from workbench.domain import Day, Dimension, Exercise
+import re
+
+from workbench.domain import Day, Dimension, Discipline, Exercise
 from workbench.planning.rederive import (
     EPS,
+    has_osteoporosis,
+    hmk_start_week,
+    osteoporosis_impact_cap,
+    pregnancy_lying_week,
 )
 from workbench.planning.verify_inputs import _Inputs
 from workbench.planning.violation import Violation
+from workbench.vocabulary import (
+    LYING_WORDS,
+    NOT_LYING_WORDS,
+    PREGNANCY_AVOID_WORDS,
+    SUPINE_PRONE_WORDS,
+)
 
 
 def week_blocks(wp, by_id) -> tuple[list[tuple[Day, Exercise]], list[Violation]]:
@@ -103,4 +115,54 @@ def check_phase(inp: _Inputs, w: int, day: Day, ex: Exercise) -> list[Violation]
         out.append(Violation(w, day, "vigorous_gating", detail))
     if day not in client.available_days:
         out.append(Violation(w, day, "available_days", f"{day.value} is not an available day"))
+    return out
+
+
+def _named(ex: Exercise, words) -> bool:
+    """Whether a word of ``words`` is a run of whole words of the id or the name."""
+    text = " ".join(re.split(r"[^a-z0-9]+", f"{ex.id} {ex.name}".lower()))
+    return any(re.search(rf"\b{re.escape(w.replace('-', ' '))}\b", text) for w in words)
+
+
+def check_precautions(inp: _Inputs, w: int, day: Day, ex: Exercise) -> list[Violation]:
+    """The precautions' movement limits on one block (domain.md §8): ``osteoporosis``
+    (spinal bending and twisting, impact built gradually), ``pregnancy`` (effort, fall
+    risk, lying on the back or front from the cut week), ``heart_metabolic_kidney``
+    (light to moderate first weeks)."""
+    out = []
+    params, client = inp.params, inp.client
+    level = ex.demands.get
+    if has_osteoporosis(client, params):
+        spine = (Dimension.LOADED_FLEXION, Dimension.END_RANGE_FLEXION, Dimension.ROTATION)
+        over = [d.label for d in spine if level(d, 0) > params.osteoporosis_spine_max]
+        cap = osteoporosis_impact_cap(client, params, w)
+        if level(Dimension.IMPACT, 0) > cap:
+            over.append(f"impact above {cap:g}")
+        if over:
+            out.append(Violation(w, day, "osteoporosis", f"{ex.id}: {', '.join(over)}"))
+    if client.precautions.get("pregnancy") is True:
+        found = []
+        if ex.rpe > params.pregnancy_max_rpe:
+            found.append(f"RPE {ex.rpe:g}")
+        outdoors_bike = ex.discipline == Discipline.CYCLING and set(ex.settings) == {"outdoors"}
+        if (
+            {"running", "jumping"} & set(ex.tags)
+            or outdoors_bike
+            or level(Dimension.IMPACT, 0) >= params.pregnancy_fall_impact
+            or _named(ex, PREGNANCY_AVOID_WORDS)
+        ):
+            found.append("fall risk")
+        lying = _named(ex, SUPINE_PRONE_WORDS) or (
+            ("lying" in ex.tags or _named(ex, LYING_WORDS)) and not _named(ex, NOT_LYING_WORDS)
+        )
+        if lying and pregnancy_lying_week(client, params, w):
+            found.append("lying on the back or front")
+        if found:
+            out.append(Violation(w, day, "pregnancy", f"{ex.id}: {', '.join(found)}"))
+    if hmk_start_week(client, params, w) and (
+        ex.met >= params.heart_metabolic_kidney_max_met
+        or ex.rpe > params.heart_metabolic_kidney_max_rpe
+    ):
+        detail = f"{ex.id}: MET {ex.met:g}, RPE {ex.rpe:g} in a light-to-moderate week"
+        out.append(Violation(w, day, "heart_metabolic_kidney", detail))
     return out

@@ -18,6 +18,7 @@ from workbench.planning.rederive import (
     feared_start,
     graded_exposure_mode,
     params_for,
+    slower_rise,
     tolerances,
 )
 
@@ -60,9 +61,15 @@ def _inputs(result, client: Client, catalog, options) -> _Inputs:
     unreviewed_ok = bool(getattr(options, "include_unreviewed", False))
     usable = [ex for ex in by_id.values() if unreviewed_ok or not ex.needs_review]
     fitted = _variety_fitted(client, usable, params, allow_disliked)
-    if fitted:
+    slower = slower_rise(client, params)
+    if fitted or slower:
         params = resolve(
-            {**client.overrides, **(getattr(options, "overrides", None) or {}), **fitted}
+            {
+                **client.overrides,
+                **(getattr(options, "overrides", None) or {}),
+                **fitted,
+                **slower,
+            }
         )
     triggers = [(words, resolve_trigger(words)) for words in sorted(client.triggers)]
     n = len(result.weeks)

@@ -29,6 +29,16 @@ RULES: dict[str, str] = {
     "doctor_discipline": "the doctor's banned disciplines (§3)",
     "doctor_exercise": "the doctor's banned exercises (§3)",
     "doctor_max_effort": "the doctor's maximum effort (§3)",
+    "osteoporosis": "osteoporosis or a fragility fracture (or a T-score at or below "
+    "osteoporosis_t_score): no loaded flexion, end-range flexion or rotation above "
+    "osteoporosis_spine_max; impact built up from osteoporosis_impact_start, one level per "
+    "osteoporosis_impact_step_weeks (§8)",
+    "pregnancy": "pregnancy: effort at most pregnancy_max_rpe, no fall-risk, contact or heated "
+    "activity, no lying on the back or front from pregnancy_lying_from_week (§8)",
+    "heart_metabolic_kidney": "known heart, metabolic or kidney disease: program weeks "
+    "1..heart_metabolic_kidney_weeks below heart_metabolic_kidney_max_met and at most "
+    "heart_metabolic_kidney_max_rpe; the load rises by at most "
+    "heart_metabolic_kidney_weekly_rise (§8)",
     "equipment": "equipment and settings the client has; gym access provides GYM_PROVIDES (§3)",
     "setting": "only exercises that can be done where the client trains (their settings)",
     "trigger": "no exercise matching a pain trigger's tags or exercises (longer than its "

@@ -5,7 +5,7 @@ The exclusion families (:data:`FAMILIES`, in the order a trainer reads them) and
 against once per client and horizon (the tolerance per week, the doctor's restrictions,
 the equipment, the triggers, the early-phase and gating weeks); :func:`_exclusions` checks
 one exercise against it: movement demand above the tolerance (or graded exposure), the
-doctor, equipment and setting, the client's own words (triggers, dislikes) and sessions,
+doctor, the precautions' limits (:mod:`workbench.rules.precautions`), equipment and setting, the client's own words (triggers, dislikes) and sessions,
 and the early phase, vigorous gating, the trainer's bans and rows not yet reviewed
 (domain.md §3-4). :func:`workbench.rules.contraindications.eligibility` runs it over the
 catalog.
@@ -18,6 +18,12 @@ from dataclasses import dataclass, field
 
 from workbench.client.triggers import Trigger, known_triggers
 from workbench.domain import SETTINGS, Client, Dimension, Discipline, Exercise
+from workbench.rules.precautions import (
+    PRECAUTION_FAMILIES,
+    PrecautionLimits,
+    precaution_exclusions,
+    precaution_limits,
+)
 
 #: Exclusion families, in the order a trainer reads them.
 FAMILIES = {
@@ -26,6 +32,7 @@ FAMILIES = {
     "doctor_discipline": "the doctor's restriction on a discipline",
     "doctor_exercise": "the doctor's restriction on an exercise",
     "doctor_max_effort": "above the doctor's maximum effort",
+    **PRECAUTION_FAMILIES,
     "equipment": "equipment the client does not have",
     "setting": "not done where the client trains",
     "trigger": "matches what the client says brings the pain on",
@@ -92,6 +99,7 @@ class _Rules:
     by_dimension: dict = field(default_factory=dict)  # Dimension -> [(words, suggested)]
     longest: dict = field(default_factory=dict)  # defaults rule name -> minutes
     disliked: frozenset[str] = frozenset()  # disliked values not allowed by the trainer
+    precautions: PrecautionLimits = PrecautionLimits()  # domain.md §8
 
 
 def _rules(
@@ -126,6 +134,7 @@ def _rules(
         },
         longest={t.longest: params[t.longest] for _w, t in known if t.longest},
         disliked=frozenset(str(x) for x in client.disliked) - frozenset(allow_disliked),
+        precautions=precaution_limits(client, params, weeks),
     )
 
 
@@ -146,6 +155,8 @@ def _exclusions(ex: Exercise, r: _Rules) -> list[Exclusion]:
 
     _demand_exclusions(ex, r, add)
     _doctor_and_place_exclusions(ex, r, add)
+    if r.precautions.any:
+        precaution_exclusions(ex, r.precautions, add)
     _client_word_exclusions(ex, r, add)
     _phase_exclusions(ex, r, add)
     return out
