@@ -2,7 +2,8 @@
 
 Owns planning and re-planning a client's weeks (``planner``; what one call computes once in
 ``context``, the answer put together in ``assemble``), the result and its JSON form
-(``result``), explanations in a trainer's words (``explain``, ``report``) and the
+(``result``), explanations in a trainer's words (``explain``, ``report``), today's pain in
+the client's and the trainer's words (``today``) and the
 independent verifier that re-checks a plan against every rule without the optimizer
 (``verify``).
 

@@ -19,6 +19,7 @@ from workbench.optimize.solution import WeekSolution
 from workbench.optimize.solve import SolverSettings
 from workbench.planning.result import NEEDS_CLEARANCE, REFERRED, PlanResult
 from workbench.rules.contraindications import Eligibility, eligibility, variety_overrides
+from workbench.rules.flare import PainToday, pain_today
 from workbench.rules.load import (
     acute_chronic_cap,
     ceiling_schedule,
@@ -93,6 +94,7 @@ class Context:
     ceilings: tuple
     settings: SolverSettings
     notes: tuple[str, ...] = ()
+    today: PainToday | None = None
 
 
 def prepare(client: Client, catalog, options: PlanOptions) -> Context | PlanResult:
@@ -134,9 +136,10 @@ def prepare(client: Client, catalog, options: PlanOptions) -> Context | PlanResu
         allow_disliked=options.allow_disliked,
     )
     settings = SolverSettings(options.solver, params.relative_gap, params.time_limit_s)
-    ceilings = tuple(ceiling_schedule(client, options.weeks, params, md.start_high))
+    today = pain_today(client, params)
+    ceilings = tuple(ceiling_schedule(client, options.weeks, params, md.start_high, today))
     notes = (*md.reasons, *([fitted_note] if fitted_note else []))
-    return Context(client, options, params, md, elig, ceilings, settings, notes)
+    return Context(client, options, params, md, elig, ceilings, settings, notes, today)
 
 
 def _initial_state(ctx: Context) -> _State:

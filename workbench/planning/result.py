@@ -13,6 +13,7 @@ from workbench.domain import Day, Discipline, Goal
 from workbench.optimize.constraints import FAMILIES as FAMILY_WORDS
 from workbench.optimize.diagnose import OFFERS as OFFERS
 from workbench.optimize.diagnose import Relaxation as Relaxation
+from workbench.planning.today import TodayNote
 
 
 class PlanStatus(StrEnum):
@@ -224,6 +225,8 @@ class PlanResult:
         What raising each week's ceiling by 10% would buy.
     questions : tuple of Question
         What the client's file leaves to ask (:func:`workbench.client.questions.client_questions`).
+    today : TodayNote or None
+        What today's pain changes (a flare-up, resting pain), in numbers and words.
     """
 
     status: str
@@ -238,6 +241,7 @@ class PlanResult:
     notes: tuple[str, ...] = ()
     questions: tuple = ()
     objective: float | None = None
+    today: TodayNote | None = None
     extra: dict = field(default_factory=dict, compare=False, repr=False)
 
     @property
@@ -277,6 +281,8 @@ class PlanResult:
             "ceiling_plus_10": list(self.ceiling_plus_10),
             "notes": list(self.notes),
             "questions": [q.to_json() for q in self.questions],
+            "flare_up": None if self.today is None else self.today.flare_json(),
+            "pain_guidance": None if self.today is None else self.today.guidance_json(),
             "solver": None if self.solver is None else _solver_json(self.solver),
         }
 

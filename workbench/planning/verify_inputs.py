@@ -15,6 +15,7 @@ from workbench.planning.rederive import (
     _equipment,
     _variety_fitted,
     ceilings,
+    flare_up_today,
     graded_exposure_mode,
     params_for,
     tolerances,
@@ -38,6 +39,7 @@ class _Inputs:
     triggers: list
     bans: frozenset[str]
     unreviewed_ok: bool
+    flare_up: bool = False
 
 
 @dataclass
@@ -76,4 +78,5 @@ def _inputs(result, client: Client, catalog, options) -> _Inputs:
         triggers=[(words, t) for words, t in triggers if t is not None],
         bans=frozenset(getattr(options, "bans", ()) or ()),
         unreviewed_ok=unreviewed_ok,
+        flare_up=flare_up_today(client, params),
     )
