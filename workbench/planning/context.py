@@ -19,7 +19,7 @@ from workbench.optimize.solution import WeekSolution
 from workbench.optimize.solve import SolverSettings
 from workbench.planning.result import NEEDS_CLEARANCE, REFERRED, PlanResult
 from workbench.rules.contraindications import Eligibility, eligibility, variety_overrides
-from workbench.rules.flare import PainToday, pain_today
+from workbench.rules.flare import PainToday, gentle_weeks, pain_today
 from workbench.rules.load import (
     acute_chronic_cap,
     ceiling_schedule,
@@ -178,6 +178,8 @@ def week_problem(ctx: Context, week: int, state: _State, by_id) -> WeekProblem:
             )
     goals = {g: float(m) for g, m in client.goals.items() if m > 0}
     strength = int(params.strength_min_days) if goals.get(Goal.STRENGTH, 0) > 0 else 0
+    if week in gentle_weeks(ctx.today, week, params):  # a flare-up: strength as it fits
+        strength = 0
     chronic = None
     if state.previous_load is not None or client.baseline_load > 0:
         chronic = chronic_load(state.loads, params)

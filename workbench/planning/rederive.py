@@ -135,11 +135,12 @@ def flare_up_today(client: Client, params: Params) -> bool:
 def ceilings(client: Client, params: Params, weeks: int) -> list[float]:
     """Each week's load ceiling [AU], unrounded: week 1, then x (1 + rise) a week.
 
-    A flare-up today: week 1 x flare_ceiling_factor, the next flare_hold_weeks weeks at
-    week 1's ceiling, the rise from there."""
+    A flare-up today: week 1 x flare_ceiling_factor (not below min_start_ceiling_au), the
+    next flare_hold_weeks weeks at week 1's ceiling, the rise from there."""
     first, held = week_one_ceiling(client, params), 0
     if flare_up_today(client, params):
-        first, held = first * params.flare_ceiling_factor, int(params.flare_hold_weeks)
+        first = max(first * params.flare_ceiling_factor, params.min_start_ceiling_au)
+        held = int(params.flare_hold_weeks)
     return [first * (1.0 + rise(params)) ** max(0, w - held) for w in range(weeks)]
 
 

@@ -168,12 +168,16 @@ def _flare_trainer(n: TodayNote) -> str:
         if n.held_weeks
         else ""
     )
+    value = round(n.usual_ceiling * n.ceiling_factor, 1)
+    ceiling = f"{n.usual_ceiling:g} AU × {n.ceiling_factor:g} = {value:g} AU (flare_ceiling_factor)"
+    if n.week1_ceiling > value:
+        ceiling += f", kept at the {n.week1_ceiling:g} AU starting floor (min_start_ceiling_au)"
     return (
-        f"Flare-up today ({n.reason}): week 1 ceiling {n.usual_ceiling:g} AU × "
-        f"{n.ceiling_factor:g} = {n.week1_ceiling:g} AU (flare_ceiling_factor){held}; week 1 "
+        f"Flare-up today ({n.reason}): week 1 ceiling {ceiling}{held}; week 1 "
         f"keeps to RPE ≤ {n.max_rpe:g} (flare_max_rpe) and leaves out exercises with "
-        f"{n.high_demand_count} or more high demands (flare_high_demand_count); "
-        "heuristics (H), domain.md §5."
+        f"{n.high_demand_count} or more high demands (flare_high_demand_count); week 1 and "
+        "the held weeks ask for no strength days (strength work as it fits); heuristics (H), "
+        "domain.md §5."
     )
 
 

@@ -4,11 +4,14 @@ domain.md §5. A **flare-up today** is pain now at or above ``flare_pain_now`` (
 7-10 is severe, Serlin 1995) or at least ``flare_rise_points`` above the last week's
 average (the important change in pain, Ostelo 2008; H for reading it against the
 week's average). Week 1 of the plan is then the flare week: its load ceiling is the
-starting ceiling × ``flare_ceiling_factor`` (H), the ``flare_hold_weeks`` weeks after it
+starting ceiling × ``flare_ceiling_factor`` (H), never below the starting floor
+``min_start_ceiling_au`` (itself a gentle week), the ``flare_hold_weeks`` weeks after it
 stay at that ceiling (the rise is held until the next check-in says the pain has
 settled), and in week 1 only low effort (RPE at most ``flare_max_rpe``, H) and no exercise
 with ``flare_high_demand_count`` or more high movement demands (H): the gentle, low-demand
-work (mobility and relaxation, walking, water work, gentle yoga) is what remains.
+work (mobility and relaxation, walking, water work, gentle yoga) is what remains. The flare
+week and the held weeks ask for no strength days (strength work only as it fits under the
+lowered ceiling).
 
 **Resting pain** is pain now at or above ``resting_pain_level`` (Silbernagel 2007): pain
 during a session is then acceptable up to ``resting_pain_rise_max`` points (H) above the
@@ -76,3 +79,9 @@ def held_weeks(today: PainToday | None, weeks: int, params: Params) -> tuple[int
     if today is None or not today.flare_up:
         return ()
     return tuple(range(2, min(weeks, 1 + int(params.flare_hold_weeks)) + 1))
+
+
+def gentle_weeks(today: PainToday | None, weeks: int, params: Params) -> tuple[int, ...]:
+    """The flare week and the held weeks: they ask for no strength days (strength work
+    as it fits under the lowered ceiling) [1-based weeks]."""
+    return flare_weeks(today, weeks) + held_weeks(today, weeks, params)

@@ -63,6 +63,9 @@ def starting_ceiling(
     if today is not None and today.flare_up:
         value *= params.flare_ceiling_factor
         parts.append(f"× {params.flare_ceiling_factor:g} for a flare-up today ({today.reason})")
+        if value < params.min_start_ceiling_au:  # the floor is a gentle week already
+            value = params.min_start_ceiling_au
+            parts.append(f"kept at the {params.min_start_ceiling_au:.0f} AU starting floor")
     return Ceiling(1, round(value, 1), "; ".join(parts))
 
 
