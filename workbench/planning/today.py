@@ -10,7 +10,7 @@ threat words (domain.md §7), and for the trainer, naming each rule and its numb
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from workbench.rules.flare import held_weeks
 from workbench.rules.load import starting_ceiling
@@ -135,9 +135,7 @@ def today_note(ctx) -> TodayNote | None:
     if today.resting:
         client.append(_guidance_client(note))
         trainer.append(_guidance_trainer(note))
-    return TodayNote(
-        **{**note.__dict__, "client_text": " ".join(client), "trainer_text": " ".join(trainer)}
-    )
+    return replace(note, client_text=" ".join(client), trainer_text=" ".join(trainer))
 
 
 def _flare_client(n: TodayNote) -> str:
@@ -153,7 +151,7 @@ def _flare_client(n: TodayNote) -> str:
         later = "We build up again once you tell us your pain has settled."
     return (
         f"Your pain is higher today ({n.pain_now} out of 10), so this week starts gently: "
-        f"shorter sessions at an easy effort (about {n.max_rpe:g} out of 10), with calm "
+        f"a lighter week at an easy effort (about {n.max_rpe:g} out of 10), with calm "
         "movement such as mobility and relaxation, walking, water work or gentle yoga. "
         f"Flare-ups settle, and gentle movement helps them settle. {later}"
     )
