@@ -1,8 +1,8 @@
 """Shared hypothesis strategies: clients (and clients who like what they already do),
-catalogs, rule overrides and red flags; any valid client file, any client the screen may
-see, and planned weeks. The one place the property
-tests keep their strategies (``tests/test_layout.py`` checks that no other test module
-defines one).
+catalogs, rule overrides and red flags; today's pain (a flare-up or calm); any valid client
+file, any client the screen may see, and planned weeks. The one place the property tests
+keep their strategies (``tests/test_layout.py`` checks that no other test module defines
+one).
 
 Everything drawn stays inside the ranges the domain allows (tolerances 0-3, overrides
 within :data:`workbench.defaults.DEFAULTS` ranges), so a failing example is a real case a
@@ -266,6 +266,32 @@ def red_flag_answers(draw) -> dict[str, bool | None]:
     )
     answers[draw(st.sampled_from(sorted(RED_FLAGS)))] = True
     return answers
+
+
+# ------------------------------------------------------------ today's pain (domain.md §5)
+
+nrs = st.integers(min_value=0, max_value=10)
+
+
+@st.composite
+def flare_pains(draw) -> Pain:
+    """Pain ratings that are a flare-up today by the defaults: pain now at least
+    ``flare_pain_now`` (7), or at least ``flare_rise_points`` (2) above the week's average."""
+    average = draw(nrs)
+    if draw(st.booleans()) or average > 8:
+        now = draw(st.integers(min_value=7, max_value=10))
+    else:
+        now = draw(st.integers(min_value=average + 2, max_value=10))
+    return Pain(now=now, average_week=average, worst_week=max(now, average))
+
+
+@st.composite
+def calm_pains(draw) -> Pain:
+    """Pain ratings that are neither a flare-up nor resting pain by the defaults: pain now
+    below 5 and less than 2 points above the week's average."""
+    average = draw(nrs)
+    now = draw(st.integers(min_value=0, max_value=min(4, average + 1)))
+    return Pain(now=now, average_week=average, worst_week=max(now, average))
 
 
 # ------------------------------------------------------------ tiny exhaustive instances

@@ -32,6 +32,8 @@ References
      for postmenopausal osteoporosis. WHO Technical Report Series 843.
 [19] Hayden J.A. et al. (2021) Exercise therapy for chronic low back pain. Cochrane
      Database Syst Rev 9:CD009790.
+[20] Serlin R.C. et al. (1995) When is cancer pain mild, moderate or severe? Grading pain
+     severity by its interference with function. Pain 61:277.
 """
 
 from __future__ import annotations
@@ -490,6 +492,75 @@ DEFAULTS: dict[str, Rule] = {
         "NRS 0-10",
         "Silbernagel 2007 [11]",
         "pain during a session up to this is acceptable; above is too much",
+        0.0,
+        10.0,
+    ),
+    # --- today's pain: a flare-up shapes the first week (domain.md §5) ---
+    "flare_pain_now": Rule(
+        7.0,
+        "NRS 0-10",
+        "(H); NRS 7-10 is severe pain (Serlin 1995 [20])",
+        "pain now at or above this is a flare-up today: the first week starts gently",
+        1.0,
+        10.0,
+    ),
+    "flare_rise_points": Rule(
+        2.0,
+        "NRS points",
+        "Ostelo 2008 [8] (H for reading it against the week's average)",
+        "pain now at least this many points above the last week's average is a flare-up today",
+        1.0,
+        10.0,
+    ),
+    "flare_ceiling_factor": Rule(
+        0.5,
+        "fraction",
+        "(H)",
+        "a flare-up today: week 1's load ceiling is the starting ceiling times this",
+        0.1,
+        1.0,
+    ),
+    "flare_hold_weeks": Rule(
+        1.0,
+        "weeks",
+        "(H); domain.md §5: hold the load until the pain settles",
+        "a flare-up today: the weeks after week 1 whose ceiling stays at week 1's until the "
+        "next check-in says the pain has settled",
+        0.0,
+        11.0,
+    ),
+    "flare_max_rpe": Rule(
+        3.0,
+        "CR-10",
+        "(H); CR-10 3 is moderate (Foster 2001 [1])",
+        "a flare-up today: highest typical effort in week 1",
+        1.0,
+        10.0,
+    ),
+    "flare_high_demand_count": Rule(
+        1.0,
+        "dimensions",
+        "(H)",
+        "a flare-up today: exercises with at least this many high movement demands are "
+        "left out of week 1",
+        1.0,
+        7.0,
+    ),
+    "resting_pain_level": Rule(
+        5.0,
+        "NRS 0-10",
+        "Silbernagel 2007 [11]; domain.md §5",
+        "pain now at or above this is resting pain: 'acceptable' during a session is then "
+        "measured from the pre-session rating",
+        0.0,
+        10.0,
+    ),
+    "resting_pain_rise_max": Rule(
+        2.0,
+        "NRS points",
+        "(H); domain.md §5",
+        "with resting pain: pain during a session at most this many points above the "
+        "pre-session rating",
         0.0,
         10.0,
     ),

@@ -212,3 +212,30 @@ def test_the_table_says_in_words_which_weeks_ran_out_of_time():
     assert "Solver HiGHS: time_limit, gap 3.10%" in text
     assert "Weeks 1, 2: the time allowed ran out" in text and "at most 3.1% short" in text
     assert "other weeks are proven" not in text  # there are none
+
+
+def test_a_flare_up_today_is_in_the_json_with_its_numbers_and_both_wordings(capsys, tmp_path):
+    doc = json.loads((EXAMPLES_DIR / "desk-worker-flexion.json").read_text(encoding="utf-8"))
+    code, calm = plan_json(capsys, client_file("desk-worker-flexion"), "--weeks", "2")
+    assert code == 0 and calm["flare_up"] is None and calm["pain_guidance"] is None
+    doc["pain"]["now"] = 8  # the week's average is 4
+    path = tmp_path / "flare.json"
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    code, out = plan_json(capsys, str(path), "--weeks", "2")
+    assert code == 0
+    flare = out["flare_up"]
+    assert flare["pain_now"] == 8 and flare["average_week"] == 4
+    assert flare["usual_week1_ceiling"] == calm["weeks"][0]["ceiling"]
+    assert (
+        flare["week1_ceiling"]
+        == out["weeks"][0]["ceiling"]
+        <= 0.5 * flare["usual_week1_ceiling"] + 0.05
+    )
+    assert out["weeks"][1]["ceiling"] == flare["week1_ceiling"] and flare["held_weeks"] == [2]
+    assert flare["max_rpe"] == 3 and all(
+        b["rpe"] <= 3 for d in out["weeks"][0]["days"] for b in d["blocks"]
+    )
+    assert "starts gently" in flare["client"] and "flare_ceiling_factor" in flare["trainer"]
+    assert out["pain_guidance"]["rise_max"] == 2  # 8/10 is resting pain too
+    code, text, _err = run(capsys, str(path), "--weeks", "2")
+    assert "Flare-up today" in text and "For the client: Your pain is higher today" in text

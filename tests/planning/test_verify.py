@@ -25,6 +25,7 @@ from workbench.domain import (
     Exercise,
     Goal,
     Instruments,
+    Pain,
 )
 from workbench.optimize import problem as optimizer_problem
 from workbench.optimize.problem import Pin
@@ -371,6 +372,51 @@ def test_week_one_ceiling_is_a_share_of_the_baseline_with_a_floor_after_the_star
     )
     small = replace(CLIENT, instruments=high, activities=(Activity(W, 2, 30, 3.0),))  # 180 AU
     assert week_one_ceiling(small, params) == pytest.approx(150.0)  # 94.5 raised to the floor
+
+
+# ------------------------------------------------------------- today's pain (§5)
+
+#: pain now 8 of a week's average 4: a flare-up today; week 1's ceiling 270 x 0.5 = 135 AU
+#: (above a starting floor of 100 AU)
+FLARE = replace(
+    CLIENT,
+    pain=Pain(8, 4, 8),
+    tolerances=dict.fromkeys(Dimension, 3),
+    overrides={"min_start_ceiling_au": 100.0},
+)
+GENTLE = {MON: ["walk"], WED: ["cat-cow"], FRI: ["bridge"]}  # 110 AU, RPE at most 3
+
+
+def test_a_flare_up_week_1_catches_effort_above_3_and_high_demands_not_week_2():
+    assert rules_broken(make_result(GENTLE, client=FLARE), FLARE) == set()
+    harder = {**GENTLE, FRI: ["mat-plank"]}  # RPE 4
+    assert rules_broken(make_result(harder, client=FLARE), FLARE) == {"flare_effort"}
+    folded = {**GENTLE, WED: ["deep-fold"]}  # end-range flexion 3
+    assert rules_broken(make_result(folded, client=FLARE), FLARE) == {"flare_demands"}
+    calm = replace(FLARE, pain=Pain(3, 4, 6))
+    assert rules_broken(make_result(harder, client=calm), calm) == set()
+    two = PlanOptions(weeks=2)
+    assert rules_broken(make_result(GENTLE, harder, client=FLARE), FLARE, two) == set()
+
+
+def test_a_flare_up_plan_stating_the_usual_ceiling_is_caught():
+    assert week_one_ceiling(FLARE, params_for(FLARE, None)) == pytest.approx(270.0)
+    stated = make_result(GENTLE, client=FLARE, ceiling=270.0)
+    assert rules_broken(stated, FLARE) == {"ceiling_reported"}
+    over = {**GENTLE, MON: ["walk", "walk"]}  # 170 AU > 135 AU
+    assert "weekly_load_ceiling" in rules_broken(make_result(over, client=FLARE), FLARE)
+    fuller = {MON: ["walk", "breathing"], WED: ["cat-cow", "clam"], FRI: ["bridge", "clam"]}
+    assert rules_broken(make_result(fuller, client=FLARE), FLARE) == {"weekly_load_ceiling"}
+    floored = replace(FLARE, overrides={"min_start_ceiling_au": 180.0})  # 135 AU raised to 180
+    assert rules_broken(make_result(fuller, client=floored), floored) == set()
+    # week 2 is held at week 1's 135 AU: 140 AU is over it, though within a 10% rise
+    first = {MON: ["walk", "breathing"], WED: ["cat-cow"], FRI: ["bridge", "clam"]}  # 130 AU
+    second = {**first, WED: ["cat-cow", "clam"]}  # 140 AU
+    two = PlanOptions(weeks=2)
+    steps = make_result(first, second, client=FLARE)
+    assert rules_broken(steps, FLARE, two) == {"weekly_load_ceiling"}
+    unheld = replace(FLARE, overrides={**FLARE.overrides, "flare_hold_weeks": 0.0})
+    assert rules_broken(make_result(first, second, client=unheld), unheld, two) == set()
 
 
 # 240 AU: walking 140, pilates 80, yoga 20

@@ -657,3 +657,18 @@ def test_the_form_says_in_place_when_a_trigger_is_not_understood():
 def test_the_form_records_where_the_client_trains():
     form = AssessmentForm(example_client("pool-only"))
     assert form.value.settings == frozenset({"pool"})
+
+
+@PULP_V4
+def test_pain_now_at_a_flare_up_shows_the_gentle_first_week_with_the_plan(app):
+    assert not shown(app.answer.today)  # the runner's pain now is 1/10
+    app.form.field_for("pain.now").widget.value = 8
+    r = app.result
+    assert r.planned and r.today.flare_up and shown(app.answer.today)
+    text = html.unescape(app.answer.today.value)
+    assert "Today starts gently" in text and r.today.client_text in text
+    assert f"{r.weeks[0].ceiling:g} AU" in text and "Flare-up today" in app.status.value
+    assert all(b.rpe <= 3 for d in r.weeks[0].days for b in d.blocks)
+    assert find_threat_words(r.today.client_text) == []
+    app.form.field_for("pain.now").widget.value = 1
+    assert app.result.today is None and not shown(app.answer.today)

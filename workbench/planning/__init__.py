@@ -2,8 +2,9 @@
 
 Owns planning and re-planning a client's weeks (``planner``; what one call computes once in
 ``context``, graded exposure across the weeks in ``exposure``, the answer put together
-in ``assemble``), the result and its JSON form
-(``result``), explanations in a trainer's words (``explain``, ``report``) and the
+in ``assemble``), the result and its JSON form (``result``), explanations in a trainer's
+words (``explain``, ``report``), today's pain in the client's and the trainer's words
+(``today``) and the
 independent verifier that re-checks a plan against every rule without the optimizer
 (``verify``).
 

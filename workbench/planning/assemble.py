@@ -39,6 +39,7 @@ from workbench.planning.result import (
     SolverInfo,
     WeekPlan,
 )
+from workbench.planning.today import today_note
 
 
 def _assemble(ctx: Context, by_id, solutions: list[WeekSolution], start: float) -> PlanResult:
@@ -93,6 +94,7 @@ def _no_plan(
         solver=info,
         notes=ctx.notes,
         questions=tuple(client_questions(ctx.client)),
+        today=today_note(ctx),
         extra={"solutions": solutions},
     )
 
@@ -134,6 +136,9 @@ def _planned(
         else f"{len(weeks)}-week plan within the load ceiling every week; some goal minutes fall "
         "short (each shortfall says why)."
     )
+    today = today_note(ctx)
+    if today is not None and today.flare_up:
+        message = f"{message} {today.flare_words()}"
     return PlanResult(
         status=PLANNED,
         message=message,
@@ -144,6 +149,7 @@ def _planned(
         notes=ctx.notes,
         questions=tuple(client_questions(ctx.client)),
         objective=sum(s.outcome.objective for s in solutions),
+        today=today,
         extra={"solutions": solutions, "context": ctx},
     )
 

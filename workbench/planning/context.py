@@ -22,6 +22,7 @@ from workbench.optimize.solve import SolverSettings
 from workbench.planning.exposure import exposing_ids, held_back, week_history
 from workbench.planning.result import NEEDS_CLEARANCE, REFERRED, PlanResult
 from workbench.rules.contraindications import Eligibility, eligibility, variety_overrides
+from workbench.rules.flare import PainToday, gentle_weeks, pain_today
 from workbench.rules.load import (
     acute_chronic_cap,
     ceiling_schedule,
@@ -125,6 +126,7 @@ class Context:
     ceilings: tuple
     settings: SolverSettings
     notes: tuple[str, ...] = ()
+    today: PainToday | None = None
 
 
 def prepare(client: Client, catalog, options: PlanOptions) -> Context | PlanResult:
@@ -169,14 +171,15 @@ def prepare(client: Client, catalog, options: PlanOptions) -> Context | PlanResu
         allow_disliked=options.allow_disliked,
     )
     settings = SolverSettings(options.solver, params.relative_gap, params.time_limit_s)
-    ceilings = tuple(ceiling_schedule(client, options.weeks, params, md.start_high))
+    today = pain_today(client, params)
+    ceilings = tuple(ceiling_schedule(client, options.weeks, params, md.start_high, today))
     notes = (*md.reasons, *([fitted_note] if fitted_note else []))
     if slower:
         notes += (
             "Known heart, metabolic or kidney disease: the weekly load rises by at most "
             f"{slower['weekly_rise']:.0%} (progress slowly).",
         )
-    return Context(client, options, params, md, elig, ceilings, settings, notes)
+    return Context(client, options, params, md, elig, ceilings, settings, notes, today)
 
 
 def _initial_state(ctx: Context) -> _State:
@@ -211,6 +214,8 @@ def week_problem(ctx: Context, week: int, state: _State, by_id) -> WeekProblem:
     allowed = [ex for ex in allowed if ex.id not in held]
     goals = {g: float(m) for g, m in client.goals.items() if m > 0}
     strength = int(params.strength_min_days) if goals.get(Goal.STRENGTH, 0) > 0 else 0
+    if week in gentle_weeks(ctx.today, week, params):  # a flare-up: strength as it fits
+        strength = 0
     chronic = None
     if state.previous_load is not None or client.baseline_load > 0:
         chronic = chronic_load(state.loads, params)

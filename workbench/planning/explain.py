@@ -216,6 +216,7 @@ def _why_none_fit(goal: Goal, serving: list[Exercise], elig: Eligibility, week: 
         "setting": "another setting would add some",
         "equipment": "more equipment would add some",
         "early_phase_effort": "the first weeks stay moderate; later weeks allow more",
+        "flare_effort": "a flare-up's first week stays gentle; the next check-in opens more",
         "vigorous_gating": "vigorous work opens after enough green weeks",
         "disliked": "the trainer may allow a disliked discipline",
         "trigger": "re-check the triggers with the client",

@@ -139,10 +139,23 @@ def rise(params: Params) -> float:
     return min(params.weekly_rise, params.max_weekly_rise)
 
 
+def flare_up_today(client: Client, params: Params) -> bool:
+    """A flare-up today (domain.md §5): pain now at least flare_pain_now, or at least
+    flare_rise_points above the last week's average."""
+    now, average = client.pain.now, client.pain.average_week
+    return now >= params.flare_pain_now or now - average >= params.flare_rise_points
+
+
 def ceilings(client: Client, params: Params, weeks: int) -> list[float]:
-    """Each week's load ceiling [AU], unrounded: week 1, then x (1 + rise) a week."""
-    first = week_one_ceiling(client, params)
-    return [first * (1.0 + rise(params)) ** w for w in range(weeks)]
+    """Each week's load ceiling [AU], unrounded: week 1, then x (1 + rise) a week.
+
+    A flare-up today: week 1 x flare_ceiling_factor (not below min_start_ceiling_au), the
+    next flare_hold_weeks weeks at week 1's ceiling, the rise from there."""
+    first, held = week_one_ceiling(client, params), 0
+    if flare_up_today(client, params):
+        first = max(first * params.flare_ceiling_factor, params.min_start_ceiling_au)
+        held = int(params.flare_hold_weeks)
+    return [first * (1.0 + rise(params)) ** max(0, w - held) for w in range(weeks)]
 
 
 def _rounding_allowance(params: Params, week: int) -> float:

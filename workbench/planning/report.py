@@ -32,13 +32,14 @@ def format_plan(result, verbose: bool = False) -> str:
     Returns
     -------
     str
-        The headline, each week (load and ceiling [AU], each day's minutes [min] and load,
-        its blocks, what limits it, what falls short), the rest of the diagnosis, the
-        notes, the questions and the solver's lines.
+        The headline, what today's pain changes (for the trainer and for the client),
+        each week (load and ceiling [AU], each day's minutes [min] and load, its blocks,
+        what limits it, what falls short), the rest of the diagnosis, the notes, the
+        questions and the solver's lines.
     """
     if result.status in ("referred", "needs_clearance"):
         return _referral(result)
-    lines = [_headline(result)]
+    lines = [_headline(result), *_today_lines(result)]
     for w in result.weeks:
         lines.extend(_week_lines(w))
     for d in result.diagnosis[1:]:  # the message already leads with the first finding
@@ -72,6 +73,19 @@ def _headline(result) -> str:
     if not head.startswith(HEADLINES.get(result.status, "")):
         head = f"{HEADLINES.get(result.status, result.status)}. {head}"
     return head
+
+
+def _today_lines(result) -> list[str]:
+    """What today's pain changes: the rule for the trainer (resting pain; a flare-up is
+    in the headline already) and the words for the client."""
+    today = getattr(result, "today", None)
+    if today is None:
+        return []
+    lines = [""]
+    if today.resting:
+        lines.append(today.guidance_json()["trainer"])
+    lines.append(f"For the client: {today.client_text}")
+    return lines
 
 
 def _week_lines(w) -> list[str]:

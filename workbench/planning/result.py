@@ -14,6 +14,7 @@ from workbench.optimize.constraints import FAMILIES as FAMILY_WORDS
 from workbench.optimize.diagnose import OFFERS as OFFERS
 from workbench.optimize.diagnose import Relaxation as Relaxation
 from workbench.planning.provenance import Provenance
+from workbench.planning.today import TodayNote
 
 
 class PlanStatus(StrEnum):
@@ -231,6 +232,8 @@ class PlanResult:
     made : Provenance or None
         Whose plan it is and how it was made (:mod:`workbench.planning.provenance`); not
         part of equality, so two makings of one plan compare equal.
+    today : TodayNote or None
+        What today's pain changes (a flare-up, resting pain), in numbers and words.
     """
 
     status: str
@@ -245,6 +248,7 @@ class PlanResult:
     notes: tuple[str, ...] = ()
     questions: tuple = ()
     objective: float | None = None
+    today: TodayNote | None = None
     extra: dict = field(default_factory=dict, compare=False, repr=False)
     made: Provenance | None = field(default=None, compare=False, repr=False)
 
@@ -285,6 +289,8 @@ class PlanResult:
             "ceiling_plus_10": list(self.ceiling_plus_10),
             "notes": list(self.notes),
             "questions": [q.to_json() for q in self.questions],
+            "flare_up": None if self.today is None else self.today.flare_json(),
+            "pain_guidance": None if self.today is None else self.today.guidance_json(),
             "solver": None if self.solver is None else _solver_json(self.solver),
             "made": None if self.made is None else self.made.to_json(),
         }

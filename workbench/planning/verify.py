@@ -218,6 +218,8 @@ def check_strength_days(inp: _Inputs, w: int, per_day) -> list[Violation]:
     params = inp.params
     if not (inp.client.goals.get(Goal.STRENGTH, 0) > 0 and params.strength_min_days > 0):
         return []
+    if inp.flare_up and w <= 1 + params.flare_hold_weeks:  # a flare-up: none asked (§5)
+        return []
 
     def strength_minutes(exs) -> float:
         return sum(ex.minutes for ex in exs if ex.goals.get(Goal.STRENGTH, 0) >= STRENGTH_LEVEL)

@@ -93,7 +93,8 @@ def check_exclusions(inp: _Inputs, w: int, day: Day, ex: Exercise) -> list[Viola
 
 def check_phase(inp: _Inputs, w: int, day: Day, ex: Exercise) -> list[Violation]:
     """The early weeks and the day on one block: ``early_phase_effort``,
-    ``early_phase_demands``, ``vigorous_gating``, ``available_days``."""
+    ``early_phase_demands``, ``flare_effort``, ``flare_demands``, ``vigorous_gating``,
+    ``available_days``."""
     out = []
     params, client = inp.params, inp.client
     program_week = client.consecutive_green_weeks + w
@@ -109,6 +110,13 @@ def check_phase(inp: _Inputs, w: int, day: Day, ex: Exercise) -> list[Violation]
     ):
         detail = f"{ex.id}: {n_high} high demands in program week {program_week}"
         out.append(Violation(w, day, "early_phase_demands", detail))
+    if inp.flare_up and w == 1:
+        if ex.rpe > params.flare_max_rpe:
+            detail = f"{ex.id}: RPE {ex.rpe:g} > {params.flare_max_rpe:g} in a flare-up's week 1"
+            out.append(Violation(w, day, "flare_effort", detail))
+        if n_high >= params.flare_high_demand_count:
+            detail = f"{ex.id}: {n_high} high demands in a flare-up's week 1"
+            out.append(Violation(w, day, "flare_demands", detail))
     vigorous = ex.met >= params.vigorous_met or ex.rpe >= params.vigorous_rpe
     if vigorous and green_before < params.vigorous_after_green_weeks:
         detail = f"{ex.id}: vigorous after {green_before} green weeks"

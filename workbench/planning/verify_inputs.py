@@ -16,6 +16,7 @@ from workbench.planning.rederive import (
     _variety_fitted,
     ceilings,
     feared_start,
+    flare_up_today,
     graded_exposure_mode,
     params_for,
     slower_rise,
@@ -41,6 +42,7 @@ class _Inputs:
     triggers: list
     bans: frozenset[str]
     unreviewed_ok: bool
+    flare_up: bool = False
 
 
 @dataclass
@@ -88,4 +90,5 @@ def _inputs(result, client: Client, catalog, options) -> _Inputs:
         triggers=[(words, t) for words, t in triggers if t is not None],
         bans=frozenset(getattr(options, "bans", ()) or ()),
         unreviewed_ok=unreviewed_ok,
+        flare_up=flare_up_today(client, params),
     )

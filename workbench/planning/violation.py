@@ -53,6 +53,9 @@ RULES: dict[str, str] = {
     "RPE at most early_max_rpe (§4)",
     "early_phase_demands": "exercises with several high demands left out of program weeks "
     "1..multi_high_demand_weeks (§4)",
+    "flare_effort": "a flare-up today: week 1 at RPE at most flare_max_rpe (§5)",
+    "flare_demands": "a flare-up today: no exercise with flare_high_demand_count or more "
+    "high demands in week 1 (§5)",
     "vigorous_gating": "vigorous work only after vigorous_after_green_weeks green weeks (§4)",
     "available_days": "training only on the client's available days",
     "training_days": "training days at most max_training_days",
@@ -65,7 +68,7 @@ RULES: dict[str, str] = {
     "discipline_share": "no discipline above max_discipline_share of the week's load (§6)",
     "exercise_uses": "an exercise at most max_uses_per_exercise times a week, once a day",
     "strength_days": "with a strength goal, strength on strength_min_days non-consecutive "
-    "days (§6)",
+    "days (§6); not asked in a flare-up's week 1 and held weeks (§5)",
     "session_spike": "minutes of one discipline in one session at most its session cap (§4)",
     "goal_minutes": "with hard goals, every goal's weekly minutes met",
 }

@@ -5,9 +5,10 @@ The exclusion families (:data:`FAMILIES`, in the order a trainer reads them) and
 against once per client and horizon (the tolerance per week, the doctor's restrictions,
 the equipment, the triggers, the early-phase and gating weeks); :func:`_exclusions` checks
 one exercise against it: movement demand above the tolerance (or graded exposure), the
-doctor, the precautions' limits (:mod:`workbench.rules.precautions`), equipment and setting, the client's own words (triggers, dislikes) and sessions,
-and the early phase, vigorous gating, the trainer's bans and rows not yet reviewed
-(domain.md §3-4). :func:`workbench.rules.contraindications.eligibility` runs it over the
+doctor, the precautions' limits (:mod:`workbench.rules.precautions`), equipment and
+setting, the client's own words (triggers, dislikes) and sessions, and the early phase, a
+flare-up's first week, vigorous gating, the trainer's bans and rows not yet reviewed
+(domain.md §3-5, §8). :func:`workbench.rules.contraindications.eligibility` runs it over the
 catalog.
 """
 
@@ -24,6 +25,7 @@ from workbench.rules.precautions import (
     precaution_exclusions,
     precaution_limits,
 )
+from workbench.rules.flare import flare_weeks, pain_today
 
 #: Exclusion families, in the order a trainer reads them.
 FAMILIES = {
@@ -41,6 +43,8 @@ FAMILIES = {
     "session_length": "longer than the client's session",
     "early_phase_effort": "more than moderate effort in the first weeks",
     "early_phase_demands": "several high demands in the first weeks",
+    "flare_effort": "more than low effort in a flare-up's first week",
+    "flare_demands": "a high movement demand in a flare-up's first week",
     "vigorous_gating": "vigorous work before enough green weeks",
     "trainer_ban": "left out by the trainer",
     "needs_review": "imported and not yet reviewed by a trainer",
@@ -100,6 +104,9 @@ class _Rules:
     longest: dict = field(default_factory=dict)  # defaults rule name -> minutes
     disliked: frozenset[str] = frozenset()  # disliked values not allowed by the trainer
     precautions: PrecautionLimits = PrecautionLimits()  # domain.md §8
+    flare: tuple[int, ...] = ()  # a flare-up today: the flare weeks (week 1)
+    flare_max_rpe: float = 10.0
+    flare_count: float = 7.0
 
 
 def _rules(
@@ -135,6 +142,9 @@ def _rules(
         longest={t.longest: params[t.longest] for _w, t in known if t.longest},
         disliked=frozenset(str(x) for x in client.disliked) - frozenset(allow_disliked),
         precautions=precaution_limits(client, params, weeks),
+        flare=flare_weeks(pain_today(client, params), weeks),
+        flare_max_rpe=params.flare_max_rpe,
+        flare_count=params.flare_high_demand_count,
     )
 
 
@@ -159,6 +169,7 @@ def _exclusions(ex: Exercise, r: _Rules) -> list[Exclusion]:
         precaution_exclusions(ex, r.precautions, add)
     _client_word_exclusions(ex, r, add)
     _phase_exclusions(ex, r, add)
+    _flare_exclusions(ex, r, add)
     return out
 
 
@@ -269,6 +280,25 @@ def _phase_exclusions(ex: Exercise, r: _Rules, add: _Add) -> None:
         add("trainer_ban", "left out by the trainer")
     if ex.needs_review and not r.include_unreviewed:
         add("needs_review", "imported; a trainer has not reviewed its movement demands yet")
+
+
+def _flare_exclusions(ex: Exercise, r: _Rules, add: _Add) -> None:
+    """A flare-up today: week 1 keeps to low effort and leaves out high demands."""
+    if not r.flare:
+        return
+    if ex.rpe > r.flare_max_rpe:
+        add(
+            "flare_effort",
+            f"a flare-up today: week 1 stays at RPE ≤ {r.flare_max_rpe:g}; this is RPE {ex.rpe:g}",
+            r.flare,
+        )
+    highs = [label for _i, d, label in _DIMENSIONS if ex.demands[d] >= r.high_level]
+    if len(highs) >= r.flare_count:
+        add(
+            "flare_demands",
+            f"a flare-up today: week 1 leaves out high demands ({', '.join(highs)})",
+            r.flare,
+        )
 
 
 _PLACE_WORDS = {

@@ -3,7 +3,9 @@
 Load is session-RPE: effort (CR-10) × minutes, in arbitrary units [AU] (Foster 2001).
 The starting ceiling is a share of the client's current tolerated weekly load, lowered
 for STarT Back high risk; it then rises by at most ``weekly_rise`` a week (Gabbett 2016)
-and never by more than ``max_weekly_rise`` (Nielsen 2014).
+and never by more than ``max_weekly_rise`` (Nielsen 2014). A flare-up today
+(:mod:`workbench.rules.flare`) lowers week 1 by ``flare_ceiling_factor`` and holds the
+weeks after it at that ceiling for ``flare_hold_weeks``; the rise then starts from there.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from dataclasses import dataclass
 
 from workbench.defaults import Params
 from workbench.domain import Client, Discipline
+from workbench.rules.flare import PainToday, held_weeks
 
 
 @dataclass(frozen=True)
@@ -33,7 +36,9 @@ class Ceiling:
     reason: str
 
 
-def starting_ceiling(client: Client, params: Params, start_high: bool) -> Ceiling:
+def starting_ceiling(
+    client: Client, params: Params, start_high: bool, today: PainToday | None = None
+) -> Ceiling:
     """Week-1 ceiling [AU] from the client's baseline weekly load.
 
     Parameters
@@ -42,6 +47,9 @@ def starting_ceiling(client: Client, params: Params, start_high: bool) -> Ceilin
     params : Params
     start_high : bool
         STarT Back high risk: the ceiling is multiplied by ``start_high_ceiling_factor``.
+    today : PainToday, optional
+        A flare-up today: the ceiling (after the floor) is multiplied by
+        ``flare_ceiling_factor``.
     """
     base = client.baseline_load
     value = params.start_ceiling_fraction * base
@@ -52,6 +60,12 @@ def starting_ceiling(client: Client, params: Params, start_high: bool) -> Ceilin
     if value < params.min_start_ceiling_au:
         value = params.min_start_ceiling_au
         parts.append(f"raised to the {params.min_start_ceiling_au:.0f} AU starting floor")
+    if today is not None and today.flare_up:
+        value *= params.flare_ceiling_factor
+        parts.append(f"× {params.flare_ceiling_factor:g} for a flare-up today ({today.reason})")
+        if value < params.min_start_ceiling_au:  # the floor is a gentle week already
+            value = params.min_start_ceiling_au
+            parts.append(f"kept at the {params.min_start_ceiling_au:.0f} AU starting floor")
     return Ceiling(1, round(value, 1), "; ".join(parts))
 
 
@@ -60,17 +74,28 @@ def rise_fraction(params: Params) -> float:
     return min(params.weekly_rise, params.max_weekly_rise)
 
 
-def ceiling_schedule(client: Client, weeks: int, params: Params, start_high: bool) -> list[Ceiling]:
+def ceiling_schedule(
+    client: Client,
+    weeks: int,
+    params: Params,
+    start_high: bool,
+    today: PainToday | None = None,
+) -> list[Ceiling]:
     """The ceiling for each week of the horizon [AU].
 
     Week ``w + 1`` = week ``w`` × (1 + rise), the rise assuming week ``w`` is green. The
     planner further caps each week by the previous week's planned load (see
-    :func:`next_week_cap`).
+    :func:`next_week_cap`). With a flare-up ``today``, week 1 is the starting ceiling ×
+    ``flare_ceiling_factor`` and the held weeks after it keep week 1's ceiling; the
+    later weeks rise from the lowered week 1.
     """
-    first = starting_ceiling(client, params, start_high)
-    out = [first]
+    out = [starting_ceiling(client, params, start_high, today)]
     rise = rise_fraction(params)
+    held = held_weeks(today, weeks, params)
     for w in range(2, weeks + 1):
+        if w in held:
+            out.append(Ceiling(w, out[-1].value, "held at week 1's until the pain settles"))
+            continue
         value = round(out[-1].value * (1.0 + rise), 1)
         out.append(Ceiling(w, value, f"week {w - 1} ceiling + {rise:.0%} after a green week"))
     return out

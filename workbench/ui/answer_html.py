@@ -42,6 +42,24 @@ def referral_html(result: PlanResult) -> str:
     )
 
 
+def today_html(result: PlanResult) -> str:
+    """What today's pain changes (a flare-up, resting pain): the client's words, then the
+    trainer's rule and numbers; "" when pain now changes nothing."""
+    today = result.today
+    if today is None:
+        return ""
+    head = "Today starts gently" if today.flare_up else "Pain during a session"
+    trainer = " ".join(
+        t for t in (today.flare_words(), (today.guidance_json() or {}).get("trainer", "")) if t
+    )
+    return (
+        f"<h4 style='margin:4px 0'>{head}</h4>"
+        f"<p class='wb-client-message'><b>For the client:</b> {_esc(today.client_text)}</p>"
+        "<details><summary>For the trainer</summary>"
+        f"<p>{_esc(trainer)}</p></details>"
+    )
+
+
 def diagnosis_html(result: PlanResult) -> str:
     """The diagnosis panel: what conflicts, and the smallest changes that would fit."""
     parts = ["<h4 style='margin:4px 0'>No plan fits every rule</h4>"]

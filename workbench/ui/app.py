@@ -170,7 +170,9 @@ class DesignApp(widgets.VBox):
         """The page: the form on the left; controls and the answer on the right."""
         controls = widgets.VBox([self.controls, self.pins_and_bans])
         controls.add_class("wb-controls")
-        results = widgets.VBox([self.status, self.referral, self.diagnosis, self.plan_box])
+        results = widgets.VBox(
+            [self.status, self.answer.today, self.referral, self.diagnosis, self.plan_box]
+        )
         results.add_class("wb-results")
         right = widgets.VBox(
             [controls, self.busy, results], layout=widgets.Layout(width="56%", padding="0 0 0 12px")
@@ -300,7 +302,7 @@ class DesignApp(widgets.VBox):
         self.error = None
         self.selected = None
         if result.planned:
-            self.answer.hide()
+            self.answer.planned(result)
             weeks = [w.week for w in result.weeks]
             current = self.week_selector.value
             self.week_selector.options = weeks
