@@ -19,13 +19,13 @@ from dataclasses import dataclass, field
 
 from workbench.client.triggers import Trigger, known_triggers
 from workbench.domain import SETTINGS, Client, Dimension, Discipline, Exercise
+from workbench.rules.flare import flare_weeks, pain_today
 from workbench.rules.precautions import (
     PRECAUTION_FAMILIES,
     PrecautionLimits,
     precaution_exclusions,
     precaution_limits,
 )
-from workbench.rules.flare import flare_weeks, pain_today
 
 #: Exclusion families, in the order a trainer reads them.
 FAMILIES = {
