@@ -48,7 +48,7 @@ LAYER_OF = {room: i for i, rooms in enumerate(LAYERS) for room in rooms}
 #: unit, range and source (architecture.md), and splitting the table would scatter it.
 MAX_LINES = 420
 OVERSIZE = {
-    "workbench/defaults.py": 585,
+    "workbench/defaults.py": 634,
 }
 
 

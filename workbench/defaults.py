@@ -21,6 +21,14 @@ References
 [12] Fairbank J.C.T., Pynsent P.B. (2000) The Oswestry Disability Index. Spine 25:2940.
 [13] Stratford P. et al. (1995) Patient-Specific Functional Scale. Physiother Can 47:258.
 [14] Roland M., Fairbank J. (2000) The Roland-Morris and Oswestry questionnaires. Spine 25:3115.
+[15] Chapman W.W. et al. (2001) A simple algorithm for identifying negated findings and
+     diseases in discharge summaries (NegEx). J Biomed Inform 34:301.
+[16] ACOG (2020) Physical activity and exercise during pregnancy and the postpartum period.
+     Committee Opinion 804. Obstet Gynecol 135:e178.
+[17] Royal Osteoporosis Society (2019) Strong, Steady and Straight: an expert consensus
+     statement on physical activity and exercise for osteoporosis.
+[18] Riebe D. et al. (2015) Updating ACSM's recommendations for exercise preparticipation
+     health screening. Med Sci Sports Exerc 47:2473.
 """
 
 from __future__ import annotations
@@ -356,6 +364,68 @@ DEFAULTS: dict[str, Rule] = {
         "GIRFT cauda equina pathway",
         "bladder/bowel change this new (or worsening) is an emergency",
         1.0,
+        90.0,
+    ),
+    "negation_window_words": Rule(
+        5.0,
+        "words",
+        "Chapman et al. 2001 NegEx [15] (H)",
+        "a negation cue ('no', 'not', 'never', ...) this many words or fewer before a "
+        "free-text term, in the same clause, negates it",
+        0.0,
+        20.0,
+    ),
+    # --- precautions (domain.md §8) ---
+    "recent_surgery_weeks": Rule(
+        12.0,
+        "weeks",
+        "domain.md §8 (H)",
+        "surgery this recent is a precaution: clearance from the surgeon or GP first",
+        1.0,
+        52.0,
+    ),
+    "pregnancy_weeks_max": Rule(
+        42.0,
+        "weeks",
+        "ACOG Committee Opinion 804, 2020 [16] (term ends by 42 weeks)",
+        "the longest pregnancy a client file may record",
+        40.0,
+        45.0,
+    ),
+    "pregnancy_later_from_weeks": Rule(
+        20.0,
+        "weeks",
+        "ACOG Committee Opinion 804, 2020 [16]: after the first trimester (H: from 20 weeks)",
+        "from this week of pregnancy the watch-for list adds lying flat for long "
+        "(dizziness or feeling faint on the back)",
+        13.0,
+        28.0,
+    ),
+    "osteoporosis_t_score_max": Rule(
+        -2.5,
+        "T-score SD",
+        "WHO 1994 densitometric definition; Royal Osteoporosis Society 2019 [17]",
+        "a bone-density T-score at or below this is osteoporosis: an osteoporosis answer "
+        "of no is asked again, and an unasked one must be asked",
+        -4.0,
+        -1.0,
+    ),
+    "regular_exercise_sessions": Rule(
+        3.0,
+        "sessions/week",
+        "Riebe et al. 2015 ACSM pre-participation screening [18]",
+        "exercising regularly: at least this many sessions a week of at least "
+        "regular_exercise_minutes; heart, metabolic or kidney disease in a client who does "
+        "not needs clearance first",
+        1.0,
+        7.0,
+    ),
+    "regular_exercise_minutes": Rule(
+        30.0,
+        "min",
+        "Riebe et al. 2015 ACSM pre-participation screening [18]",
+        "the shortest session that counts towards exercising regularly",
+        10.0,
         90.0,
     ),
     # --- pain monitoring (domain.md §5) ---
