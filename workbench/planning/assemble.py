@@ -82,6 +82,7 @@ def _no_plan(
         solver=info,
         notes=ctx.notes,
         questions=tuple(client_questions(ctx.client)),
+        watch_for=ctx.watch_for,
         extra={"solutions": solutions},
     )
 
@@ -132,6 +133,7 @@ def _planned(
         ceiling_plus_10=plus,
         notes=ctx.notes,
         questions=tuple(client_questions(ctx.client)),
+        watch_for=ctx.watch_for,
         objective=sum(s.outcome.objective for s in solutions),
         extra={"solutions": solutions, "context": ctx},
     )

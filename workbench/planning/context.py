@@ -93,6 +93,8 @@ class Context:
     ceilings: tuple
     settings: SolverSettings
     notes: tuple[str, ...] = ()
+    #: What the client watches for (the screening's, domain.md §8).
+    watch_for: tuple[str, ...] = ()
 
 
 def prepare(client: Client, catalog, options: PlanOptions) -> Context | PlanResult:
@@ -108,7 +110,11 @@ def prepare(client: Client, catalog, options: PlanOptions) -> Context | PlanResu
             else NEEDS_CLEARANCE
         )
         return PlanResult(
-            status=status, message=scr.message, screening=scr, notes=(scr.trainer_message,)
+            status=status,
+            message=scr.message,
+            screening=scr,
+            notes=(scr.trainer_message,),
+            watch_for=scr.watch_for,
         )
     usable = [ex for ex in catalog if options.include_unreviewed or not ex.needs_review]
     fitted = variety_overrides(client, usable, params, options.allow_disliked)
@@ -136,7 +142,7 @@ def prepare(client: Client, catalog, options: PlanOptions) -> Context | PlanResu
     settings = SolverSettings(options.solver, params.relative_gap, params.time_limit_s)
     ceilings = tuple(ceiling_schedule(client, options.weeks, params, md.start_high))
     notes = (*md.reasons, *([fitted_note] if fitted_note else []))
-    return Context(client, options, params, md, elig, ceilings, settings, notes)
+    return Context(client, options, params, md, elig, ceilings, settings, notes, scr.watch_for)
 
 
 def _initial_state(ctx: Context) -> _State:

@@ -224,6 +224,9 @@ class PlanResult:
         What raising each week's ceiling by 10% would buy.
     questions : tuple of Question
         What the client's file leaves to ask (:func:`workbench.client.questions.client_questions`).
+    watch_for : tuple of str
+        For the client: what to stop and call about, one line per precaution that applies
+        (domain.md §8; the screening's ``watch_for``).
     """
 
     status: str
@@ -239,6 +242,7 @@ class PlanResult:
     questions: tuple = ()
     objective: float | None = None
     extra: dict = field(default_factory=dict, compare=False, repr=False)
+    watch_for: tuple[str, ...] = ()
 
     @property
     def planned(self) -> bool:
@@ -277,6 +281,7 @@ class PlanResult:
             "ceiling_plus_10": list(self.ceiling_plus_10),
             "notes": list(self.notes),
             "questions": [q.to_json() for q in self.questions],
+            "watch_for": list(self.watch_for),
             "solver": None if self.solver is None else _solver_json(self.solver),
         }
 
