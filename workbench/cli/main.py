@@ -194,7 +194,8 @@ def _add_check_parser(sub) -> None:
         description=_wrap(
             "Check a client file before planning: every refused field at once (with "
             "the field and why), the screening outcome (red flags, precautions, "
-            "clearance), and the questions the file leaves (a trigger not understood, where the client trains)."
+            "clearance), and the questions the file leaves (a trigger not understood, "
+            "where the client trains)."
         ),
         epilog=CHECK_EPILOG,
         formatter_class=_fmt,

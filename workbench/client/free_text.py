@@ -298,3 +298,19 @@ def client_texts(client) -> dict[str, str]:
         "PSFS activities": "; ".join(activity for activity, _ in psfs),
     }
     return {source: text for source, text in texts.items() if text and text.strip()}
+
+
+def file_texts(data: Mapping) -> dict[str, str]:
+    """:func:`client_texts` of a client-file dict (as the form holds it, checked or not)."""
+    clearance = data.get("clearance") or {}
+    psfs = (data.get("instruments") or {}).get("psfs") or ()
+    texts = {
+        "notes": data.get("notes"),
+        "symptom diary": data.get("symptom_diary"),
+        "clearance notes": clearance.get("notes") if isinstance(clearance, Mapping) else "",
+        "triggers": "; ".join(sorted(t for t in data.get("triggers") or () if isinstance(t, str))),
+        "PSFS activities": "; ".join(
+            p[0] for p in psfs if isinstance(p, list | tuple) and p and isinstance(p[0], str)
+        ),
+    }
+    return {s: t for s, t in texts.items() if isinstance(t, str) and t.strip()}

@@ -34,8 +34,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from workbench.client.free_text import find_mentions, words_by_key
-from workbench.domain import PRECAUTIONS, Client
+from workbench.client.free_text import TEXT_EXCLUSIONS, TEXT_TERMS, find_mentions, words_by_key
+from workbench.defaults import resolve
+from workbench.domain import PRECAUTIONS, RED_FLAGS, Client
 
 #: Terms (the syntax of :data:`workbench.client.free_text.TEXT_TERMS`) -> the precautions
 #: they raise.
@@ -358,4 +359,53 @@ def check_precautions(client: Client, texts: Mapping[str, str], params) -> Preca
         contradicted=contradicted,
         watch_for=_watch_for(client, active, params),
         reasons=tuple(reasons),
+    )
+
+
+def words_under_answers(
+    texts: Mapping[str, str],
+    answers: Mapping[str, bool | None],
+    t_score: float | None = None,
+    params=None,
+) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+    """What the form shows as the trainer types: (raised, contradicting).
+
+    Parameters
+    ----------
+    texts : Mapping[str, str]
+        Source -> free text.
+    answers : Mapping[str, bool | None]
+        Red-flag and precaution answers (a missing id is not asked).
+    t_score : float, optional
+        The bone-density T-score [SD], when known.
+    params : Params, optional
+        Resolved parameters; default the defaults.
+
+    Returns
+    -------
+    raised : dict[str, list of str]
+        Unasked red-flag or precaution id -> the words that raise it (negated or not).
+    contradicting : dict[str, list of str]
+        Id answered no -> the affirmed words (or the T-score) that contradict it, before
+        any confirmation (``Client.confirmed_no``).
+    """
+    params = resolve({}) if params is None else params
+    raised: dict[str, list[str]] = {}
+    affirmed: dict[str, list[str]] = {}
+    table = {**TEXT_TERMS, **PRECAUTION_TERMS}
+    order = [*RED_FLAGS, *PRECAUTIONS]
+    for text in texts.values():
+        mentions = find_mentions(
+            text, table, exclusions=TEXT_EXCLUSIONS, window=params.negation_window_words
+        )
+        for only, dest in ((False, raised), (True, affirmed)):
+            for q, words in words_by_key(mentions, order, affirmed_only=only).items():
+                have = dest.setdefault(q, [])
+                have += [w for w in words if w.lower() not in map(str.lower, have)]
+    if t_score is not None and t_score <= params.osteoporosis_t_score_max:
+        for dest in (raised, affirmed):
+            dest.setdefault("osteoporosis", []).append(f"T-score {t_score:g}")
+    return (
+        {q: w for q, w in raised.items() if answers.get(q) is None},
+        {q: w for q, w in affirmed.items() if answers.get(q) is False},
     )

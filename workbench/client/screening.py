@@ -225,6 +225,7 @@ def _text_reasons(
     by_source: Mapping[str, Mapping[str, list[str]]],
     answers: Mapping[str, bool | None],
     contradicted: Mapping[str, tuple[str, ...]],
+    confirmed: Mapping[str, tuple[str, ...]],
 ) -> list[str]:
     """One sentence per question the free text raised: which words, and where it stands."""
     reasons: list[str] = []
@@ -245,8 +246,9 @@ def _text_reasons(
             state = {
                 None: "not answered yet: ask it",
                 True: "answered yes",
-                False: "answered no: the words are negated or confirmed; check the answer "
-                "still holds",
+                False: "answered no"
+                + (" and confirmed with the client" if q in confirmed else "")
+                + ": check the answer still holds",
             }[answers.get(q)]
         said = "; ".join(sources)
         reasons.append(f"{said[0].upper()}{said[1:]} -> {_question(q)} {state}.")
@@ -351,7 +353,7 @@ def screen(client: Client, params: Mapping[str, float] | None = None) -> Screeni
     clear_client, clear_trainer, clear_info = clearance_problems(client, params)
     reasons = [
         *_flag_reasons(emergency, refer, unanswered, forced, params),
-        *_text_reasons(forced, by_source, answers, contradicted),
+        *_text_reasons(forced, by_source, answers, contradicted, client.confirmed_no),
         *prec.reasons,
         *clear_trainer,
         *clear_info,
