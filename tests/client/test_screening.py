@@ -289,7 +289,7 @@ def test_words_that_contradict_a_no_withhold_the_plan_until_the_trainer_confirms
         )
     )
     assert again.outcome is Outcome.RECHECK
-    assert again.contradicted == {"significant_trauma": ("accident",)}
+    assert again.contradicted == {"significant_trauma": ("car accident",)}
 
 
 def test_negated_words_under_a_no_do_not_withhold_the_plan():

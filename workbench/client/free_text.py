@@ -105,6 +105,9 @@ TEXT_TERMS: dict[str, tuple[str, ...]] = {
     "tripped": ("significant_trauma",),
     "accident*": ("significant_trauma",),
     "crash*": ("significant_trauma",),
+    "car crash*": ("significant_trauma",),
+    "car accident*": ("significant_trauma",),
+    "road traffic accident*": ("significant_trauma",),
     "collision*": ("significant_trauma",),
     "whiplash": ("significant_trauma",),
     "fractur*": ("significant_trauma",),
@@ -228,7 +231,7 @@ def find_mentions(
         raise ValueError(f"text to scan must be a string, got {type(text).__name__}")
     window = int(DEFAULTS["negation_window_words"].value if window is None else window)
     exclusions = exclusions or {}
-    out: list[tuple[int, int, Mention]] = []
+    out: list[tuple[int, int, int, Mention]] = []
     for rank, (term, keys) in enumerate(terms.items()):
         skip = tuple(s.lower() for s in exclusions.get(term, ()))
         for m in _pattern(term).finditer(text):
@@ -236,9 +239,19 @@ def find_mentions(
                 continue
             negated = _negated(text, m.start(), window)
             out += [
-                (m.start(), rank, Mention(k, m.group(0), m.start(), negated, term)) for k in keys
+                (m.start(), m.end(), rank, Mention(k, m.group(0), m.start(), negated, term))
+                for k in keys
             ]
-    return [m for _, _, m in sorted(out, key=lambda t: (t[0], t[1]))]
+    # a hit inside a longer hit for the same question ("crash" in "car crash") is dropped
+    kept = [
+        t
+        for t in out
+        if not any(
+            o[3].key == t[3].key and o[0] <= t[0] and t[1] <= o[1] and o[1] - o[0] > t[1] - t[0]
+            for o in out
+        )
+    ]
+    return [t[3] for t in sorted(kept, key=lambda t: (t[0], t[2]))]
 
 
 def words_by_key(
