@@ -20,6 +20,7 @@ from hypothesis import strategies as st
 from workbench.defaults import DEFAULTS
 from workbench.domain import (
     EQUIPMENT,
+    PRECAUTIONS,
     RED_FLAGS,
     Activity,
     Clearance,
@@ -492,6 +493,7 @@ _clearance = st.builds(
     banned_exercises=st.frozensets(st.from_regex(r"[a-z0-9][a-z0-9-]{0,15}", fullmatch=True)),
     max_rpe=_nullable(_floats(0, 10)),
     notes=_text,
+    covers=_vocab_set(list(PRECAUTIONS)),
 )
 
 _tests = st.builds(
@@ -544,13 +546,27 @@ def valid_clients(draw) -> Client:
         if len(liked) < 9
         else frozenset()
     )
+    precautions = draw(
+        st.dictionaries(st.sampled_from(list(PRECAUTIONS)), _nullable(st.booleans()))
+    )
+    flags = draw(st.dictionaries(st.sampled_from(list(RED_FLAGS)), _nullable(st.booleans())))
+    answered_no = [q for q, v in {**flags, **precautions}.items() if v is False]
+    confirmed = (
+        draw(st.dictionaries(st.sampled_from(answered_no), st.tuples(_nonblank), max_size=2))
+        if answered_no
+        else {}
+    )
     return Client(
         id=draw(st.from_regex(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,20}", fullmatch=True)),
         name=draw(_nonblank),
         age=draw(_ints(12, 110)),
         new_onset=draw(st.booleans()),
         clearance=draw(_clearance),
-        red_flags=draw(st.dictionaries(st.sampled_from(list(RED_FLAGS)), _nullable(st.booleans()))),
+        red_flags=flags,
+        precautions=precautions,
+        pregnancy_weeks=draw(_nullable(_ints(1, 42))) if precautions.get("pregnancy") else None,
+        osteoporosis_t_score=draw(_nullable(_floats(-6, 4))),
+        confirmed_no=confirmed,
         notes=draw(_text),
         symptom_diary=draw(_text),
         pain=draw(st.builds(Pain, _ints(0, 10), _ints(0, 10), _ints(0, 10))),
@@ -654,4 +670,76 @@ def precaution_clients(draw) -> Client:
         precautions=dict.fromkeys(ticked, True),
         pregnancy_weeks=draw(st.none() | st.integers(min_value=4, max_value=30)),
         osteoporosis_t_score=draw(st.none() | st.floats(min_value=-4.0, max_value=0.0)),
+    )
+
+
+# ------------------------------------------- the client's own words under a "no" (free text)
+
+#: Words a client uses for a red-flag theme -> a red-flag question they raise; each
+#: phrase is matched whole by the free-text scan (domain.md §1).
+THEME_WORDS: dict[str, str] = {
+    "numbness": "saddle_numbness",
+    "tingling": "progressive_neuro_deficit",
+    "pins and needles": "bilateral_leg_symptoms",
+    "both legs": "bilateral_leg_symptoms",
+    "urinating": "bladder_bowel_change",
+    "incontinence": "bladder_bowel_change",
+    "bowel": "bladder_bowel_change",
+    "lost weight": "unexplained_weight_loss",
+    "weight loss": "unexplained_weight_loss",
+    "night pain": "night_or_rest_pain",
+    "fever": "fever_or_unwell",
+    "chemo": "history_of_cancer",
+    "tumour": "history_of_cancer",
+    "steroids": "immunosuppression",
+    "car crash": "significant_trauma",
+    "fell": "significant_trauma",
+    "accident": "significant_trauma",
+}
+#: Negation cues a clause may open with (domain.md §1; NegEx).
+NEGATIONS = ("no", "not", "denies", "without", "never", "doesn't have", "didn't notice")
+#: Words that may stand between a cue and a theme word (well within the negation window:
+#: a two-word cue, two fillers and a theme word's first word).
+_FILLERS = st.lists(st.sampled_from(["any", "real", "recent", "much"]), max_size=2)
+
+
+@st.composite
+def theme_clause(draw, negated: bool) -> tuple[str, str]:
+    """One clause with a theme word, negated or not: (clause, the theme word)."""
+    word = draw(st.sampled_from(sorted(THEME_WORDS)))
+    lead = (
+        [draw(st.sampled_from(NEGATIONS))]
+        if negated
+        else [draw(st.sampled_from(["", "some", "had", "reports"]))]
+    )
+    return " ".join([w for w in lead if w] + draw(_FILLERS) + [word]), word
+
+
+@st.composite
+def theme_texts(draw, affirmed: int) -> tuple[str, list[str]]:
+    """Notes built from theme clauses, at least ``affirmed`` of them not negated (the
+    rest negated), in any order, each its own clause: (text, the affirmed theme words)."""
+    yes = [draw(theme_clause(False)) for _ in range(affirmed)]
+    no = draw(st.lists(theme_clause(True), max_size=3))
+    clauses = draw(st.permutations(yes + no))
+    sep = draw(st.sampled_from([". ", "; ", ", ", "\n"]))
+    return sep.join(c for c, _ in clauses), [w for _, w in yes]
+
+
+@st.composite
+def pregnant_clients(draw) -> Client:
+    """:func:`any_clients` who answered yes to pregnancy (any weeks, any other precautions)
+    and whose clearance, if any, does not list pregnancy among what it covers."""
+    client = draw(any_clients())
+    covers = draw(_vocab_set([q for q in PRECAUTIONS if q != "pregnancy"]))
+    others = draw(
+        st.fixed_dictionaries(
+            {q: _nullable(st.booleans()) for q in PRECAUTIONS if q != "pregnancy"}
+        )
+    )
+    return replace(
+        client,
+        precautions={**others, "pregnancy": True},
+        pregnancy_weeks=draw(_nullable(_ints(1, 42))),
+        clearance=replace(client.clearance, covers=covers),
     )

@@ -34,6 +34,8 @@ References
      Database Syst Rev 9:CD009790.
 [20] Serlin R.C. et al. (1995) When is cancer pain mild, moderate or severe? Grading pain
      severity by its interference with function. Pain 61:277.
+[21] Chapman W.W. et al. (2001) A simple algorithm for identifying negated findings and
+     diseases in discharge summaries (NegEx). J Biomed Inform 34:301.
 """
 
 from __future__ import annotations
@@ -198,9 +200,10 @@ DEFAULTS: dict[str, Rule] = {
     "osteoporosis_t_score": Rule(
         -2.5,
         "SD",
-        "WHO 1994 [18]",
+        "WHO 1994 [18]; Royal Osteoporosis Society 2019 [16]",
         "a bone density T-score at or below this is osteoporosis: its movement limits apply "
-        "even when the precaution is not ticked",
+        "even when the precaution is not ticked, an osteoporosis answer of no is asked "
+        "again, and an unasked one must be asked",
         -5.0,
         0.0,
     ),
@@ -235,7 +238,8 @@ DEFAULTS: dict[str, Rule] = {
         20.0,
         "weeks of pregnancy",
         "ACOG 2020 [15] (H for the cut: after the first trimester)",
-        "pregnancy: from this week of pregnancy no work lying on the back or front "
+        "pregnancy: from this week of pregnancy the watch-for list adds lying flat for long, "
+        "and no work lying on the back or front "
         "(long motionless supine positions)",
         12.0,
         42.0,
@@ -476,6 +480,50 @@ DEFAULTS: dict[str, Rule] = {
         "GIRFT cauda equina pathway",
         "bladder/bowel change this new (or worsening) is an emergency",
         1.0,
+        90.0,
+    ),
+    "negation_window_words": Rule(
+        5.0,
+        "words",
+        "Chapman et al. 2001 NegEx [21] (H)",
+        "a negation cue ('no', 'not', 'never', ...) this many words or fewer before a "
+        "free-text term, in the same clause, negates it",
+        0.0,
+        20.0,
+    ),
+    # --- precautions (domain.md §8) ---
+    "recent_surgery_weeks": Rule(
+        12.0,
+        "weeks",
+        "domain.md §8 (H)",
+        "surgery this recent is a precaution: clearance from the surgeon or GP first",
+        1.0,
+        52.0,
+    ),
+    "pregnancy_weeks_max": Rule(
+        42.0,
+        "weeks",
+        "ACOG Committee Opinion 804, 2020 [15] (term ends by 42 weeks)",
+        "the longest pregnancy a client file may record",
+        40.0,
+        45.0,
+    ),
+    "regular_exercise_sessions": Rule(
+        3.0,
+        "sessions/week",
+        "Riebe et al. 2015 ACSM pre-participation screening [17]",
+        "exercising regularly: at least this many sessions a week of at least "
+        "regular_exercise_minutes; heart, metabolic or kidney disease in a client who does "
+        "not needs clearance first",
+        1.0,
+        7.0,
+    ),
+    "regular_exercise_minutes": Rule(
+        30.0,
+        "min",
+        "Riebe et al. 2015 ACSM pre-participation screening [17]",
+        "the shortest session that counts towards exercising regularly",
+        10.0,
         90.0,
     ),
     # --- pain monitoring (domain.md §5) ---

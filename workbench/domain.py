@@ -245,6 +245,10 @@ class Client:
         Weeks of pregnancy at the assessment [weeks], when pregnant.
     osteoporosis_t_score : float or None
         Lowest bone-density T-score on record, when known.
+    confirmed_no : dict[str, tuple[str, ...]]
+        Red-flag or precaution id answered no -> the client's words (as the free-text scan
+        found them) the trainer has confirmed that "no" against with the client. New words
+        that contradict the "no" ask again (domain.md §1, §8).
     tolerances : dict[Dimension, int]
         Movement tolerance 0-3 per dimension now.
     exposure_targets : dict[Dimension, int]
@@ -279,6 +283,7 @@ class Client:
     precautions: dict[str, bool | None] = field(default_factory=dict)
     pregnancy_weeks: int | None = None
     osteoporosis_t_score: float | None = None
+    confirmed_no: dict[str, tuple[str, ...]] = field(default_factory=dict)
     notes: str = ""
     symptom_diary: str = ""
     pain: Pain = field(default_factory=Pain)

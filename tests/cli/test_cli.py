@@ -239,3 +239,32 @@ def test_a_flare_up_today_is_in_the_json_with_its_numbers_and_both_wordings(caps
     assert out["pain_guidance"]["rise_max"] == 2  # 8/10 is resting pain too
     code, text, _err = run(capsys, str(path), "--weeks", "2")
     assert "Flare-up today" in text and "For the client: Your pain is higher today" in text
+
+
+def pregnant_file(tmp_path, covers: list[str]) -> str:
+    data = json.loads((EXAMPLES_DIR / "high-fear.json").read_text(encoding="utf-8"))
+    data |= {"schema_version": 3, "precautions": {"pregnancy": True}, "pregnancy_weeks": 22}
+    data["clearance"] = data["clearance"] | {"covers": covers}
+    path = tmp_path / "pregnant.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    return str(path)
+
+
+def test_a_pregnant_client_without_covering_clearance_exits_3_and_says_who_clears(capsys, tmp_path):
+    code, doc = plan_json(capsys, pregnant_file(tmp_path, []), "--weeks", "1")
+    assert code == 3 and doc["status"] == "needs_clearance" and doc["weeks"] == []
+    assert "midwife or obstetrician" in doc["message"]
+    assert any("bleeding" in w for w in doc["watch_for"])
+
+
+def test_a_plan_carries_what_the_client_watches_for_in_json_and_text(capsys, tmp_path):
+    path = pregnant_file(tmp_path, ["pregnancy"])
+    code, doc = plan_json(capsys, path, "--weeks", "1")
+    assert code == 0 and doc["status"] == "planned"
+    assert len(doc["watch_for"]) == 1 and "lying on your back" in doc["watch_for"][0]
+    code, out, _ = run(capsys, path, "--weeks", "1")
+    assert "For the client to watch for:" in out and "lying on your back" in out
+    assert main(["check", path, "--json"]) == 0
+    check = json.loads(capsys.readouterr().out)
+    assert check["screening"]["precautions"] == ["pregnancy"]
+    assert check["screening"]["watch_for"] == doc["watch_for"]

@@ -9,7 +9,15 @@ from strategies import ALL_NO, any_clients, clients_with_a_red_flag, free_text
 from strategies import screening_client as make_client
 
 from workbench.client.instruments import score_tsk17
-from workbench.client.screening import Modes, Outcome, Screening, modes, scan_text, screen
+from workbench.client.screening import (
+    Modes,
+    Outcome,
+    Screening,
+    affirmed_text,
+    modes,
+    scan_text,
+    screen,
+)
 from workbench.defaults import resolve
 from workbench.domain import RED_FLAGS, Clearance, Instruments
 from workbench.language import THREAT_WORDS
@@ -260,11 +268,34 @@ def test_text_never_clears_a_client():
         assert not s.plannable
 
 
-def test_text_about_a_question_answered_no_asks_the_trainer_to_check_the_answer():
+def test_words_that_contradict_a_no_withhold_the_plan_until_the_trainer_confirms_it():
     s = screen(make_client(notes="fell off the bike on Sunday"))
-    assert s.outcome is Outcome.CLEAR
+    assert s.outcome is Outcome.RECHECK and not s.plannable
     assert s.forced_by_text == {"significant_trauma": ("fell",)}
-    assert "check the answer still holds" in s.trainer_message
+    assert s.contradicted == {"significant_trauma": ("fell",)}
+    assert "'fell'" in s.trainer_message and RED_FLAGS["significant_trauma"][1] in s.trainer_message
+    confirmed = screen(
+        make_client(
+            notes="fell off the bike on Sunday", confirmed_no={"significant_trauma": ("fell",)}
+        )
+    )
+    assert confirmed.outcome is Outcome.CLEAR
+    assert "check the answer still holds" in confirmed.trainer_message
+    # new words ask again
+    again = screen(
+        make_client(
+            notes="fell off the bike on Sunday; car accident in May",
+            confirmed_no={"significant_trauma": ("fell",)},
+        )
+    )
+    assert again.outcome is Outcome.RECHECK
+    assert again.contradicted == {"significant_trauma": ("car accident",)}
+
+
+def test_negated_words_under_a_no_do_not_withhold_the_plan():
+    s = screen(make_client(notes="No numbness, denies bladder change, never had cancer."))
+    assert s.outcome is Outcome.CLEAR
+    assert s.contradicted == {}
 
 
 # ------------------------------------------------------------------------- properties
@@ -295,8 +326,11 @@ def test_adding_text_never_makes_a_client_plannable(client, text):
 def test_screening_is_plannable_exactly_when_clear(client):
     s = screen(client)
     assert s.plannable == (s.outcome is Outcome.CLEAR)
+    affirmed = {**affirmed_text(client.notes), **affirmed_text(client.symptom_diary)}
     expected_clear = (
-        all(client.red_flags.get(q) is False for q in RED_FLAGS) and client.clearance.cleared
+        all(client.red_flags.get(q) is False for q in RED_FLAGS)
+        and client.clearance.cleared
+        and not affirmed
     )
     assert s.plannable == expected_clear
 

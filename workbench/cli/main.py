@@ -193,8 +193,9 @@ def _add_check_parser(sub) -> None:
         help="check a client file: every problem at once, and what to ask",
         description=_wrap(
             "Check a client file before planning: every refused field at once (with "
-            "the field and why), the screening outcome (red flags, clearance), and the questions "
-            "the file leaves (a trigger not understood, where the client trains)."
+            "the field and why), the screening outcome (red flags, precautions, "
+            "clearance), and the questions the file leaves (a trigger not understood, "
+            "where the client trains)."
         ),
         epilog=CHECK_EPILOG,
         formatter_class=_fmt,
@@ -304,6 +305,9 @@ def check_document(path: str) -> tuple[int, dict]:
         "outcome": scr.outcome.value,
         "plannable": scr.plannable,
         "reasons": list(scr.reasons),
+        "contradicted": {q: list(w) for q, w in scr.contradicted.items()},
+        "precautions": list(scr.precautions),
+        "watch_for": list(scr.watch_for),
     }
     doc["questions"] = [q.to_json() for q in client_questions(client)]
     return (0 if scr.plannable else EXIT["referred"]), doc
@@ -333,6 +337,9 @@ def _check(args) -> int:
             else f"Screening: no plan yet ({s['outcome']})."
         )
         lines.extend(f"  - {r}" for r in s["reasons"] if not s["plannable"])
+        if s["watch_for"]:
+            lines.append("For the client to watch for:")
+            lines.extend(f"  - {w}" for w in s["watch_for"])
         if doc["questions"]:
             lines.append("To ask or confirm:")
             lines.extend(f"  - {q['text']}" for q in doc["questions"])

@@ -40,6 +40,7 @@ from workbench.client.field_types import (
 )
 from workbench.client.file_model import FileModel, valid
 from workbench.domain import (
+    PRECAUTIONS,
     SETTINGS,
     TAGS,
     Activity,
@@ -79,6 +80,7 @@ ExerciseIds = set_of(
     )
 )
 MaxRpe = nullable(number(0, 10, unit="CR-10 RPE"), means="no limit")
+Covers = set_of(choice(list(PRECAUTIONS), "precaution id"))
 
 
 class ClearanceFile(FileModel):
@@ -100,6 +102,10 @@ class ClearanceFile(FileModel):
     """Doctor's maximum effort [CR-10 RPE]; null for no limit."""
     notes: Text = _NO_CLEARANCE.notes
     """The doctor's restrictions in their words."""
+    covers: Covers = _NO_CLEARANCE.covers
+    """The precautions (domain.md §8) this clearance considered: a precaution that needs
+    clearance first is cleared only when listed here.
+    """
 
 
 # ---------------------------------------------------------------- instruments

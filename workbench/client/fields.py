@@ -35,19 +35,31 @@ from workbench.client.field_types import (
     enum_choice,
     line,
     nullable,
+    number,
     rule_of,
     text,
     version,
     whole,
 )
 from workbench.client.file_model import FileModel, valid
-from workbench.domain import EQUIPMENT, RED_FLAGS, SETTINGS, Client, Dimension, Goal
+from workbench.defaults import DEFAULTS
+from workbench.domain import (
+    EQUIPMENT,
+    PRECAUTIONS,
+    RED_FLAGS,
+    SETTINGS,
+    Client,
+    Dimension,
+    Goal,
+)
 
 #: Version of the client-file layout written by :func:`client_to_dict`.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 #: Client-file versions this workbench reads. Version 1 had no ``settings`` (where the
-#: client trains); such a file reads as "not recorded", and the workbench asks.
-READABLE_VERSIONS = (1, 2)
+#: client trains); such a file reads as "not recorded", and the workbench asks. Versions
+#: 1 and 2 had no precautions (domain.md §8), pregnancy weeks, T-score, confirmed "no"
+#: answers or what a clearance covers: such a file reads as "not asked" and "none".
+READABLE_VERSIONS = (1, 2, 3)
 
 #: Client ids name files and store records: letters, digits, ``_ . -``; 1-64 characters.
 CLIENT_ID_PATTERN = r"[A-Za-z0-9][A-Za-z0-9_.-]{0,63}"
@@ -101,6 +113,31 @@ def _days_fit(values: Mapping[str, Any]) -> list:
     return out
 
 
+def _pregnancy_weeks_only_when_pregnant(values: Mapping[str, Any]) -> list:
+    precautions, weeks = values["precautions"], values["pregnancy_weeks"]
+    if not valid(precautions, weeks) or weeks is None or precautions.get("pregnancy") is True:
+        return []
+    reason = "is recorded only for a pregnant client (precautions.pregnancy = true)"
+    return [line(("pregnancy_weeks",), weeks, reason)]
+
+
+def _confirmed_only_a_no(values: Mapping[str, Any]) -> list:
+    flags, precautions, confirmed = (
+        values["red_flags"],
+        values["precautions"],
+        values["confirmed_no"],
+    )
+    if not valid(flags, precautions, confirmed):
+        return []
+    answers = {**flags, **precautions}
+    reason = "confirms a no: the question must be answered no (false)"
+    return [
+        line(("confirmed_no", q), list(words), reason)
+        for q, words in confirmed.items()
+        if answers.get(q) is not False
+    ]
+
+
 def _not_liked_and_disliked(values: Mapping[str, Any]) -> list:
     liked, disliked = values["liked"], values["disliked"]
     if not valid(liked, disliked):
@@ -128,6 +165,20 @@ RedFlags = keyed(
     choice(list(RED_FLAGS), "red-flag id"),
     nullable(boolean(), means="not yet asked"),
     key_docs={k: f"{q} ({group})" for k, (group, q) in RED_FLAGS.items()},
+)
+Precautions = keyed(
+    choice(list(PRECAUTIONS), "precaution id"),
+    nullable(boolean(), means="not yet asked"),
+    key_docs=dict(PRECAUTIONS),
+)
+PregnancyWeeks = nullable(
+    whole(1, int(DEFAULTS["pregnancy_weeks_max"].value), unit="weeks"),
+    means="not pregnant or not recorded",
+)
+TScore = nullable(number(-6, 4, unit="T-score SD"), means="not known")
+ConfirmedNo = keyed(
+    choice([*RED_FLAGS, *PRECAUTIONS], "red-flag or precaution id"),
+    list_of(text(nonblank=True), rule="a list of the client's words, as the scan found them"),
 )
 Tolerances = keyed(
     enum_choice(Dimension, "dimension"),
@@ -166,7 +217,13 @@ class ClientFile(FileModel):
     """Everything the assessment records (product.md flow 1)."""
 
     domain = Client
-    checks = (_exposure_at_least_tolerance, _days_fit, _not_liked_and_disliked)
+    checks = (
+        _exposure_at_least_tolerance,
+        _days_fit,
+        _not_liked_and_disliked,
+        _pregnancy_weeks_only_when_pregnant,
+        _confirmed_only_a_no,
+    )
     file_only = frozenset({"schema_version"})
 
     schema_version: Version = SCHEMA_VERSION
@@ -182,6 +239,16 @@ class ClientFile(FileModel):
     clearance: ClearanceFile = Field(default_factory=ClearanceFile)
     red_flags: RedFlags = Field(default_factory=dict)
     """Red-flag answers: true, false, or null (not yet asked) (domain.md §1)."""
+    precautions: Precautions = Field(default_factory=dict)
+    """Precaution answers: true, false, or null (not yet asked) (domain.md §8)."""
+    pregnancy_weeks: PregnancyWeeks = _NEW.pregnancy_weeks
+    """Weeks of pregnancy at the assessment [weeks]; only when precautions.pregnancy is true."""
+    osteoporosis_t_score: TScore = _NEW.osteoporosis_t_score
+    """Lowest bone-density T-score on record [SD]; null when not known."""
+    confirmed_no: ConfirmedNo = Field(default_factory=dict)
+    """Red-flag or precaution id answered no -> the client's words the trainer confirmed that no
+    against; new words that contradict it ask again.
+    """
     notes: Text = _NEW.notes
     """Trainer's notes."""
     symptom_diary: Text = _NEW.symptom_diary

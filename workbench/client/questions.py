@@ -184,13 +184,14 @@ def _places_in_the_notes(client: Client, notes: str) -> list[Question]:
     if not client.settings:
         return []
     disliked = {str(x) for x in client.disliked}
+    # sorted by setting, then by word: a set's own order changes from run to run
     places = sorted(
         {
             (w, x)
             for w, x in PLACE_WORDS.items()
             if x not in client.settings and x not in disliked and _mentions(notes, w)
         },
-        key=lambda p: p[1],
+        key=lambda p: (p[1], p[0]),
     )
     out = []
     for setting in dict.fromkeys(x for _w, x in places):

@@ -3,9 +3,13 @@
 :func:`screen` decides whether a client can be planned for at all (domain.md §1):
 an emergency-group flag sends the client to hospital, a refer-group flag to a GP or
 physiotherapist, an unanswered question must be asked first, and medical clearance must
-be recorded. The free text (notes, symptom diary) can force a red-flag question
-(:func:`scan_text`, in :mod:`workbench.client.free_text`); text can only add questions,
-never clear a client. :func:`modes` (in :mod:`workbench.client.training_modes`) reads the
+be recorded. Every free-text field (notes, symptom diary, clearance notes, triggers, PSFS
+activities; :func:`client_texts`) can force a red-flag question (:func:`scan_text`, in
+:mod:`workbench.client.free_text`); text can only add questions, never clear a client. A
+"no" that the client's own words affirm (not negated: "numb toes", not "no numbness") is
+asked again (``RECHECK``) until the trainer confirms it (``Client.confirmed_no``). The
+precautions of domain.md §8 (:mod:`workbench.client.precautions`) add their questions,
+their clearance and what the client watches for. :func:`modes` (in :mod:`workbench.client.training_modes`) reads the
 instruments for STarT Back high risk and graded-exposure mode (domain.md §4); both are
 re-exported here. Messages for the client avoid threat words (domain.md §7).
 
@@ -29,7 +33,19 @@ from enum import StrEnum
 
 from workbench.client.free_text import TEXT_EXCLUSIONS as TEXT_EXCLUSIONS
 from workbench.client.free_text import TEXT_TERMS as TEXT_TERMS
+from workbench.client.free_text import affirmed_text as affirmed_text
+from workbench.client.free_text import client_texts as client_texts
 from workbench.client.free_text import scan_text as scan_text
+from workbench.client.precautions import PrecautionCheck, check_precautions, unconfirmed
+from workbench.client.screening_messages import (
+    INCOMPLETE_MESSAGE,
+    RECHECK_MESSAGE,
+    by,
+    clearance_message,
+    clearance_problems,
+    emergency_message,
+    refer_message,
+)
 from workbench.client.training_modes import Modes as Modes
 from workbench.client.training_modes import modes as modes
 from workbench.defaults import resolve
@@ -41,29 +57,14 @@ class Outcome(StrEnum):
 
     EMERGENCY = "emergency"
     REFER = "refer"
+    #: A "no" (red flag or precaution) that the client's own words contradict: ask again.
+    RECHECK = "recheck"
     INCOMPLETE = "incomplete"
     NEEDS_CLEARANCE = "needs_clearance"
     CLEAR = "clear"
 
 
 # ------------------------------------------------------------------------ screening
-
-#: How each red flag is named to the client: plain, calm words (domain.md §7).
-CLIENT_WORDS: dict[str, str] = {
-    "bladder_bowel_change": "a change in bladder or bowel control",
-    "saddle_numbness": "numbness in the saddle or genital area",
-    "bilateral_leg_symptoms": "weakness or numbness in both legs",
-    "sexual_dysfunction": "a new change in sexual function",
-    "history_of_cancer": "your history of cancer",
-    "unexplained_weight_loss": "weight loss you cannot explain",
-    "fever_or_unwell": "a fever or feeling generally unwell",
-    "iv_drug_use": "one of your health-history answers",
-    "immunosuppression": "medicines that affect your immune system, such as long-term steroids",
-    "significant_trauma": "the fall or accident you mentioned",
-    "progressive_neuro_deficit": "weakness, numbness or tingling that is getting worse",
-    "night_or_rest_pain": "pain that stays with you at night or at rest",
-    "structural_deformity": "a change in the shape of your spine",
-}
 
 
 @dataclass(frozen=True)
@@ -84,7 +85,16 @@ class Screening:
     unanswered : tuple of str
         Red-flag ids not yet asked (None or missing).
     forced_by_text : dict[str, tuple[str, ...]]
-        Question id -> words in the notes or symptom diary that force it.
+        Red-flag id -> words in any free-text field that raise it (negated or not).
+    contradicted : dict[str, tuple[str, ...]]
+        Red-flag or precaution id answered no -> the client's affirmed words (or data,
+        such as a T-score) that contradict it and that the trainer has not confirmed the
+        "no" against: the plan waits until the answer is asked again (``RECHECK``).
+    precautions : tuple of str
+        Precautions that apply (answered yes), in :data:`~workbench.domain.PRECAUTIONS` order.
+    watch_for : tuple of str
+        For the client: what to stop and call about, one calm line per precaution that
+        applies (domain.md §8); shown with the plan.
     plannable : bool
         True only for :attr:`Outcome.CLEAR`.
     reasons : tuple of str
@@ -100,6 +110,9 @@ class Screening:
     forced_by_text: dict[str, tuple[str, ...]] = field(default_factory=dict)
     plannable: bool = False
     reasons: tuple[str, ...] = ()
+    contradicted: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    precautions: tuple[str, ...] = ()
+    watch_for: tuple[str, ...] = ()
 
     def __post_init__(self):
         if self.plannable != (self.outcome is Outcome.CLEAR):
@@ -123,58 +136,8 @@ def _checked_answers(red_flags: Mapping[str, bool | None]) -> dict[str, bool | N
     return dict(red_flags)
 
 
-def _join(words: list[str]) -> str:
-    if len(words) <= 1:
-        return "".join(words)
-    return ", ".join(words[:-1]) + " and " + words[-1]
-
-
 def _question(q: str) -> str:
     return f"{q} ({RED_FLAGS[q][1]})"
-
-
-def _clearance_problems(client: Client, params) -> tuple[list[str], list[str], list[str]]:
-    """(client sentences, trainer sentences, trainer info) about medical clearance."""
-    over, under = params.clearance_age_over, params.clearance_age_under
-    age_reason = None
-    if client.new_onset and client.age > over:
-        age_reason = ("over", over)
-    elif client.new_onset and client.age < under:
-        age_reason = ("under", under)
-    c = client.clearance
-    if c.cleared:
-        info = []
-        if age_reason:
-            info.append(
-                f"New-onset back pain at age {client.age} ({age_reason[0]} {age_reason[1]:g}): "
-                f"medical clearance is recorded{_by(c)}."
-            )
-        return [], [], info
-    for_client, for_trainer = [], []
-    if age_reason:
-        for_client.append(
-            f"Because your back pain started recently and you are {age_reason[0]} "
-            f"{age_reason[1]:g}, a check with your doctor comes first."
-        )
-        for_trainer.append(
-            f"New-onset back pain at age {client.age} ({age_reason[0]} {age_reason[1]:g}): "
-            "medical clearance is needed before planning (AHCPR 1994; NICE NG59)."
-        )
-    if c.date or c.by:
-        for_client.append("Your doctor has not yet confirmed that you can start training.")
-        for_trainer.append(f"Clearance is recorded as not given{_by(c)}; record it once given.")
-    else:
-        for_trainer.append("No medical clearance is recorded; record it before planning.")
-    return for_client, for_trainer, []
-
-
-def _by(c) -> str:
-    parts = []
-    if c.by:
-        parts.append(f"by {c.by}")
-    if c.date:
-        parts.append(f"on {c.date}")
-    return (" " + " ".join(parts)) if parts else ""
 
 
 def _flag_groups(
@@ -189,9 +152,27 @@ def _flag_groups(
     return positive, emergency, refer, unanswered
 
 
-def _text_hits(client: Client) -> dict[str, dict[str, list[str]]]:
-    """Source ("notes", "symptom diary") -> the questions its text forces, with the words."""
-    return {"notes": scan_text(client.notes), "symptom diary": scan_text(client.symptom_diary)}
+def _text_hits(texts: Mapping[str, str]) -> dict[str, dict[str, list[str]]]:
+    """Source ("notes", "symptom diary", ...) -> the questions its text raises, with the words."""
+    return {src: hits for src, text in texts.items() if (hits := scan_text(text))}
+
+
+def _contradicted(
+    client: Client, texts: Mapping[str, str], answers: Mapping[str, bool | None], params
+) -> dict[str, tuple[str, ...]]:
+    """Red flag answered no -> the affirmed words that contradict it, not yet confirmed."""
+    affirmed: dict[str, list[str]] = {}
+    for text in texts.values():
+        for q, words in affirmed_text(text, params.negation_window_words).items():
+            have = affirmed.setdefault(q, [])
+            have += [w for w in words if w.lower() not in map(str.lower, have)]
+    out = {}
+    for q in RED_FLAGS:
+        if answers.get(q) is False and q in affirmed:
+            words = unconfirmed(client, q, affirmed[q])
+            if words:
+                out[q] = words
+    return out
 
 
 def _forced(by_source: Mapping[str, Mapping[str, list[str]]]) -> dict[str, tuple[str, ...]]:
@@ -243,110 +224,108 @@ def _text_reasons(
     forced: Mapping[str, tuple[str, ...]],
     by_source: Mapping[str, Mapping[str, list[str]]],
     answers: Mapping[str, bool | None],
+    contradicted: Mapping[str, tuple[str, ...]],
+    confirmed: Mapping[str, tuple[str, ...]],
 ) -> list[str]:
-    """One sentence per question the free text forced: which words, and where it stands."""
+    """One sentence per question the free text raised: which words, and where it stands."""
     reasons: list[str] = []
     for q in forced:
         sources = [
-            f"{src} {'mention' if src == 'notes' else 'mentions'} "
+            f"{src} {'mention' if src in ('notes', 'triggers', 'PSFS activities') else 'mentions'} "
             f"{', '.join(repr(w) for w in hits[q])}"
             for src, hits in by_source.items()
             if q in hits
         ]
-        state = {
-            None: "not answered yet: ask it",
-            True: "answered yes",
-            False: "answered no: check the answer still holds",
-        }[answers.get(q)]
+        if q in contradicted:
+            state = (
+                "answered no, but the client's words say otherwise ("
+                + ", ".join(map(repr, contradicted[q]))
+                + "): ask again and record the answer (or confirm the no against these words)"
+            )
+        else:
+            state = {
+                None: "not answered yet: ask it",
+                True: "answered yes",
+                False: "answered no"
+                + (" and confirmed with the client" if q in confirmed else "")
+                + ": check the answer still holds",
+            }[answers.get(q)]
         said = "; ".join(sources)
         reasons.append(f"{said[0].upper()}{said[1:]} -> {_question(q)} {state}.")
     return reasons
-
-
-def _emergency_message(emergency: list[str]) -> str:
-    """The client's message for an emergency-group flag: go to hospital now, calmly."""
-    return (
-        "Please go to hospital now: you mentioned "
-        + _join([CLIENT_WORDS[q] for q in emergency])
-        + ", and a doctor needs to check this today, at the emergency department. "
-        "Please do not wait for your next appointment, and take this note with you. "
-        "Your training can wait; we will pick it up together after you have been seen."
-    )
-
-
-def _refer_message(refer: list[str], clear_trainer: list[str]) -> str:
-    """The client's message for a refer-group flag, asking for clearance too when due."""
-    message = (
-        "Before we start training, please see your GP or physiotherapist about "
-        + _join([CLIENT_WORDS[q] for q in refer])
-        + ". This is a sensible check so that your training suits you; take this note "
-        "with you."
-    )
-    if clear_trainer:
-        message += " When you see them, please also ask them to confirm you can start training."
-    message += " We will plan your sessions together once they have seen you."
-    return message
 
 
 def _verdict(
     client: Client,
     emergency: list[str],
     refer: list[str],
+    recheck: Mapping[str, tuple[str, ...]],
     unanswered: tuple[str, ...],
     clear_client: list[str],
     clear_trainer: list[str],
+    prec: PrecautionCheck,
 ) -> tuple[Outcome, str, str]:
     """(outcome, the trainer's first line, the client's message), by precedence."""
+    clearance_due = bool(clear_trainer or prec.needs_clearance)
     if emergency:
-        outcome = Outcome.EMERGENCY
-        head = "EMERGENCY: no plan. Send the client to hospital now."
-        message = _emergency_message(emergency)
-    elif refer:
-        outcome = Outcome.REFER
-        head = "REFER: no plan. Refer to GP or physiotherapist before training."
-        message = _refer_message(refer, clear_trainer)
-    elif unanswered:
-        outcome = Outcome.INCOMPLETE
-        head = "INCOMPLETE: no plan yet. Ask the open red-flag questions first."
-        message = (
-            "A few health questions are still open. We will go through them together "
-            "before planning your sessions."
+        return (
+            Outcome.EMERGENCY,
+            "EMERGENCY: no plan. Send the client to hospital now.",
+            emergency_message(emergency),
         )
-        if clear_trainer:
+    if refer:
+        return (
+            Outcome.REFER,
+            "REFER: no plan. Refer to GP or physiotherapist before training.",
+            refer_message(refer, clearance_due),
+        )
+    if recheck:
+        return (
+            Outcome.RECHECK,
+            "RECHECK: no plan yet. The client's own words contradict "
+            f"{len(recheck)} answer{'s' if len(recheck) != 1 else ''} of no: ask "
+            f"{'it' if len(recheck) == 1 else 'them'} again with the client first.",
+            RECHECK_MESSAGE,
+        )
+    if unanswered or prec.forced:
+        message = INCOMPLETE_MESSAGE
+        if clearance_due:
             message += " We will also need your doctor to confirm you can start training."
-    elif clear_trainer:
-        outcome = Outcome.NEEDS_CLEARANCE
-        head = "NEEDS CLEARANCE: no plan until medical clearance is recorded."
-        message = " ".join(
-            [
-                "Before we plan your sessions, please ask your doctor to confirm you can start "
-                "training, and bring back a short note for your record.",
-                *clear_client,
-                "Movement helps, and we will build up gradually once that is in place.",
-            ]
+        return (
+            Outcome.INCOMPLETE,
+            "INCOMPLETE: no plan yet. Ask the open red-flag and precaution questions first.",
+            message,
         )
-    else:
-        outcome = Outcome.CLEAR
-        head = (
-            f"CLEAR: plannable. No red flags; all {len(RED_FLAGS)} questions answered; "
-            f"medical clearance recorded{_by(client.clearance)}."
+    if clearance_due:
+        return (
+            Outcome.NEEDS_CLEARANCE,
+            "NEEDS CLEARANCE: no plan until medical clearance is recorded"
+            + (
+                f" (and covers {', '.join(prec.needs_clearance)})." if prec.needs_clearance else "."
+            ),
+            clearance_message(clear_client, list(prec.needs_clearance)),
         )
-        message = (
-            "Your health check is complete, and we can plan your training. Movement helps, "
-            "and we will build up gradually."
-        )
-    return outcome, head, message
+    return (
+        Outcome.CLEAR,
+        f"CLEAR: plannable. No red flags; all {len(RED_FLAGS)} questions answered; "
+        f"medical clearance recorded{by(client.clearance)}.",
+        "Your health check is complete, and we can plan your training. Movement helps, "
+        "and we will build up gradually.",
+    )
 
 
 def screen(client: Client, params: Mapping[str, float] | None = None) -> Screening:
-    """Screen a client for red flags and clearance before any planning.
+    """Screen a client for red flags, precautions and clearance before any planning.
 
-    Precedence (domain.md §1): any emergency-group flag -> ``EMERGENCY``; any refer-group
-    flag -> ``REFER``; any red-flag question unanswered (including those the notes or
-    symptom diary force) -> ``INCOMPLETE``; medical clearance not recorded (and, named in
-    the message, new-onset pain above ``clearance_age_over`` or below
-    ``clearance_age_under`` [years]) -> ``NEEDS_CLEARANCE``; else ``CLEAR``. Every reason
-    found is reported, not only the one that decides the outcome.
+    Precedence (domain.md §1, §8): any emergency-group flag -> ``EMERGENCY``; any
+    refer-group flag -> ``REFER``; a red-flag or precaution "no" that the client's own
+    words affirm (not negated within ``negation_window_words`` [words]) and the trainer
+    has not confirmed -> ``RECHECK``; any red-flag question unanswered, or a precaution
+    unanswered that the text raises -> ``INCOMPLETE``; medical clearance not recorded (and,
+    named in the message, new-onset pain above ``clearance_age_over`` or below
+    ``clearance_age_under`` [years]), or a precaution that needs clearance first and is
+    not in ``clearance.covers`` -> ``NEEDS_CLEARANCE``; else ``CLEAR``. Every reason found
+    is reported, not only the one that decides the outcome.
 
     Parameters
     ----------
@@ -366,17 +345,22 @@ def screen(client: Client, params: Mapping[str, float] | None = None) -> Screeni
     params = resolve(client.overrides) if params is None else params
     answers = _checked_answers(client.red_flags)
     positive, emergency, refer, unanswered = _flag_groups(answers)
-    by_source = _text_hits(client)
+    texts = client_texts(client)
+    by_source = _text_hits(texts)
     forced = _forced(by_source)
-    clear_client, clear_trainer, clear_info = _clearance_problems(client, params)
+    contradicted = _contradicted(client, texts, answers, params)
+    prec = check_precautions(client, texts, params)
+    clear_client, clear_trainer, clear_info = clearance_problems(client, params)
     reasons = [
         *_flag_reasons(emergency, refer, unanswered, forced, params),
-        *_text_reasons(forced, by_source, answers),
+        *_text_reasons(forced, by_source, answers, contradicted, client.confirmed_no),
+        *prec.reasons,
         *clear_trainer,
         *clear_info,
     ]
+    recheck = {**contradicted, **prec.contradicted}
     outcome, head, message = _verdict(
-        client, emergency, refer, unanswered, clear_client, clear_trainer
+        client, emergency, refer, recheck, unanswered, clear_client, clear_trainer, prec
     )
     return Screening(
         outcome=outcome,
@@ -387,4 +371,7 @@ def screen(client: Client, params: Mapping[str, float] | None = None) -> Screeni
         forced_by_text=forced,
         plannable=outcome is Outcome.CLEAR,
         reasons=tuple(reasons),
+        contradicted=recheck,
+        precautions=prec.active,
+        watch_for=prec.watch_for,
     )

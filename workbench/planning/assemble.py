@@ -95,6 +95,7 @@ def _no_plan(
         notes=ctx.notes,
         questions=tuple(client_questions(ctx.client)),
         today=today_note(ctx),
+        watch_for=ctx.watch_for,
         extra={"solutions": solutions},
     )
 
@@ -148,6 +149,7 @@ def _planned(
         ceiling_plus_10=plus,
         notes=ctx.notes,
         questions=tuple(client_questions(ctx.client)),
+        watch_for=ctx.watch_for,
         objective=sum(s.outcome.objective for s in solutions),
         today=today,
         extra={"solutions": solutions, "context": ctx},

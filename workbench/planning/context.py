@@ -127,6 +127,8 @@ class Context:
     settings: SolverSettings
     notes: tuple[str, ...] = ()
     today: PainToday | None = None
+    #: What the client watches for (the screening's, domain.md §8).
+    watch_for: tuple[str, ...] = ()
 
 
 def prepare(client: Client, catalog, options: PlanOptions) -> Context | PlanResult:
@@ -142,7 +144,11 @@ def prepare(client: Client, catalog, options: PlanOptions) -> Context | PlanResu
             else NEEDS_CLEARANCE
         )
         return PlanResult(
-            status=status, message=scr.message, screening=scr, notes=(scr.trainer_message,)
+            status=status,
+            message=scr.message,
+            screening=scr,
+            notes=(scr.trainer_message,),
+            watch_for=scr.watch_for,
         )
     usable = [ex for ex in catalog if options.include_unreviewed or not ex.needs_review]
     fitted = variety_overrides(client, usable, params, options.allow_disliked)
@@ -179,7 +185,9 @@ def prepare(client: Client, catalog, options: PlanOptions) -> Context | PlanResu
             "Known heart, metabolic or kidney disease: the weekly load rises by at most "
             f"{slower['weekly_rise']:.0%} (progress slowly).",
         )
-    return Context(client, options, params, md, elig, ceilings, settings, notes, today)
+    return Context(
+        client, options, params, md, elig, ceilings, settings, notes, today, scr.watch_for
+    )
 
 
 def _initial_state(ctx: Context) -> _State:

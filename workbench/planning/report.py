@@ -19,6 +19,13 @@ HEADLINES = {
     PlanStatus.NO_PLAN: "No plan fits every rule",
 }
 
+#: The screening outcomes that withhold a plan until questions are asked, in words (they
+#: share the ``needs_clearance`` status, but what comes first is asking).
+ASK_FIRST = {
+    "recheck": "Answers to confirm with the client first: no plan yet",
+    "incomplete": "Questions to ask first: no plan yet",
+}
+
 
 def format_plan(result, verbose: bool = False) -> str:
     """A readable plan for the terminal.
@@ -47,6 +54,7 @@ def format_plan(result, verbose: bool = False) -> str:
     if result.notes:
         lines.append("")
         lines.extend(result.notes)
+    lines.extend(_watch_for_lines(result))
     questions = getattr(result, "questions", ())
     if questions:
         lines.append("")
@@ -65,6 +73,12 @@ def made_line(made) -> str:
         f"{made.workbench_version} on {made.catalog_source or 'a catalog'} "
         f"({made.catalog_exercises} exercises, {made.catalog_hash[:19]})."
     )
+
+
+def _watch_for_lines(result) -> list[str]:
+    """What the client watches for (domain.md §8), one line each, after a blank line."""
+    watch = getattr(result, "watch_for", ()) or ()
+    return ["", "For the client to watch for:", *(f"  - {w}" for w in watch)] if watch else []
 
 
 def _headline(result) -> str:
@@ -137,9 +151,12 @@ def _solver_lines(result, verbose: bool) -> list[str]:
 
 def _referral(result) -> str:
     """A referral or a clearance request: what to do, nothing more."""
-    lines = [f"{HEADLINES[result.status]}.", result.message]
     scr = result.screening
+    outcome = str(getattr(scr, "outcome", ""))
+    head = ASK_FIRST.get(outcome, HEADLINES[result.status])
+    lines = [f"{head}.", result.message]
     if scr is not None:
         for reason in getattr(scr, "reasons", ()) or ():
             lines.append(f"  - {reason}")
+    lines.extend(_watch_for_lines(result))
     return "\n".join(lines)

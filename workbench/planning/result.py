@@ -234,6 +234,9 @@ class PlanResult:
         part of equality, so two makings of one plan compare equal.
     today : TodayNote or None
         What today's pain changes (a flare-up, resting pain), in numbers and words.
+    watch_for : tuple of str
+        For the client: what to stop and call about, one line per precaution that applies
+        (domain.md §8; the screening's ``watch_for``).
     """
 
     status: str
@@ -251,6 +254,7 @@ class PlanResult:
     today: TodayNote | None = None
     extra: dict = field(default_factory=dict, compare=False, repr=False)
     made: Provenance | None = field(default=None, compare=False, repr=False)
+    watch_for: tuple[str, ...] = ()
 
     @property
     def planned(self) -> bool:
@@ -291,6 +295,7 @@ class PlanResult:
             "questions": [q.to_json() for q in self.questions],
             "flare_up": None if self.today is None else self.today.flare_json(),
             "pain_guidance": None if self.today is None else self.today.guidance_json(),
+            "watch_for": list(self.watch_for),
             "solver": None if self.solver is None else _solver_json(self.solver),
             "made": None if self.made is None else self.made.to_json(),
         }

@@ -41,6 +41,8 @@ from workbench.client.assessment import (
     load_client,
     save_client,
 )
+from workbench.client.free_text import file_texts
+from workbench.client.precautions import words_under_answers
 from workbench.client.screening import scan_text
 from workbench.client.triggers import unknown_triggers
 from workbench.domain import Client, Dimension
@@ -366,24 +368,37 @@ class AssessmentForm(widgets.VBox):
     # ------------------------------------------------------------ hints
 
     def _refresh_hints(self) -> None:
-        """Questions the free text asks for, and gentler words for the notes."""
-        text = {}
-        for f in self._fields:
-            if f.path in ("notes", "symptom_diary"):
-                text[f.path] = f.read()
+        """Questions the free text asks for, "no" answers it contradicts, gentler words."""
+        data = self.to_dict()
+        notes = data.get("notes") if isinstance(data.get("notes"), str) else ""
+        answers = {**_answers(data.get("red_flags")), **_answers(data.get("precautions"))}
+        t_score = data.get("osteoporosis_t_score")
+        raised, contradicting = words_under_answers(
+            file_texts(data), answers, t_score if isinstance(t_score, int | float) else None
+        )
         forced: dict[str, list[str]] = {}
-        for source in text.values():
-            for q, words in scan_text(source or "").items():
+        for text in file_texts(data).values():
+            for q, words in scan_text(text).items():
                 forced.setdefault(q, [])
                 forced[q] += [w for w in words if w.lower() not in map(str.lower, forced[q])]
         self._flags.show_forced(forced)
+        self._flags.precautions.show_forced(raised)
+        with self._quietly():
+            self._flags.confirmed_no.show(contradicting)
         self._movement.show_unknown_triggers(unknown_triggers(self._movement.other_trigger_words))
-        self._flags.show_threat_words(find_threat_words(text.get("notes") or ""))
+        self._flags.show_threat_words(find_threat_words(notes or ""))
 
     @property
     def forced_questions(self) -> list[str]:
         """Red-flag ids the notes or diary ask for (marked in the red-flag section)."""
         return self._flags.forced_questions
+
+
+def _answers(value) -> dict:
+    """The yes/no answers of a red-flag or precaution dict (a refused value: none)."""
+    if not isinstance(value, dict):
+        return {}
+    return {q: v for q, v in value.items() if isinstance(v, bool)}
 
 
 def _problem_list(head: str, problems: Iterable[FieldProblem]) -> str:

@@ -4,14 +4,22 @@ from __future__ import annotations
 
 import ipywidgets as widgets
 
+from workbench.domain import PRECAUTIONS
 from workbench.ui.form_sections.fields import _DISCIPLINES, _LABEL, _WIDE, _Section
 from workbench.ui.form_sections.text import _words
 
 __all__ = ["ClearanceSection"]
 
+#: The precautions a clearance may cover, in the form's words (domain.md §8).
+_COVERS = [
+    (q.replace("_", " ").replace("heart metabolic kidney", "heart, metabolic or kidney"), q)
+    for q in PRECAUTIONS
+]
+
 
 class ClearanceSection(_Section):
-    """Clearance recorded, its date and author, the effort limit, what the doctor ruled out."""
+    """Clearance recorded, its date and author, the effort limit, what the doctor ruled out,
+    and the precautions it considered."""
 
     title = "Clearance and restrictions"
 
@@ -55,6 +63,13 @@ class ClearanceSection(_Section):
                     banned,
                     lambda: _words(banned.value),
                     lambda v: setattr(banned, "value", ", ".join(v or [])),
+                ),
+                self._checks(
+                    "clearance.covers",
+                    "Precautions this clearance considered (a Yes that needs clearance "
+                    "first is cleared only when ticked here)",
+                    _COVERS,
+                    "13em",
                 ),
                 self._text("clearance.notes", "doctor's notes", area=True),
             ]

@@ -1,6 +1,8 @@
 """The form's red-flag section: the screening questions, the notes and the symptom diary.
 
-Each red flag is answered Yes, No or Not asked. The section shows, but does not find, the
+Each red flag is answered Yes, No or Not asked, and so is each precaution (domain.md §8;
+:mod:`workbench.ui.form_sections.precautions`, with the weeks of pregnancy, the T-score,
+and a check box per "no" the notes contradict). The section shows, but does not find, the
 questions the notes and diary ask for (:meth:`RedFlagsSection.show_forced`) and gentler
 words for the notes (:meth:`RedFlagsSection.show_threat_words`); the form finds them.
 """
@@ -14,6 +16,7 @@ import ipywidgets as widgets
 
 from workbench.domain import RED_FLAGS
 from workbench.ui.form_sections.fields import _OMIT, _Section
+from workbench.ui.form_sections.precautions import ConfirmedNo, PrecautionRows
 
 __all__ = ["RedFlagsSection"]
 
@@ -37,6 +40,8 @@ class RedFlagsSection(_Section):
         self.notes_hint.add_class("wb-hint")
         notes = self._text("notes", "trainer's notes", area=True)
         diary = self._text("symptom_diary", "symptom diary", area=True)
+        self.precautions = PrecautionRows(self)
+        self.confirmed_no = ConfirmedNo(self)
         self.widget = widgets.VBox(
             [
                 widgets.HTML(
@@ -47,7 +52,9 @@ class RedFlagsSection(_Section):
                 self.notes_hint,
                 diary,
                 self.forced,
+                self.confirmed_no.widget,
                 *rows,
+                self.precautions.widget,
             ]
         )
 
