@@ -67,6 +67,9 @@ class WeekProblem:
     exposure_ids : frozenset of str
         Exercises that use a movement step newly returned this week.
     pins : list of Pin
+    notes : tuple of str
+        What the week's rules could not give, in a trainer's words (a target not reached
+        and why; see :mod:`workbench.optimize.structure`).
     liked, disliked : frozenset
         What the client likes and dislikes: disciplines (as Discipline), settings, tags.
     """
@@ -92,6 +95,7 @@ class WeekProblem:
     disliked: frozenset[Discipline]
     params: Params
     chronic: float | None = None
+    notes: tuple[str, ...] = ()
     # arrays, filled by __post_init__
     minutes: np.ndarray = field(init=False, repr=False)
     load: np.ndarray = field(init=False, repr=False)

@@ -185,4 +185,5 @@ def _week_plan(ctx: Context, s: WeekSolution, by_id) -> WeekPlan:
         binding=tuple(week_binding(s)),
     )
     short = shortfall_reasons(wp, s, ctx.eligibility, by_id, ctx.params)
-    return replace(wp, warnings=tuple(week_warnings(wp, s, ctx.params)), shortfalls=tuple(short))
+    warnings = (*p.notes, *week_warnings(wp, s, ctx.params))
+    return replace(wp, warnings=warnings, shortfalls=tuple(short))
