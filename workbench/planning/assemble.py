@@ -39,12 +39,15 @@ from workbench.planning.result import (
 )
 
 
-def _assemble(ctx: Context, by_id, solutions: list[WeekSolution], start: float) -> PlanResult:
-    """The plan of the solved weeks, or why the last of them has none."""
+def _assemble(
+    ctx: Context, by_id, solutions: list[WeekSolution], start: float, confirm=None
+) -> PlanResult:
+    """The plan of the solved weeks, or why the last of them has none (``confirm``: offer
+    → it makes a plan through its fields; see :func:`diagnose_week`)."""
     excluded = tuple(exclusion_table(ctx.eligibility, by_id))
     detail = _week_detail(solutions)
     if not solutions[-1].feasible:
-        return _no_plan(ctx, solutions, excluded, detail, start)
+        return _no_plan(ctx, solutions, excluded, detail, start, confirm)
     return _planned(ctx, by_id, solutions, excluded, detail, start)
 
 
@@ -64,12 +67,17 @@ def _week_detail(solutions: list[WeekSolution]) -> tuple[dict, ...]:
 
 
 def _no_plan(
-    ctx: Context, solutions: list[WeekSolution], excluded: tuple, detail: tuple, start: float
+    ctx: Context,
+    solutions: list[WeekSolution],
+    excluded: tuple,
+    detail: tuple,
+    start: float,
+    confirm=None,
 ) -> PlanResult:
     """No plan fits every rule in the last week solved: the diagnosis and what would help."""
     last = solutions[-1]
     problems = pin_problems(ctx.options.pins, ctx.eligibility, ctx.client)
-    diag, relax = diagnose_week(last.problem, ctx.settings, problems)
+    diag, relax = diagnose_week(last.problem, ctx.settings, problems, confirm)
     info = SolverInfo(
         last.outcome.solver, SolveStatus.INFEASIBLE, None, time.perf_counter() - start, detail
     )

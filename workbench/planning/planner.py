@@ -14,6 +14,7 @@ answer is put together in :mod:`workbench.planning.assemble`.
 from __future__ import annotations
 
 import time
+from dataclasses import replace
 
 from workbench.domain import Client
 from workbench.optimize.problem import Pin as Pin
@@ -28,6 +29,7 @@ from workbench.planning.context import PlanOptions as PlanOptions
 from workbench.planning.context import _advance, _initial_state
 from workbench.planning.context import prepare as prepare
 from workbench.planning.context import week_problem as week_problem
+from workbench.planning.relaxing import apply_relaxation
 from workbench.planning.result import PlanResult
 
 
@@ -53,7 +55,26 @@ def plan(client: Client, catalog, options: PlanOptions | None = None) -> PlanRes
         return ctx
     by_id = {ex.id: ex for ex in catalog}
     solutions = _solve_weeks(ctx, by_id, 1, _initial_state(ctx), [], None)
-    return _assemble(ctx, by_id, solutions, start)
+    return _assemble(ctx, by_id, solutions, start, _confirmer(client, catalog, options, by_id))
+
+
+def _confirmer(client: Client, catalog, options: PlanOptions, by_id):
+    """Offer → planning the client again with it made through its fields gives a plan up
+    to the offer's week (the diagnosis offers only such changes)."""
+
+    def confirm(offer) -> bool:
+        weeks = offer.week or options.weeks
+        try:
+            c, o = apply_relaxation(client, replace(options, weeks=weeks, explain=False), offer)
+            ctx = prepare(c, catalog, o)
+        except ValueError:  # a value the file or the rules refuse
+            return False
+        if isinstance(ctx, PlanResult):
+            return False
+        solutions = _solve_weeks(ctx, by_id, 1, _initial_state(ctx), [], None)
+        return len(solutions) == weeks and solutions[-1].feasible
+
+    return confirm
 
 
 def replan(
@@ -77,7 +98,7 @@ def replan(
     for s in kept:
         state = _advance(ctx, state, s)
     solutions = _solve_weeks(ctx, by_id, from_week, state, kept, old)
-    return _assemble(ctx, by_id, solutions, start)
+    return _assemble(ctx, by_id, solutions, start, _confirmer(client, catalog, options, by_id))
 
 
 def _solve_weeks(ctx, by_id, first, state, kept, old) -> list[WeekSolution]:
