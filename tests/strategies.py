@@ -743,3 +743,39 @@ def pregnant_clients(draw) -> Client:
         pregnancy_weeks=draw(_nullable(_ints(1, 42))),
         clearance=replace(client.clearance, covers=covers),
     )
+
+
+# ------------------------------------------------------ ordinary clients (issue 17, part 5)
+
+
+@st.composite
+def ordinary_clients(draw) -> Client:
+    """A plannable example with any tolerances, at least one available day, any training
+    days, a session of 20-90 min and any goals (no red flag, clearance as recorded)."""
+    from workbench.client.examples import example_client
+
+    base = example_client(
+        draw(
+            st.sampled_from(
+                [
+                    "desk-worker-flexion",
+                    "high-fear",
+                    "older-walker-extension",
+                    "pool-only",
+                    "runner-returning",
+                    "strength-goal-gym",
+                ]
+            )
+        )
+    )
+    days = draw(st.frozensets(st.sampled_from(list(Day)), min_size=1))
+    return replace(
+        base,
+        tolerances={d: draw(_ints(0, 3)) for d in Dimension},
+        exposure_targets={},
+        available_days=days,
+        max_training_days=draw(_ints(1, len(days))),
+        minutes_per_session=draw(_ints(20, 90)),
+        supervised_days=frozenset(),
+        goals=draw(st.dictionaries(st.sampled_from(Goal), _ints(0, 150))),
+    )

@@ -76,6 +76,7 @@ _EXPORTS: dict[str, str] = {
     "PlanOptions": "workbench.planning.planner",
     "plan": "workbench.planning.planner",
     "replan": "workbench.planning.planner",
+    "apply_relaxation": "workbench.planning.relaxing",
     "set_solver_log": "workbench.planning.planner",
     # what a plan is, and why
     "PlanResult": "workbench.planning.result",

@@ -8,6 +8,7 @@ normal solve before it is offered.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 
 from workbench.optimize.constraints import FAMILIES
@@ -112,9 +113,22 @@ def _days(days) -> str:
 
 
 def diagnose_week(
-    p: WeekProblem, settings: SolverSettings, notes: list[str] | None = None
+    p: WeekProblem,
+    settings: SolverSettings,
+    notes: list[str] | None = None,
+    confirm: Callable[[Relaxation], bool] | None = None,
 ) -> tuple[list[str], list[Relaxation]]:
     """Name the conflicting families of week ``p.week`` and the relaxations that fit.
+
+    Parameters
+    ----------
+    p : WeekProblem
+    settings : SolverSettings
+    notes : list of str, optional
+        Sentences to say first (pins that cannot hold).
+    confirm : callable, optional
+        Offer → it makes a plan when made through its fields (the planner plans the
+        client again with it); an offer it refuses is not made.
 
     Returns
     -------
@@ -135,7 +149,7 @@ def diagnose_week(
             continue
         conflict.append(family)
         offer = _smallest_offer(p, family, *elastic, settings)
-        if offer is not None:
+        if offer is not None and (confirm is None or confirm(offer)):
             offers.append(offer)
     # The rules to name: those whose change alone really makes a plan (each offer was
     # checked by a re-solve); when no single change does, every rule the elastic solves

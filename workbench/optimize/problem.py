@@ -68,6 +68,9 @@ class WeekProblem:
         Exercises that take a feared movement above the client's starting tolerance
         (graded-exposure mode); at most ``exposure_max_blocks`` of their blocks a week.
     pins : list of Pin
+    notes : tuple of str
+        What the week's rules could not give, in a trainer's words (a target not reached
+        and why; see :mod:`workbench.optimize.structure`).
     liked, disliked : frozenset
         What the client likes and dislikes: disciplines (as Discipline), settings, tags.
     current : dict
@@ -98,6 +101,7 @@ class WeekProblem:
     params: Params
     chronic: float | None = None
     current: dict[Discipline, int] = field(default_factory=dict)
+    notes: tuple[str, ...] = ()
     # arrays, filled by __post_init__
     minutes: np.ndarray = field(init=False, repr=False)
     load: np.ndarray = field(init=False, repr=False)

@@ -42,15 +42,18 @@ from workbench.planning.result import (
 from workbench.planning.today import today_note
 
 
-def _assemble(ctx: Context, by_id, solutions: list[WeekSolution], start: float) -> PlanResult:
-    """The plan of the solved weeks, or why the last of them has none."""
+def _assemble(
+    ctx: Context, by_id, solutions: list[WeekSolution], start: float, confirm=None
+) -> PlanResult:
+    """The plan of the solved weeks, or why the last of them has none (``confirm``: offer
+    → it makes a plan through its fields; see :func:`diagnose_week`)."""
     excluded = (
         *exclusion_table(ctx.eligibility, by_id),
         *held_back_rows(ctx, solutions, by_id),
     )
     detail = _week_detail(solutions)
     if not solutions[-1].feasible:
-        return _no_plan(ctx, by_id, solutions, excluded, detail, start)
+        return _no_plan(ctx, by_id, solutions, excluded, detail, start, confirm)
     return _planned(ctx, by_id, solutions, excluded, detail, start)
 
 
@@ -76,12 +79,13 @@ def _no_plan(
     excluded: tuple,
     detail: tuple,
     start: float,
+    confirm=None,
 ) -> PlanResult:
     """No plan fits every rule in the last week solved: the diagnosis and what would help."""
     last = solutions[-1]
     problems = pin_problems(ctx.options.pins, ctx.eligibility, ctx.client)
     problems += held_pin_problems(ctx, solutions, by_id)
-    diag, relax = diagnose_week(last.problem, ctx.settings, problems)
+    diag, relax = diagnose_week(last.problem, ctx.settings, problems, confirm)
     info = SolverInfo(
         last.outcome.solver, SolveStatus.INFEASIBLE, None, time.perf_counter() - start, detail
     )
@@ -207,7 +211,7 @@ def _week_plan(ctx: Context, s: WeekSolution, by_id) -> WeekPlan:
     out = activities_kept_out(s, ctx.client, ctx.eligibility, by_id, ctx.params)
     return replace(
         wp,
-        warnings=tuple(week_warnings(wp, s, ctx.params)),
+        warnings=(*p.notes, *week_warnings(wp, s, ctx.params)),
         shortfalls=tuple(short),
         kept_out=tuple(out),
     )

@@ -19,6 +19,7 @@ from workbench.domain import Client, Day, Dimension, Discipline, Goal
 from workbench.optimize.problem import Pin, WeekProblem
 from workbench.optimize.solution import WeekSolution
 from workbench.optimize.solve import SolverSettings
+from workbench.optimize.structure import fit_strength_days
 from workbench.planning.exposure import exposing_ids, held_back, week_history
 from workbench.planning.result import NEEDS_CLEARANCE, REFERRED, PlanResult
 from workbench.rules.contraindications import Eligibility, eligibility, variety_overrides
@@ -227,7 +228,7 @@ def week_problem(ctx: Context, week: int, state: _State, by_id) -> WeekProblem:
     chronic = None
     if state.previous_load is not None or client.baseline_load > 0:
         chronic = chronic_load(state.loads, params)
-    return WeekProblem(
+    problem = WeekProblem(
         week=week,
         exercises=allowed,
         days=sorted(client.available_days, key=lambda d: d.index),
@@ -253,6 +254,8 @@ def week_problem(ctx: Context, week: int, state: _State, by_id) -> WeekProblem:
         chronic=chronic,
         current=current_sessions(client),
     )
+    # a target, not a gate (domain.md §6): as many strength days as the week can give
+    return fit_strength_days(problem, strength)
 
 
 def current_sessions(client: Client) -> dict[Discipline, int]:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import dataclasses
 import time
+from dataclasses import replace
 
 from workbench.domain import Client
 from workbench.optimize.problem import Pin as Pin
@@ -31,6 +32,7 @@ from workbench.planning.context import prepare as prepare
 from workbench.planning.context import week_problem as week_problem
 from workbench.planning.exposure import same_history
 from workbench.planning.provenance import provenance
+from workbench.planning.relaxing import apply_relaxation
 from workbench.planning.result import PlanResult
 
 
@@ -56,7 +58,31 @@ def plan(client: Client, catalog, options: PlanOptions | None = None) -> PlanRes
         return _stamped(ctx, client, catalog, options)
     by_id = {ex.id: ex for ex in catalog}
     solutions = _solve_weeks(ctx, by_id, 1, _initial_state(ctx), [], None)
-    return _stamped(_assemble(ctx, by_id, solutions, start), client, catalog, options)
+    return _stamped(
+        _assemble(ctx, by_id, solutions, start, _confirmer(client, catalog, options, by_id)),
+        client,
+        catalog,
+        options,
+    )
+
+
+def _confirmer(client: Client, catalog, options: PlanOptions, by_id):
+    """Offer → planning the client again with it made through its fields gives a plan up
+    to the offer's week (the diagnosis offers only such changes)."""
+
+    def confirm(offer) -> bool:
+        weeks = offer.week or options.weeks
+        try:
+            c, o = apply_relaxation(client, replace(options, weeks=weeks, explain=False), offer)
+            ctx = prepare(c, catalog, o)
+        except ValueError:  # a value the file or the rules refuse
+            return False
+        if isinstance(ctx, PlanResult):
+            return False
+        solutions = _solve_weeks(ctx, by_id, 1, _initial_state(ctx), [], None)
+        return len(solutions) == weeks and solutions[-1].feasible
+
+    return confirm
 
 
 def replan(
@@ -80,7 +106,12 @@ def replan(
     for s in kept:
         state = _advance(ctx, state, s)
     solutions = _solve_weeks(ctx, by_id, from_week, state, kept, old)
-    return _stamped(_assemble(ctx, by_id, solutions, start), client, catalog, options)
+    return _stamped(
+        _assemble(ctx, by_id, solutions, start, _confirmer(client, catalog, options, by_id)),
+        client,
+        catalog,
+        options,
+    )
 
 
 def _stamped(result: PlanResult, client: Client, catalog, options: PlanOptions) -> PlanResult:

@@ -287,6 +287,7 @@ class PlanResult:
                     "amount": r.amount,
                     "unit": r.unit,
                     "text": r.text,
+                    "changes": [{"field": k, "value": v} for k, v in r.changes],
                 }
                 for r in self.relaxations
             ],

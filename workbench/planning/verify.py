@@ -213,8 +213,36 @@ def check_variety(inp: _Inputs, w: int, blocks, load: float) -> list[Violation]:
     return out
 
 
-def check_strength_days(inp: _Inputs, w: int, per_day) -> list[Violation]:
-    """``strength_days``: with a strength goal, strength on enough non-consecutive days."""
+def strength_days_due(inp: _Inputs, w: int, caps) -> int:
+    """Strength days week ``w`` must have: ``strength_min_days``, or as many as the client
+    can do (domain.md §6: a target, not a gate), re-derived here on its own: at most the
+    client's training days, and the days apart among their available days on which the
+    blocks the rules allow (:func:`check_exclusions`, :func:`check_phase`) that fit the
+    session and the discipline's longest session hold ``strength_day_min_minutes``."""
+    params, client = inp.params, inp.client
+    minimum, session = params.strength_day_min_minutes, client.minutes_per_session
+    strong = [
+        ex
+        for ex in inp.by_id.values()
+        if ex.goals.get(Goal.STRENGTH, 0) >= STRENGTH_LEVEL
+        and ex.minutes <= min(session, caps[ex.discipline])
+    ]
+    roomy = []
+    for day in client.available_days:
+        per_discipline: dict[Discipline, float] = defaultdict(float)
+        for ex in strong:
+            if not check_exclusions(inp, w, day, ex) and not check_phase(inp, w, day, ex):
+                per_discipline[ex.discipline] += ex.minutes
+        room = sum(min(m, caps[k]) for k, m in per_discipline.items())
+        if min(room, session) >= minimum - EPS:
+            roomy.append(day)
+    roomy.sort(key=lambda d: d.index)
+    return int(min(params.strength_min_days, client.max_training_days, _non_consecutive(roomy)))
+
+
+def check_strength_days(inp: _Inputs, w: int, per_day, caps) -> list[Violation]:
+    """``strength_days``: with a strength goal, strength on enough non-consecutive days
+    (as many as :func:`strength_days_due` says the client can do)."""
     params = inp.params
     if not (inp.client.goals.get(Goal.STRENGTH, 0) > 0 and params.strength_min_days > 0):
         return []
@@ -233,10 +261,11 @@ def check_strength_days(inp: _Inputs, w: int, per_day) -> list[Violation]:
         key=lambda d: d.index,
     )
     apart = _non_consecutive(strong_days)
-    if apart < params.strength_min_days:
+    due = strength_days_due(inp, w, caps)
+    if apart < due:
         detail = (
             f"strength on {apart} non-consecutive day(s) "
-            f"({[d.value for d in strong_days]}) < {params.strength_min_days:g}"
+            f"({[d.value for d in strong_days]}) < {due} of {params.strength_min_days:g}"
         )
         return [Violation(w, None, "strength_days", detail)]
     return []
@@ -291,7 +320,7 @@ def check_week(inp: _Inputs, wp, carried: _Carried) -> list[Violation]:
     load = sum(ex.rpe * ex.minutes for _day, ex in blocks)
     out += check_load(inp, wp, load, carried)
     out += check_variety(inp, w, blocks, load)
-    out += check_strength_days(inp, w, per_day)
+    out += check_strength_days(inp, w, per_day, carried.caps)
     out += check_goal_minutes(inp, w, blocks)
     _carry(inp, carried, per_day, load)
     return out

@@ -68,7 +68,8 @@ RULES: dict[str, str] = {
     "discipline_share": "no discipline above max_discipline_share of the week's load (§6)",
     "exercise_uses": "an exercise at most max_uses_per_exercise times a week, once a day",
     "strength_days": "with a strength goal, strength on strength_min_days non-consecutive "
-    "days (§6); not asked in a flare-up's week 1 and held weeks (§5)",
+    "days, or on as many as the client's days and allowed exercises give (§6); not asked in "
+    "a flare-up's week 1 and held weeks (§5)",
     "session_spike": "minutes of one discipline in one session at most its session cap (§4)",
     "goal_minutes": "with hard goals, every goal's weekly minutes met",
 }
