@@ -6,7 +6,14 @@ from __future__ import annotations
 from dataclasses import replace
 
 from hypothesis import HealthCheck, given, settings
-from strategies import PULP_V4, plain_client, precaution_clients, result_from_schedule
+from strategies import (
+    ALL_NO,
+    CLEARED,
+    PULP_V4,
+    plain_client,
+    precaution_clients,
+    result_from_schedule,
+)
 
 from workbench import PlanOptions, builtin_catalog, plan
 from workbench.defaults import resolve
@@ -60,8 +67,21 @@ def test_each_exclusion_names_its_precaution():
     assert reasons["run-jog-easy"].startswith("pregnancy: running is a fall-risk")
 
 
-ISSUE_PREGNANT = plain_client(precautions={"pregnancy": True}, pregnancy_weeks=22)
-ISSUE_OSTEO = plain_client(age=72, precautions={"osteoporosis": True}, osteoporosis_t_score=-2.9)
+# as the issue tells them, once their clearance covers the precaution (domain.md §8)
+ISSUE_PREGNANT = plain_client(
+    precautions={"pregnancy": True},
+    pregnancy_weeks=22,
+    clearance=replace(CLEARED, covers=frozenset({"pregnancy"})),
+)
+ISSUE_OSTEO = plain_client(
+    age=72,
+    precautions={"osteoporosis": True},
+    osteoporosis_t_score=-2.9,
+    notes="Fracture after a fall two years ago.",
+    red_flags={**ALL_NO, "significant_trauma": False},
+    confirmed_no={"significant_trauma": ("Fracture", "fall")},
+    clearance=replace(CLEARED, covers=frozenset({"osteoporosis"})),
+)
 
 
 @PULP_V4
