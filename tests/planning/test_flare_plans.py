@@ -52,7 +52,8 @@ def test_a_flare_up_keeps_week_1_gentle_under_the_lowered_ceiling_and_says_so(in
     if not calm.planned:
         return  # the flare-up only adds limits: nothing to compare with
     if not flare.planned:  # random catalogs: few exercises at RPE 3 without a high demand
-        assert flare.diagnosis[0].startswith("In week 1") and flare.today.flare_up
+        # the diagnosis names week 1 (a rule that binds there, or no exercise left)
+        assert "week 1" in flare.diagnosis[0] and flare.today.flare_up
         return
     assert verify_plan(flare, flare_client, catalog, options) == []
     w1, calm1 = flare.weeks[0], calm.weeks[0]
