@@ -3,6 +3,7 @@ the plan as it was (domain.md §5, §7)."""
 
 from dataclasses import replace
 
+import pytest
 from hypothesis import HealthCheck, event, given, settings
 from strategies import (
     PULP_V4,
@@ -44,6 +45,9 @@ def week1_blocks(result):
 )
 def test_a_flare_up_keeps_week_1_gentle_under_the_lowered_ceiling_and_says_so(instance, pain):
     client, catalog, weeks = synthetic_instance(*instance)
+    # week 1 and the held week: what the flare-up changes (after them, see the known
+    # defect below)
+    weeks = min(weeks, 1 + int(resolve().flare_hold_weeks))
     options = PlanOptions(weeks=weeks, explain=False)
     calm = plan(client, catalog, options)
     flare_client = replace(client, pain=pain)
@@ -135,3 +139,18 @@ def test_a_flare_up_in_a_twelve_week_plan_holds_week_2_and_the_later_weeks_follo
     assert "weeks after depend on how you feel at our next check-in" in words
     assert "week 2 held at" in flare.message
     assert verify_plan(flare, client, builtin_catalog(), PlanOptions(weeks=12)) == []
+
+
+@PULP_V4
+@pytest.mark.xfail(
+    strict=True,
+    reason="known defect (issue 17 note): after a flare-up's lowered weeks, the rise over "
+    "the week before can leave no load for strength on two non-consecutive days in week 3; "
+    "the strength-day count does not yet weigh the week's load cap (planner and verifier)",
+)
+def test_the_week_after_a_flare_ups_hold_still_plans_when_the_calm_plan_does():
+    client, catalog, weeks = synthetic_instance(1, 30, 864, 3)
+    options = PlanOptions(weeks=weeks, explain=False)
+    assert plan(client, catalog, options).planned
+    flare = replace(client, pain=Pain(now=2, average_week=0, worst_week=2))
+    assert plan(flare, catalog, options).planned
