@@ -68,8 +68,11 @@ def blocks(result, week=None):
 
 
 def without_seconds(doc: dict) -> dict:
+    """The plan's JSON without the clock: the solver's time and when it was made."""
     doc = dict(doc)
     doc["solver"] = {k: v for k, v in doc["solver"].items() if k != "seconds"}
+    if doc.get("made") is not None:
+        doc["made"] = {k: v for k, v in doc["made"].items() if k != "at"}
     return doc
 
 
