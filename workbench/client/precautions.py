@@ -35,6 +35,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from workbench.client.free_text import TEXT_EXCLUSIONS, TEXT_TERMS, find_mentions, words_by_key
+from workbench.client.problems import checked_answers
 from workbench.defaults import resolve
 from workbench.domain import PRECAUTIONS, RED_FLAGS, Client
 
@@ -194,17 +195,7 @@ class PrecautionCheck:
 
 def checked_precautions(answers: Mapping[str, bool | None]) -> dict[str, bool | None]:
     """The precaution answers, refusing unknown ids and answers other than yes/no/None."""
-    for q, v in answers.items():
-        if q not in PRECAUTIONS:
-            raise ValueError(
-                f"unknown precaution {q!r}; known precautions: {', '.join(PRECAUTIONS)}"
-            )
-        if v is not None and not isinstance(v, bool):
-            raise ValueError(
-                f"precaution answer {q} must be True (yes), False (no) or None (not asked), "
-                f"got {v!r}"
-            )
-    return dict(answers)
+    return checked_answers(answers, PRECAUTIONS, "precaution", "precautions")
 
 
 def unconfirmed(client: Client, q: str, words: list[str]) -> tuple[str, ...]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from enum import Enum
 from typing import Any
@@ -117,3 +117,29 @@ def _show(value: Any) -> str:
     except (TypeError, ValueError):
         text = repr(value)
     return text if len(text) <= 80 else text[:77] + "..."
+
+
+def checked_answers(
+    answers: Mapping[str, bool | None], known, what: str, whats: str
+) -> dict[str, bool | None]:
+    """Yes / no / not-asked answers, refusing unknown ids and any other value.
+
+    A stray value such as ``"yes"`` would otherwise count neither as yes nor as unasked.
+
+    Parameters
+    ----------
+    known : collection of str
+        The question ids (:data:`~workbench.domain.PRECAUTIONS`, :data:`~workbench.domain.RED_FLAGS`).
+    what, whats : str
+        How an id is named in the error, singular and plural (``"precaution"``,
+        ``"precautions"``).
+    """
+    for q, v in answers.items():
+        if q not in known:
+            raise ValueError(f"unknown {what} {q!r}; known {whats}: {', '.join(known)}")
+        if v is not None and not isinstance(v, bool):
+            noun = what.removesuffix(" question")
+            raise ValueError(
+                f"{noun} answer {q} must be True (yes), False (no) or None (not asked), got {v!r}"
+            )
+    return dict(answers)

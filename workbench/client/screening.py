@@ -36,7 +36,12 @@ from workbench.client.free_text import TEXT_TERMS as TEXT_TERMS
 from workbench.client.free_text import affirmed_text as affirmed_text
 from workbench.client.free_text import client_texts as client_texts
 from workbench.client.free_text import scan_text as scan_text
-from workbench.client.precautions import PrecautionCheck, check_precautions, unconfirmed
+from workbench.client.precautions import (
+    PrecautionCheck,
+    check_precautions,
+    unconfirmed,
+)
+from workbench.client.problems import checked_answers
 from workbench.client.screening_messages import (
     INCOMPLETE_MESSAGE,
     RECHECK_MESSAGE,
@@ -120,20 +125,9 @@ class Screening:
 
 
 def _checked_answers(red_flags: Mapping[str, bool | None]) -> dict[str, bool | None]:
-    """The answers, refusing unknown question ids and answers other than yes/no/not asked.
-
-    A stray value such as ``"yes"`` would otherwise count neither as yes nor as unasked.
-    """
-    for q, v in red_flags.items():
-        if q not in RED_FLAGS:
-            raise ValueError(
-                f"unknown red-flag question {q!r}; known questions: {', '.join(RED_FLAGS)}"
-            )
-        if v is not None and not isinstance(v, bool):
-            raise ValueError(
-                f"red-flag answer {q} must be True (yes), False (no) or None (not asked), got {v!r}"
-            )
-    return dict(red_flags)
+    """The answers, refusing unknown question ids and answers other than yes/no/not asked
+    (:func:`~workbench.client.problems.checked_answers`)."""
+    return checked_answers(red_flags, RED_FLAGS, "red-flag question", "questions")
 
 
 def _question(q: str) -> str:

@@ -96,12 +96,20 @@ def _no_plan(
         diagnosis=tuple(diag),
         relaxations=tuple(relax),
         solver=info,
-        notes=ctx.notes,
-        questions=tuple(client_questions(ctx.client)),
-        today=today_note(ctx),
-        watch_for=ctx.watch_for,
         extra={"solutions": solutions},
+        **_about_the_client(ctx, today_note(ctx)),
     )
+
+
+def _about_the_client(ctx: Context, today) -> dict:
+    """What every answer with weeks carries about the client, planned or not: how they
+    are planned (notes), what to ask, today's pain and what they watch for."""
+    return {
+        "notes": ctx.notes,
+        "questions": tuple(client_questions(ctx.client)),
+        "today": today,
+        "watch_for": ctx.watch_for,
+    }
 
 
 def _planned(
@@ -151,12 +159,9 @@ def _planned(
         excluded=excluded,
         solver=info,
         ceiling_plus_10=plus,
-        notes=ctx.notes,
-        questions=tuple(client_questions(ctx.client)),
-        watch_for=ctx.watch_for,
         objective=sum(s.outcome.objective for s in solutions),
-        today=today,
         extra={"solutions": solutions, "context": ctx},
+        **_about_the_client(ctx, today),
     )
 
 
