@@ -32,12 +32,12 @@ LAYERS: list[tuple[str, ...]] = [
     ("rules",),
     ("optimize",),
     ("planning",),
-    ("lab", "records", "handover", "testing"),  # records, handover: future
-    ("followup", "batch"),  # future
+    ("lab", "records", "handover", "testing"),  # handover: future
+    ("followup", "batch"),  # batch: future
     ("",),  # the public face: workbench/__init__.py
     ("ui", "cli"),
 ]
-FUTURE_ROOMS = {"records", "handover", "followup", "batch"}
+FUTURE_ROOMS = {"handover", "batch"}
 GROUND = set(LAYERS[0])
 LAYER_OF = {room: i for i, rooms in enumerate(LAYERS) for room in rooms}
 

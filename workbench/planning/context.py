@@ -21,6 +21,7 @@ from workbench.optimize.solution import WeekSolution
 from workbench.optimize.solve import SolverSettings
 from workbench.optimize.structure import fit_strength_days
 from workbench.planning.exposure import exposing_ids, held_back, week_history
+from workbench.planning.follow_up import FollowUp
 from workbench.planning.result import NEEDS_CLEARANCE, REFERRED, PlanResult
 from workbench.rules.contraindications import Eligibility, eligibility, variety_overrides
 from workbench.rules.flare import PainToday, gentle_weeks, pain_today
@@ -64,6 +65,9 @@ class PlanOptions:
     explain : bool
         Also compute what a 10% higher ceiling would buy (one extra solve per week where
         the ceiling binds).
+    follow_up : FollowUp or None
+        A re-plan of the weeks ahead after a weekly review (:mod:`.follow_up`): the
+        decision's ceiling, the logged loads, the exercises resting and movements eased.
     """
 
     weeks: int = 1
@@ -75,6 +79,7 @@ class PlanOptions:
     solver: str = "highs"
     overrides: dict[str, float] = field(default_factory=dict)
     explain: bool = True
+    follow_up: FollowUp | None = None
 
     @classmethod
     def from_json(cls, doc: Mapping[str, Any]) -> PlanOptions:
@@ -100,6 +105,8 @@ class PlanOptions:
         for name in ("bans", "allow_disliked"):
             values[name] = frozenset(values.get(name, ()))
         values["overrides"] = dict(values.get("overrides", {}))
+        if values.get("follow_up") is not None:
+            values["follow_up"] = FollowUp.from_json(values["follow_up"])
         return cls(**values)
 
 

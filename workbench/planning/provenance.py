@@ -139,6 +139,8 @@ def options_json(options) -> dict[str, Any]:
         {"exercise_id": p.exercise_id, "week": p.week, "day": p.day.value if p.day else None}
         for p in options.pins
     ]
+    follow_up = getattr(options, "follow_up", None)
+    out["follow_up"] = None if follow_up is None else follow_up.to_json()
     return out
 
 

@@ -1,0 +1,11 @@
+"""The follow-up loop: session logs → the weekly progress / hold / regress decision → re-plan.
+
+Owns a session log's validation (``log``), the weekly review's rules (``review``, domain.md
+§5 and §4), reassessment against the baseline (``reassess``), the re-plan of the weeks
+ahead from a decision (``replan``) and the loop over a client in the store (``loop``).
+The rules are pure functions of the logs; only ``loop`` reads and writes the store.
+
+May import: everything below it (the ground, catalog, client, rules, planning, records,
+lab); never :mod:`workbench.ui` or :mod:`workbench.cli`, nor :mod:`workbench.optimize`
+(re-plans go through the planner).
+"""
