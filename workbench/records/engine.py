@@ -109,7 +109,7 @@ def _set_pragmas(dbapi_connection, _record) -> None:
 
 
 def _begin(conn: Connection) -> None:
-    mode = conn.info.get("begin", "IMMEDIATE")
+    mode = conn.info.get("begin", "DEFERRED")  # the store asks IMMEDIATE for writes
     conn.exec_driver_sql(f"BEGIN {mode}")
 
 

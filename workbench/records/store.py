@@ -67,8 +67,11 @@ class Store:
             path = Path(where).expanduser().resolve() if where else default_store_path()
             engine = sqlite_engine(path, create=create)
         store = cls(engine, str(engine.url), path)
-        with store._write() as conn:
-            migrate.upgrade(conn)
+        with store._read() as conn:
+            behind = migrate.current(conn) != migrate.head()
+        if behind:  # the write lock only when there is something to upgrade
+            with store._write() as conn:
+                migrate.upgrade(conn)
         return store
 
     def close(self) -> None:
