@@ -9,7 +9,7 @@ from datetime import date, timedelta
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from strategies import valid_clients
+from strategies import session_logs, valid_clients
 
 from workbench.client.assessment import save_client
 from workbench.client.examples import example_clients, example_names
@@ -147,30 +147,6 @@ def test_a_replan_replaces_the_weeks_it_covers_and_keeps_the_ones_before(store):
     assert store.plan(first.id).weeks == 12
 
 
-_pain = st.none() | st.integers(0, 10)
-
-
-@st.composite
-def _logs(draw, client_id: str, session_ids: list[int]):
-    status = draw(st.sampled_from(LogStatus))
-    return SessionLog(
-        client_id=client_id,
-        on=draw(st.dates(date(2025, 1, 1), date(2027, 12, 31))),
-        status=status,
-        minutes=draw(st.integers(0, 300)),
-        effort=draw(st.none() | st.floats(0, 10, allow_nan=False).map(lambda x: round(x, 2))),
-        pain_before=draw(_pain),
-        pain_during=draw(_pain),
-        pain_after=draw(_pain),
-        next_morning_pain=draw(_pain),
-        next_morning_stiffness=draw(_pain),
-        hurt=tuple(draw(st.lists(st.sampled_from(["bird-dog", "dead-bug", "walk"]), max_size=3))),
-        notes=draw(st.text(max_size=60)),
-        session_id=draw(st.none() | st.sampled_from(session_ids)),
-        discipline=draw(st.none() | st.sampled_from(["walking", "swimming"])),
-    )
-
-
 def test_logs_come_back_with_every_field(tmp_path):
     client = example_clients()["high-fear"]
     with Store.open(tmp_path / "s.sqlite") as store:
@@ -179,7 +155,7 @@ def test_logs_come_back_with_every_field(tmp_path):
         ids = [s.id for s in store.sessions(client.id)]
 
         @settings(max_examples=40, deadline=None)
-        @given(batch=st.lists(_logs(client.id, ids), max_size=5))
+        @given(batch=st.lists(session_logs(client.id, ids), max_size=5))
         def check(batch):
             before = len(store.logs(client.id))
             stored = store.add_logs(batch)
@@ -238,3 +214,17 @@ def test_reviews_come_back_as_decided(store):
     assert store.reviews(client.id) == [stored]
     second = store.add_review(dataclasses.replace(review, week=2, decision="progress"))
     assert store.reviews(client.id) == [stored, second]
+
+
+def test_a_log_cannot_name_another_clients_session(store):
+    mine, theirs = example_clients()["pool-only"], example_clients()["high-fear"]
+    store.add_client(mine)
+    store.add_client(theirs)
+    _issue(store, theirs.id, range(1, 2))
+    other = store.sessions(theirs.id)[0]
+    log = SessionLog(mine.id, START, LogStatus.DONE, minutes=20, effort=3, session_id=other.id)
+    with pytest.raises(
+        StoreError, match=rf"session {other.id} belongs to client 'high-fear', not 'pool-only'"
+    ):
+        store.add_logs([log])
+    assert store.logs(mine.id) == []

@@ -17,10 +17,13 @@ from typing import Any
 
 from sqlalchemy import Connection, func, insert, select
 
+import workbench.records.checks as checks
+import workbench.records.files as files
+import workbench.records.migrate as migrate
+import workbench.records.rows as rows
+import workbench.records.tables as t
 from workbench.domain import Client
 from workbench.paths import default_store_path
-from workbench.records import files, migrate, rows
-from workbench.records import tables as t
 from workbench.records.engine import (
     StoreError,
     busy_as_store_busy,
@@ -344,6 +347,7 @@ class Store:
         with self._write() as conn:
             for client_id in sorted({log.client_id for log in logs}):
                 self._client_row(conn, client_id)
+            checks.sessions_are_their_clients(conn, logs)
             with named_integrity("a session log"):
                 for log in logs:
                     result = conn.execute(
