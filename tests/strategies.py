@@ -779,3 +779,32 @@ def ordinary_clients(draw) -> Client:
         supervised_days=frozenset(),
         goals=draw(st.dictionaries(st.sampled_from(Goal), _ints(0, 150))),
     )
+
+
+# ------------------------------------------------------ session logs (the record store)
+
+from workbench.records.models import LogStatus, SessionLog  # noqa: E402
+
+_log_pain = st.none() | st.integers(0, 10)
+
+
+@st.composite
+def session_logs(draw, client_id: str, session_ids: list[int]) -> SessionLog:
+    """A session log with every field drawn (for the store's round trips)."""
+    status = draw(st.sampled_from(LogStatus))
+    return SessionLog(
+        client_id=client_id,
+        on=draw(st.dates(date(2025, 1, 1), date(2027, 12, 31))),
+        status=status,
+        minutes=draw(st.integers(0, 300)),
+        effort=draw(st.none() | st.floats(0, 10, allow_nan=False).map(lambda x: round(x, 2))),
+        pain_before=draw(_log_pain),
+        pain_during=draw(_log_pain),
+        pain_after=draw(_log_pain),
+        next_morning_pain=draw(_log_pain),
+        next_morning_stiffness=draw(_log_pain),
+        hurt=tuple(draw(st.lists(st.sampled_from(["bird-dog", "dead-bug", "walk"]), max_size=3))),
+        notes=draw(st.text(max_size=60)),
+        session_id=draw(st.none() | st.sampled_from(session_ids)),
+        discipline=draw(st.none() | st.sampled_from(["walking", "swimming"])),
+    )
