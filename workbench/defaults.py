@@ -656,50 +656,6 @@ DEFAULTS: dict[str, Rule] = {
         0.0,
         10.0,
     ),
-    # --- the weekly review of the session logs (domain.md §5, §2; the follow-up loop) ---
-    "regress_pain_rise_points": Rule(
-        2.0,
-        "NRS points",
-        "(H); domain.md §5; 2 points is an important pain change (Ostelo 2008 [8])",
-        "weekly mean pain or stiffness up by at least this vs last week: regress the load",
-        0.5,
-        10.0,
-    ),
-    "regress_fraction": Rule(
-        0.20,
-        "fraction",
-        "(H); domain.md §5",
-        "a regression: next week's ceiling is the last green week's logged load or this much "
-        "below the ceiling, the lower",
-        0.0,
-        0.9,
-    ),
-    "two_red_weeks_fraction": Rule(
-        0.30,
-        "fraction",
-        "(H); domain.md §5",
-        "two red weeks in a row: next week's ceiling is this much below the ceiling, and a "
-        "clinician review is suggested",
-        0.0,
-        0.9,
-    ),
-    "min_adherence_to_progress": Rule(
-        0.75,
-        "fraction",
-        "(H)",
-        "share of the week's planned sessions done (partly counts half) below which the load "
-        "holds rather than progresses",
-        0.0,
-        1.0,
-    ),
-    "reassess_every_weeks": Rule(
-        4.0,
-        "weeks",
-        "domain.md §2 (reassess every 4 weeks)",
-        "program weeks between reassessments of the instruments against the baseline",
-        1.0,
-        26.0,
-    ),
     # --- what a week contains (domain.md §6) ---
     "min_disciplines_per_week": Rule(
         2.0,
