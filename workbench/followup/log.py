@@ -259,7 +259,9 @@ def parse_log(
             problems += [
                 p
                 for p in _cross_problems(partial, session)
-                if p.field not in known and "status" not in known
+                if p.field not in known
+                # effort and minutes are required by status: unknown when status is refused
+                and not ("status" in known and p.field in ("effort", "minutes"))
             ]
         except ValidationError:
             pass
