@@ -32,7 +32,7 @@ def load_info(
     sessions : the week's scheduled sessions (their ``load`` [AU] is the planned load)
     logs : the week's logs (load = effort × minutes [AU], Foster 2001)
     history : the earlier weeks' reviews, oldest first (their ``load.logged`` [AU])
-    params : resolved parameters (``acwr_warn``, ``monotony_max``)
+    params : resolved parameters (``acwr_warn``, ``acwr_block``, ``monotony_max``)
     """
     planned = float(sum(s.load for s in sessions))
     logged = float(sum(log.load for log in logs))
@@ -46,6 +46,11 @@ def load_info(
             f"acute:chronic ratio {acwr:.2f} (this week over the mean of {len(earlier)} "
             f"earlier week(s)); above {params.acwr_warn:g} is worth a look"
         )
+        if acwr >= params.acwr_block:
+            words.append(
+                f"the ratio is at or above {params.acwr_block:g}, where the planner's "
+                "guardrail would trim a planned week; here it only informs the review"
+            )
     if monotony is not None:
         words.append(
             f"monotony {monotony:.2f} (mean daily load / its spread); above "
