@@ -183,6 +183,7 @@ def prepare(client: Client, catalog, options: PlanOptions) -> Context | PlanResu
         bans=options.bans,
         include_unreviewed=options.include_unreviewed,
         allow_disliked=options.allow_disliked,
+        follow_up=options.follow_up,
     )
     settings = SolverSettings(options.solver, params.relative_gap, params.time_limit_s)
     today = pain_today(client, params)
