@@ -808,6 +808,8 @@ def session_logs(draw, client_id: str, session_ids: list[int]) -> SessionLog:
         session_id=draw(st.none() | st.sampled_from(session_ids)),
         discipline=draw(st.none() | st.sampled_from(["walking", "swimming"])),
     )
+
+
 # --- the follow-up's weekly review (issue 18) ---------------------------------------------
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from strategies import week_sessions
 
-from tests.strategies import week_sessions
 from workbench.followup.log import FIELDS, LogError, parse_log
 from workbench.records.models import LogStatus
 

@@ -6,8 +6,8 @@ from dataclasses import replace
 
 from hypothesis import given
 from hypothesis import strategies as st
+from strategies import plain_client
 
-from tests.strategies import plain_client
 from workbench.defaults import resolve
 from workbench.domain import Instruments, Pain
 from workbench.followup.reassess import reassess, reassessment_due

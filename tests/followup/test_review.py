@@ -7,8 +7,8 @@ from dataclasses import replace
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from strategies import plain_client, review_catalog, theme_texts, week_logs, week_sessions
 
-from tests.strategies import plain_client, review_catalog, theme_texts, week_logs, week_sessions
 from workbench.defaults import resolve
 from workbench.domain import Dimension, Pain
 from workbench.followup.decision import Decision, Light, LoadInfo, Review
