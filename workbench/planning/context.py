@@ -117,7 +117,6 @@ class _State:
     previous_load: float | None
     loads: list[float]
     caps: dict[Discipline, float]
-    green_before: int
     #: per planned week, what it did of each feared movement on its own (graded exposure)
     alone: tuple[dict[Dimension, int], ...] = ()
 
@@ -202,21 +201,15 @@ def prepare(client: Client, catalog, options: PlanOptions) -> Context | PlanResu
 
 
 def _initial_state(ctx: Context) -> _State:
+    """Week 1's start: the baseline as the weeks before, or, in a re-plan after a weekly
+    review, the loads the client logged (padded with the baseline to four weeks)."""
     base = ctx.client.baseline_load
     fu = ctx.options.follow_up
-    if fu is not None and fu.recent_loads:  # coupled to the load the client logged
-        loads = [base] * max(0, 4 - len(fu.recent_loads)) + list(fu.recent_loads)
-        return _State(
-            fu.recent_loads[-1],
-            loads,
-            first_session_caps(ctx.client, ctx.params),
-            fu.green_weeks,
-        )
+    logged = [] if fu is None else list(fu.recent_loads)  # coupled to the logged load
     return _State(
-        None,
-        [base] * 4,
+        logged[-1] if logged else None,
+        [base] * max(0, 4 - len(logged)) + logged,
         first_session_caps(ctx.client, ctx.params),
-        ctx.client.consecutive_green_weeks,
     )
 
 
@@ -229,7 +222,7 @@ def _advance(ctx: Context, state: _State, sol: WeekSolution) -> _State:
     for (k, _d), minutes in longest.items():
         caps[k] = next_session_cap(caps[k], minutes, ctx.params)
     alone = (*state.alone, week_history(ctx, sol.uses))
-    return _State(load, state.loads + [load], caps, state.green_before, alone)
+    return _State(load, state.loads + [load], caps, alone)
 
 
 def week_problem(ctx: Context, week: int, state: _State, by_id) -> WeekProblem:
