@@ -15,10 +15,21 @@ read why, and check the plan against every rule without the optimizer::
     again = wb.replan(result, client, catalog, wb.PlanOptions(weeks=4, bans=frozenset({"yoga-cat-cow"})))
     print(wb.changes_summary(wb.plan_changes(result, again)))
 
+Follow a client week by week in the store (a SQLite file by default)::
+
+    store = wb.Store.open("studio.sqlite")
+    store.add_client(client)
+    result, issued = wb.start_program(store, client.id, catalog, start=date(2026, 12, 7))
+    wb.record_log(store, client.id, {"status": "done", "minutes": 30, "effort": 4,
+                                     "pain_during": 2}, session_id=...)
+    review = wb.propose_review(store, client.id, catalog)      # progress / hold / regress
+    wb.accept_review(store, client.id, catalog, review, by="Sam")  # re-plans the weeks ahead
+
 The rooms behind it, in the order the data flows (each package's docstring says what it
 owns and what it may import; ``docs/architecture.md`` draws the flow):
 :mod:`workbench.catalog` -> :mod:`workbench.client` -> :mod:`workbench.rules` ->
-:mod:`workbench.optimize` -> :mod:`workbench.planning` -> :mod:`workbench.lab`, with the user
+:mod:`workbench.optimize` -> :mod:`workbench.planning` -> :mod:`workbench.lab` and
+:mod:`workbench.records` -> :mod:`workbench.followup`, with the user
 interfaces :mod:`workbench.ui` and :mod:`workbench.cli` on top and the ground
 (:mod:`workbench.vocabulary`, :mod:`workbench.domain`, :mod:`workbench.defaults`,
 :mod:`workbench.language`) below.
@@ -93,6 +104,27 @@ _EXPORTS: dict[str, str] = {
     # the independent check
     "Violation": "workbench.planning.verify",
     "verify_plan": "workbench.planning.verify",
+    # the client records (a SQLite file by default)
+    "Store": "workbench.records.store",
+    "StoreError": "workbench.records.engine",
+    "StoreBusy": "workbench.records.engine",
+    "default_store_path": "workbench.paths",
+    "LogStatus": "workbench.records.models",
+    "SessionLog": "workbench.records.models",
+    # the follow-up loop: log, review, accept, re-plan
+    "LogError": "workbench.followup.log",
+    "Decision": "workbench.followup.decision",
+    "Light": "workbench.followup.decision",
+    "Review": "workbench.followup.decision",
+    "start_program": "workbench.followup.loop",
+    "record_log": "workbench.followup.loop",
+    "answer_red_flags": "workbench.followup.loop",
+    "propose_review": "workbench.followup.loop",
+    "accept_review": "workbench.followup.loop",
+    "program_status": "workbench.followup.status",
+    "load_frame": "workbench.followup.status",
+    "pain_frame": "workbench.followup.status",
+    "adherence": "workbench.followup.status",
 }
 
 #: Public name -> (module, name there) where the two differ.
@@ -102,7 +134,7 @@ _RENAMED: dict[str, tuple[str, str]] = {
 }
 
 #: Subpackages reached as attributes (``workbench.lab.sweep(...)``).
-_SUBPACKAGES = ("lab", "testing")
+_SUBPACKAGES = ("lab", "testing", "records", "followup")
 
 __all__ = sorted([*_EXPORTS, *_SUBPACKAGES])
 

@@ -188,6 +188,26 @@ def as_date(value: date | None, default: date) -> date:
     return default if value is None else value
 
 
+def plan_values(
+    client_id, version, moment, start_date, first_week, weeks, options, catalog_hash,
+    document, replaces, review_id,
+) -> dict[str, Any]:  # fmt: skip
+    """The ``plans`` row of an issued plan (JSON columns as text)."""
+    return dict(
+        client_id=client_id,
+        assessment_version=version,
+        issued_at=stored_time(moment),
+        start_date=start_date,
+        first_week=first_week,
+        weeks=weeks,
+        options=dumps(options),
+        catalog_hash=catalog_hash,
+        document=dumps(document),
+        replaces=replaces,
+        review_id=review_id,
+    )
+
+
 def plan_weeks(result_json: dict, sessions, first_week: int) -> int:
     """A plan's number of weeks: its ``weeks`` list, else its sessions' span."""
     weeks = result_json.get("weeks")

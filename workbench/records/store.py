@@ -222,12 +222,15 @@ class Store:
         sessions: Sequence[ScheduledSession],
         replaces: int | None = None,
         review_id: int | None = None,
+        review: ReviewRecord | None = None,
     ) -> IssuedPlan:
         """Store a plan as issued and its scheduled sessions, in one transaction.
 
         The sessions' ``id``, ``plan_id`` and ``client_id`` are ignored (the store sets
         them). The plan's number of weeks is ``len(result_json["weeks"])`` when it has
-        weeks, else the largest session week from ``first_week``.
+        weeks, else the largest session week from ``first_week``. ``review``, when given,
+        is stored in the same transaction and becomes the plan's ``review_id`` (a review
+        accepted and the re-plan it made land together, or neither does).
         """
         moment = rows.now()
         weeks = rows.plan_weeks(result_json, sessions, first_week)
@@ -238,19 +241,13 @@ class Store:
                     t.assessments.c.client_id == client_id
                 )
             ).scalar()
-            values = dict(
-                client_id=client_id,
-                assessment_version=version,
-                issued_at=rows.stored_time(moment),
-                start_date=start_date,
-                first_week=first_week,
-                weeks=weeks,
-                options=rows.dumps(options),
-                catalog_hash=catalog_hash,
-                document=rows.dumps(result_json),
-                replaces=replaces,
-                review_id=review_id,
-            )
+            values = rows.plan_values(
+                client_id, version, moment, start_date, first_week, weeks, options,
+                catalog_hash, result_json, replaces, review_id,
+            )  # fmt: skip
+            if review is not None:
+                result = conn.execute(insert(t.reviews).values(rows.review_values(review, moment)))
+                values["review_id"] = result.inserted_primary_key[0]
             with named_integrity("the plan"):
                 plan_id = conn.execute(insert(t.plans).values(**values)).inserted_primary_key[0]
                 if sessions:

@@ -1,0 +1,369 @@
+"""The follow-up loop over a client in the store: start, log, review, accept and re-plan.
+
+Each step reads the store, calls a pure rule (:mod:`.log`, :mod:`.notes`, :mod:`.review`,
+:mod:`.replan`) and writes the result in one transaction:
+
+1. :func:`start_program` plans the current assessment and issues the plan with its
+   sessions on calendar dates.
+2. :func:`record_log` validates a session log (a bad entry writes nothing). Red-flag words
+   or new leg symptoms in its notes store, with the log, a ``rescreen`` assessment whose
+   red-flag answers are blank, so nothing is planned until :func:`answer_red_flags`
+   records the answers.
+3. :func:`propose_review` reviews a program week against the accepted reviews before it.
+4. :func:`accept_review` stores the trainer's decision (the proposal, or an override with
+   its reason) and the re-plan of the weeks ahead together. The weeks already done keep
+   their sessions exactly as issued.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+from datetime import date
+from typing import Any
+
+from workbench.defaults import Params, resolve
+from workbench.domain import Client
+from workbench.followup.course import Course, course
+from workbench.followup.decision import Decision, Review
+from workbench.followup.log import parse_log
+from workbench.followup.notes import log_flags
+from workbench.followup.reassess import reassessment_due
+from workbench.followup.replan import replan_ahead
+from workbench.followup.review import next_ceiling, review_week
+from workbench.followup.schedule import check_start, schedule, week_start
+from workbench.planning.planner import PlanOptions, plan
+from workbench.planning.result import PlanResult, PlanStatus
+from workbench.records.models import IssuedPlan, ReviewRecord, SessionLog
+
+#: The decisions a trainer may choose instead of the proposal (a suspended plan waits for
+#: the red-flag answers; it is not a choice).
+OVERRIDES = (Decision.PROGRESS, Decision.HOLD, Decision.REGRESS)
+
+
+@dataclass(frozen=True)
+class Logged:
+    """A stored session log, the red-flag words its notes raised, and whether it paused the plan."""
+
+    log: SessionLog
+    flags: dict[str, list[str]]
+    suspended: bool
+
+
+@dataclass(frozen=True)
+class Accepted:
+    """A review as accepted, and the re-plan of the weeks ahead (None when nothing is planned).
+
+    ``result`` is the planner's answer (its status and diagnosis) even when it issued no
+    plan, e.g. a client whose answers now need a referral.
+    """
+
+    record: ReviewRecord
+    plan: IssuedPlan | None
+    result: PlanResult | None
+
+
+def _params(client: Client, options: PlanOptions | None = None) -> Params:
+    return resolve({**client.overrides, **(options.overrides if options else {})})
+
+
+def start_program(
+    store,
+    client_id: str,
+    catalog,
+    *,
+    start: date,
+    weeks: int = 12,
+    options: PlanOptions | None = None,
+) -> tuple[PlanResult, IssuedPlan | None]:
+    """Plan the client's current assessment and issue it from ``start``.
+
+    Parameters
+    ----------
+    store : Store
+    client_id : str
+    catalog : Catalog
+    start : date
+        Monday of week 1 (another day is refused, naming the next Monday).
+    weeks : int
+        Program weeks [weeks].
+    options : PlanOptions, optional
+        The trainer's options; ``weeks`` is taken from ``weeks``.
+
+    Returns
+    -------
+    (PlanResult, IssuedPlan or None)
+        The plan, and the issued plan; None (nothing stored) when the client is not
+        planned (referred, needs clearance, or no plan fits: the result says why).
+    """
+    check_start(start)
+    client = store.current_client(client_id)
+    options = replace(options or PlanOptions(), weeks=weeks, follow_up=None)
+    result = plan(client, catalog, options)
+    if result.status is not PlanStatus.PLANNED:
+        return result, None
+    doc = result.to_json()
+    current = store.current_plan(client_id)
+    issued = store.issue_plan(
+        client_id,
+        doc,
+        start_date=start,
+        first_week=1,
+        options=doc["made"]["options"],
+        catalog_hash=doc["made"]["catalog"]["hash"],
+        sessions=schedule(doc, start_date=start, first_week=1),
+        replaces=None if current is None else current.id,
+    )
+    return result, issued
+
+
+def rescreened(client: Client, flags: Mapping[str, Sequence[str]]) -> Client:
+    """The client with the flagged red-flag questions blank again (asked, not answered)."""
+    return replace(client, red_flags={**client.red_flags, **{key: None for key in flags}})
+
+
+def record_log(
+    store, client_id: str, data: Mapping[str, Any], *, session_id: int | None = None
+) -> Logged:
+    """Validate and store one session log.
+
+    Parameters
+    ----------
+    store : Store
+    client_id : str
+    data : mapping
+        The log's fields (:func:`workbench.followup.log.parse_log`).
+    session_id : int, optional
+        The scheduled session; None for a session the client did on their own (then
+        ``on`` and ``discipline`` are needed).
+
+    Returns
+    -------
+    Logged
+
+    Raises
+    ------
+    LogError
+        Every refused field with its reason; nothing is stored.
+    StoreError
+        An unknown client or session, or another client's session; nothing is stored.
+    """
+    store.client(client_id)
+    session = None if session_id is None else store.session(session_id)
+    log = parse_log(data, client_id=client_id, session=session)
+    flags = log_flags(log)
+    rescreen = rescreened(store.current_client(client_id), flags) if flags else None
+    stored = store.add_logs([log], rescreen=rescreen, assessed_on=log.on)
+    return Logged(stored[0], flags, bool(flags))
+
+
+def answer_red_flags(
+    store, client_id: str, answers: Mapping[str, bool], *, on: date | None = None
+) -> Client:
+    """Record the client's answers to red-flag questions asked again (a new assessment).
+
+    A "yes" makes the next plan a referral (the screening decides); "no" to every question
+    asked lets the review and the re-plan go on.
+    """
+    client = store.current_client(client_id)
+    unknown = sorted(set(answers) - set(client.red_flags))
+    if unknown:
+        raise ValueError(
+            f"red flags: no question {', '.join(unknown)} (questions: {', '.join(client.red_flags)})"
+        )
+    answered = replace(client, red_flags={**client.red_flags, **dict(answers)})
+    store.save_assessment(answered, assessed_on=on, kind="assessment")
+    return answered
+
+
+def _answered(log: SessionLog, client: Client, answered_at) -> bool:
+    """The log's red-flag words were asked about again after it and all answered "no"."""
+    flags = log_flags(log)
+    if not flags or log.logged_at is None or answered_at is None or log.logged_at > answered_at:
+        return False
+    return all(client.red_flags.get(key) is False for key in flags)
+
+
+def propose_review(store, client_id: str, catalog, week: int | None = None) -> Review:
+    """The rules' review of a program week (nothing is stored).
+
+    Parameters
+    ----------
+    store : Store
+    client_id : str
+    catalog : Catalog
+        The exercises that hurt are eased or rested by their demands.
+    week : int, optional
+        Program week; default the week after the last one reviewed.
+
+    Returns
+    -------
+    Review
+        Notes whose red-flag words were since asked about again and answered "no" do not
+        pause the plan again (the review says so); a 4-weekly reassessment due is noted.
+    """
+    c = course(store, client_id)
+    week = c.next_week if week is None else week
+    c.check_week(week)
+    client = store.current_client(client_id)
+    p = _params(client, c.options)
+    latest = store.assessments(client_id)[-1]
+    answered_at = latest.recorded_at if latest.kind != "rescreen" else None
+    logs, cleared = [], []
+    for log in c.week_logs(week):
+        if _answered(log, client, answered_at):
+            cleared.extend(w for ws in log_flags(log).values() for w in ws)
+            log = replace(log, notes="")
+        logs.append(log)
+    review = review_week(
+        week,
+        c.ceiling(week),
+        store.sessions(client_id, week=week),
+        logs,
+        c.history(before=week),
+        catalog=catalog.by_id,
+        client=client,
+        params=p,
+    )
+    extra = []
+    if cleared:
+        extra.append(
+            f'the notes mentioned "{", ".join(dict.fromkeys(cleared))}"; the questions were '
+            f"asked again on {latest.assessed_on:%d %b %Y} and answered no"
+        )
+    if reassessment_due(week, p):
+        extra.append(
+            f"week {week}: time for the {p.reassess_every_weeks:g}-weekly reassessment "
+            "(the questionnaires again, against the first assessment)"
+        )
+    return replace(review, reasons=(*review.reasons, *extra)) if extra else review
+
+
+def accepted_review(
+    review: Review,
+    history: Sequence[Review],
+    params: Params,
+    decision: Decision | None,
+    reason: str,
+) -> Review:
+    """``review`` as the trainer accepts it: the proposal, or ``decision`` with its reason.
+
+    Raises
+    ------
+    ValueError
+        An override without a reason, to "suspend", or of a suspended review.
+    """
+    if decision is None or decision is review.decision:
+        return review
+    if review.suspended:
+        raise ValueError(
+            "decision: a paused plan waits for the red-flag answers; record them first "
+            f"({', '.join(review.questions)})"
+        )
+    if decision not in OVERRIDES:
+        raise ValueError(
+            f"decision: choose one of {', '.join(d.value for d in OVERRIDES)}, got {decision}"
+        )
+    if not reason.strip():
+        raise ValueError(
+            f"reason: overriding {review.decision.value} with {decision.value} needs the "
+            "trainer's reason"
+        )
+    two_red = review.clinician_review and decision is Decision.REGRESS
+    ceiling = next_ceiling(
+        decision, review.ceiling, review.load.logged, history, params, two_red=two_red
+    )
+    note = (
+        f"the trainer chose {decision.value} instead of {review.decision.value}: {reason.strip()}"
+    )
+    return replace(review, decision=decision, next_ceiling=ceiling, reasons=(*review.reasons, note))
+
+
+def accept_review(
+    store,
+    client_id: str,
+    catalog,
+    review: Review,
+    *,
+    by: str,
+    decision: Decision | None = None,
+    reason: str = "",
+) -> Accepted:
+    """Store the trainer's decision on ``review`` and re-plan the weeks after it.
+
+    Parameters
+    ----------
+    by : str
+        Who accepted it (stored).
+    decision : Decision, optional
+        An override of the proposal (needs ``reason``).
+    reason : str
+        The trainer's reason for an override (stored).
+
+    Returns
+    -------
+    Accepted
+        The stored review and the new plan of weeks ``review.week + 1`` .. the program's
+        last (None when the review paused the plan, the last week was reviewed, or the
+        planner planned nothing: ``result`` says why). The review and its plan are stored
+        in one transaction; nothing is stored when the re-plan fails with an error. The
+        re-plan skips the planner's "+10% on the ceiling" what-if (``explain=False``): the
+        review's decision set the ceiling, and the trainer is waiting.
+
+    Raises
+    ------
+    ValueError
+        No ``by``; an override without a reason (nothing is stored).
+    """
+    if not by.strip():
+        raise ValueError("by: say who accepts the review")
+    c = course(store, client_id)
+    c.check_week(review.week)
+    client = store.current_client(client_id)
+    history = c.history(before=review.week)
+    final = accepted_review(review, history, _params(client, c.options), decision, reason)
+    record = ReviewRecord(
+        client_id=client_id,
+        week=final.week,
+        proposed=review.decision.value,
+        decision=final.decision.value,
+        light=final.light.value,
+        reasons=final.reasons,
+        ceiling=final.next_ceiling,
+        accepted_by=by.strip(),
+        override_reason=reason.strip() if final.decision is not review.decision else "",
+        plan_id=c.plan.id,
+        document=final.to_json(),
+    )
+    if final.suspended or final.week >= c.total_weeks:
+        return Accepted(store.add_review(record), None, None)
+    result = replan_ahead(
+        client,
+        catalog,
+        replace(c.options, explain=False),  # the review set the ceiling: no "+10%" what-if
+        final,
+        history,
+        logged_loads=c.logged_loads(final.week),
+        total_weeks=c.total_weeks,
+    )
+    if result.status is not PlanStatus.PLANNED:
+        return Accepted(store.add_review(record), None, result)
+    issued = _issue_replan(store, c, final.week, result, record)
+    stored = next(r for r in reversed(store.reviews(client_id)) if r.id == issued.review_id)
+    return Accepted(stored, issued, result)
+
+
+def _issue_replan(store, c: Course, week: int, result: PlanResult, record: ReviewRecord):
+    doc = result.to_json()
+    start = week_start(c.start, week + 1)
+    return store.issue_plan(
+        c.client_id,
+        doc,
+        start_date=start,
+        first_week=week + 1,
+        options=doc["made"]["options"],
+        catalog_hash=doc["made"]["catalog"]["hash"],
+        sessions=schedule(doc, start_date=start, first_week=week + 1),
+        replaces=c.plan.id,
+        review=record,
+    )
