@@ -146,14 +146,21 @@ def flare_up_today(client: Client, params: Params) -> bool:
     return now >= params.flare_pain_now or now - average >= params.flare_rise_points
 
 
-def ceilings(client: Client, params: Params, weeks: int) -> list[float]:
+def ceilings(client: Client, params: Params, weeks: int, follow_up=None) -> list[float]:
     """Each week's load ceiling [AU], unrounded: week 1, then x (1 + rise) a week.
 
     A flare-up today: week 1 x flare_ceiling_factor (not below min_start_ceiling_au), the
-    next flare_hold_weeks weeks at week 1's ceiling, the rise from there."""
+    next flare_hold_weeks weeks at week 1's ceiling, the rise from there. A re-plan after
+    a weekly review (``follow_up``): week 1 is the review's ceiling, a flare-up today
+    lowering it as above (though never raising a ceiling already below the floor)."""
     first, held = week_one_ceiling(client, params), 0
+    if follow_up is not None:
+        first = float(follow_up.start_ceiling)
     if flare_up_today(client, params):
-        first = max(first * params.flare_ceiling_factor, params.min_start_ceiling_au)
+        floor = params.min_start_ceiling_au
+        if follow_up is not None:
+            floor = min(first, floor)
+        first = max(first * params.flare_ceiling_factor, floor)
         held = int(params.flare_hold_weeks)
     return [first * (1.0 + rise(params)) ** max(0, w - held) for w in range(weeks)]
 
@@ -248,6 +255,31 @@ def has_osteoporosis(client: Client, params: Params) -> bool:
     osteoporosis_t_score cut (WHO 1994)."""
     t = client.osteoporosis_t_score
     return _says_yes(client, "osteoporosis") or (t is not None and t <= params.osteoporosis_t_score)
+
+
+def weeks_done(client: Client, follow_up=None) -> int:
+    """Program weeks behind the client before the plan's week 1: their green weeks
+    before the program, and in a re-plan after a weekly review the program weeks done."""
+    done = client.consecutive_green_weeks
+    return done if follow_up is None else done + int(follow_up.done_weeks)
+
+
+def green_before(client: Client, follow_up=None) -> int:
+    """Consecutive green weeks behind the client before the plan's week 1 (a re-plan
+    after a weekly review: the follow-up's count, the client's own included)."""
+    return client.consecutive_green_weeks if follow_up is None else int(follow_up.green_weeks)
+
+
+def logged_start(client: Client, params: Params, follow_up=None) -> tuple[float | None, list]:
+    """The week before week 1: its load the rise is from [AU] (None: no week before), and
+    the four weeks' loads of the acute:chronic guard [AU], oldest first. A re-plan after a
+    weekly review: the loads logged (padded with the baseline), the last floored at
+    min_start_ceiling_au (a week the client did nothing still lets the next one start)."""
+    logged = [] if follow_up is None else [float(x) for x in follow_up.recent_loads]
+    history = [client.baseline_load] * max(0, 4 - len(logged)) + logged
+    if not logged:
+        return None, history
+    return max(logged[-1], params.min_start_ceiling_au), history
 
 
 def osteoporosis_impact_cap(client: Client, params: Params, week: int) -> float:

@@ -54,7 +54,8 @@ def week_blocks(wp, by_id) -> tuple[list[tuple[Day, Exercise]], list[Violation]]
 
 def check_exclusions(inp: _Inputs, w: int, day: Day, ex: Exercise) -> list[Violation]:
     """The exclusion rules on one block: tolerance, the doctor's, equipment, setting,
-    trigger, disliked, supervision, the trainer's bans and rows not yet reviewed."""
+    trigger, disliked, supervision, a follow-up's rested exercises and eased movements,
+    the trainer's bans and rows not yet reviewed."""
     out = []
 
     def bad(rule, detail):
@@ -84,6 +85,11 @@ def check_exclusions(inp: _Inputs, w: int, day: Day, ex: Exercise) -> list[Viola
         bad("disliked", f"{ex.id}: the client dislikes {sorted(hates) or 'where'}")
     if ex.needs_supervision and day not in client.supervised_days:
         bad("supervision", f"{ex.id} needs supervision; {day.value} is not")
+    if ex.id in inp.rested:
+        bad("rested", f"{ex.id} is resting after it hurt: {inp.rested[ex.id]}")
+    for d, (level, why) in inp.eased.items():
+        if ex.demands.get(d, 0) > level:
+            bad("eased", f"{ex.id}: {d.label} {ex.demands[d]} > eased tolerance {level} ({why})")
     if ex.id in inp.bans:
         bad("trainer_ban", f"{ex.id} is banned by the trainer")
     if ex.needs_review and not inp.unreviewed_ok:
@@ -97,8 +103,8 @@ def check_phase(inp: _Inputs, w: int, day: Day, ex: Exercise) -> list[Violation]
     ``available_days``."""
     out = []
     params, client = inp.params, inp.client
-    program_week = client.consecutive_green_weeks + w
-    green_before = program_week - 1
+    program_week = inp.done + w
+    green_before = inp.green + w - 1
     if program_week <= params.early_phase_weeks and (
         ex.met >= params.vigorous_met or ex.rpe > params.early_max_rpe
     ):
