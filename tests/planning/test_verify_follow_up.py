@@ -9,6 +9,7 @@ from strategies import follow_up_reviews
 from workbench.catalog import builtin_catalog
 from workbench.client.examples import example_client
 from workbench.followup.decision import Decision, Light, Rested, Review
+from workbench.followup.pain_rules import main_dimension
 from workbench.followup.replan import follow_up_for, replan_ahead
 from workbench.planning.planner import PlanOptions, plan
 from workbench.planning.verify import verify_plan
@@ -78,7 +79,12 @@ def replanned(name, review, logged, history=()):
 def test_a_replan_keeps_the_follow_ups_rules(name, decision):
     rested = ()
     if decision == "regress":  # the first block of week 1 hurt: it rests
-        rested = (Rested(blocks(first_plan(name), 1)[0], None, None, "pain 7/10"),)
+        ids = blocks(first_plan(name), 1)
+        rested = (Rested(ids[0], None, None, "pain 7/10"),)
+        ex = next((e for e in CATALOG if e.id in ids[1:] and main_dimension(e)), None)
+        if ex is not None:  # the next one's main movement is eased a level
+            dim = main_dimension(ex)
+            rested += (Rested(ex.id, dim, max(0, ex.demands[dim] - 1), "pain 6/10"),)
     r = review_after(name, decision, rested)
     client, res, opts = replanned(name, r, [first_plan(name).weeks[0].load])
     assert res.planned, res.message
