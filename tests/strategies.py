@@ -896,6 +896,6 @@ def follow_up_reviews(draw):
     week's ceiling, logged load as a share of the week's planned load, a green light)."""
     done = draw(st.integers(1, 3))
     factor = draw(st.sampled_from([0.7, 0.85, 1.0, 1.1]))
-    logged_share = draw(st.sampled_from([0.4, 0.8, 1.0]))
+    logged_share = draw(st.sampled_from([0.0, 0.4, 0.8, 1.0]))
     green = draw(st.booleans())
     return done, factor, logged_share, green
