@@ -151,3 +151,26 @@ def test_any_replan_keeps_the_follow_ups_rules(drawn):
     client, res, opts = replanned(name, r, logged, history)
     assert res.planned, res.message
     assert_plan_keeps_rules(res, client, opts, CATALOG)
+
+
+def test_the_precautions_first_weeks_count_the_program_weeks_done():
+    from workbench.defaults import resolve
+    from workbench.planning.follow_up import FollowUp
+    from workbench.planning.rederive import hmk_start_week, osteoporosis_impact_cap
+    from workbench.rules.precautions import precaution_limits
+
+    params = resolve()
+    client = replace(
+        example_client("desk-worker-flexion"),
+        precautions={"heart_metabolic_kidney": True, "osteoporosis": True},
+    )
+    last = int(params.heart_metabolic_kidney_weeks)
+    fu = FollowUp(done_weeks=last, start_ceiling=200.0, reason="hold")
+    fresh, later = precaution_limits(client, params, 4), precaution_limits(client, params, 4, fu)
+    assert fresh.hmk_weeks and not later.hmk_weeks
+    assert not any(hmk_start_week(client, params, w, fu) for w in range(1, 5))
+    step = int(params.osteoporosis_impact_step_weeks)
+    fu = replace(fu, done_weeks=step)
+    later = precaution_limits(client, params, 4, fu)
+    assert later.impact_caps[0] == min(3.0, fresh.impact_caps[0] + 1)
+    assert osteoporosis_impact_cap(client, params, 1, fu) == later.impact_caps[0]

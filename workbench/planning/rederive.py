@@ -282,28 +282,29 @@ def logged_start(client: Client, params: Params, follow_up=None) -> tuple[float 
     return max(logged[-1], params.min_start_ceiling_au), history
 
 
-def osteoporosis_impact_cap(client: Client, params: Params, week: int) -> float:
+def osteoporosis_impact_cap(client: Client, params: Params, week: int, follow_up=None) -> float:
     """Most impact in plan ``week`` with osteoporosis [level 0-3]: the starting level, one
     more after each osteoporosis_impact_step_weeks program weeks, at most 3."""
-    program_week = client.consecutive_green_weeks + week
+    program_week = weeks_done(client, follow_up) + week
     steps = math.floor((program_week - 1) / params.osteoporosis_impact_step_weeks)
     return min(3.0, params.osteoporosis_impact_start + steps)
 
 
-def pregnancy_lying_week(client: Client, params: Params, week: int) -> bool:
+def pregnancy_lying_week(client: Client, params: Params, week: int, follow_up=None) -> bool:
     """Whether plan ``week`` is at or past pregnancy_lying_from_week of pregnancy (every
     week when the weeks of pregnancy are not recorded)."""
     if not _says_yes(client, "pregnancy"):
         return False
     if client.pregnancy_weeks is None:
         return True
-    return client.pregnancy_weeks + (week - 1) >= params.pregnancy_lying_from_week
+    behind = 0 if follow_up is None else int(follow_up.done_weeks)
+    return client.pregnancy_weeks + behind + (week - 1) >= params.pregnancy_lying_from_week
 
 
-def hmk_start_week(client: Client, params: Params, week: int) -> bool:
+def hmk_start_week(client: Client, params: Params, week: int, follow_up=None) -> bool:
     """Whether plan ``week`` is one of the light-to-moderate first program weeks of known
     heart, metabolic or kidney disease."""
-    program_week = client.consecutive_green_weeks + week
+    program_week = weeks_done(client, follow_up) + week
     return (
         _says_yes(client, "heart_metabolic_kidney")
         and program_week <= params.heart_metabolic_kidney_weeks

@@ -145,11 +145,12 @@ def check_precautions(inp: _Inputs, w: int, day: Day, ex: Exercise) -> list[Viol
     (light to moderate first weeks)."""
     out = []
     params, client = inp.params, inp.client
+    follow_up = getattr(inp.options, "follow_up", None)  # a re-plan: program weeks done
     level = ex.demands.get
     if has_osteoporosis(client, params):
         spine = (Dimension.LOADED_FLEXION, Dimension.END_RANGE_FLEXION, Dimension.ROTATION)
         over = [d.label for d in spine if level(d, 0) > params.osteoporosis_spine_max]
-        cap = osteoporosis_impact_cap(client, params, w)
+        cap = osteoporosis_impact_cap(client, params, w, follow_up)
         if level(Dimension.IMPACT, 0) > cap:
             over.append(f"impact above {cap:g}")
         if over:
@@ -169,11 +170,11 @@ def check_precautions(inp: _Inputs, w: int, day: Day, ex: Exercise) -> list[Viol
         lying = _named(ex, SUPINE_PRONE_WORDS) or (
             ("lying" in ex.tags or _named(ex, LYING_WORDS)) and not _named(ex, NOT_LYING_WORDS)
         )
-        if lying and pregnancy_lying_week(client, params, w):
+        if lying and pregnancy_lying_week(client, params, w, follow_up):
             found.append("lying on the back or front")
         if found:
             out.append(Violation(w, day, "pregnancy", f"{ex.id}: {', '.join(found)}"))
-    if hmk_start_week(client, params, w) and (
+    if hmk_start_week(client, params, w, follow_up) and (
         ex.met >= params.heart_metabolic_kidney_max_met
         or ex.rpe > params.heart_metabolic_kidney_max_rpe
     ):

@@ -155,7 +155,7 @@ def _rules(
         },
         longest={t.longest: params[t.longest] for _w, t in known if t.longest},
         disliked=frozenset(str(x) for x in client.disliked) - frozenset(allow_disliked),
-        precautions=precaution_limits(client, params, weeks),
+        precautions=precaution_limits(client, params, weeks, follow_up),
         flare=flare_weeks(pain_today(client, params), weeks),
         flare_max_rpe=params.flare_max_rpe,
         flare_count=params.flare_high_demand_count,
