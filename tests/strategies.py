@@ -885,3 +885,17 @@ def week_logs(draw, week: int = 1, pain=(0, 10), settled: bool | None = None, fu
             )  # fmt: skip
         )
     return sessions, logs
+
+
+# --- follow-up re-plans (the verifier's follow-up rules) ---
+
+
+@st.composite
+def follow_up_reviews(draw):
+    """A week-``n`` review's decision for a re-plan: (weeks done, ceiling factor on the
+    week's ceiling, logged load as a share of the week's planned load, a green light)."""
+    done = draw(st.integers(1, 3))
+    factor = draw(st.sampled_from([0.7, 0.85, 1.0, 1.1]))
+    logged_share = draw(st.sampled_from([0.0, 0.4, 0.8, 1.0]))
+    green = draw(st.booleans())
+    return done, factor, logged_share, green

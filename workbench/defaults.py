@@ -90,7 +90,8 @@ DEFAULTS: dict[str, Rule] = {
         "AU",
         "(H)",
         "lowest starting weekly ceiling, for clients with little or no current activity "
-        "(e.g. three 15-min sessions at RPE 3 = 135 AU)",
+        "(e.g. three 15-min sessions at RPE 3 = 135 AU); also the least logged load a "
+        "re-plan's first week rises from (a week with nothing done)",
         0.0,
         5000.0,
     ),

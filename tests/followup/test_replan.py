@@ -1,5 +1,7 @@
 """The re-plan of the weeks ahead after a weekly review (followup/replan.py)."""
 
+from dataclasses import replace
+
 import pytest
 
 from workbench.catalog import builtin_catalog
@@ -61,3 +63,50 @@ def test_a_suspended_review_raises():
             logged_loads=[250.0],
             total_weeks=12,
         )
+
+
+def test_an_eased_movement_lowers_the_tolerance_and_is_among_the_exclusions():
+    from workbench.followup.pain_rules import main_dimension
+    from workbench.planning.verify import verify_plan
+
+    client = example_client("desk-worker-flexion")
+    first = plan(client, CATALOG, PlanOptions(weeks=1, explain=False))
+    by_id = {ex.id: ex for ex in CATALOG}
+    hurt = next(i for i in sorted(blocks(first)) if main_dimension(by_id[i]) is not None)
+    dim = main_dimension(by_id[hurt])
+    level = by_id[hurt].demands[dim] - 1
+    r = review(Decision.REGRESS, Light.RED, 210.0, (Rested(hurt, dim, level, "pain 7/10 in it"),))
+    res = replan_ahead(
+        client, CATALOG, PlanOptions(weeks=5), r, [], logged_loads=[250.0], total_weeks=6
+    )
+    assert res.planned
+    assert all(by_id[i].demands.get(dim, 0) <= level for i in blocks(res))
+    eased = [e for e in res.excluded if e["family"] == "eased"]
+    assert hurt in {e["exercise_id"] for e in eased}
+    assert all("pain 7/10 in it" in e["reason"] for e in eased)
+    fu = follow_up_for(r, [], logged_loads=[250.0])
+    assert fu.eased == ((dim, level, "pain 7/10 in it"),)
+    options = replace(PlanOptions(weeks=5), follow_up=fu)
+    assert not verify_plan(res, client, CATALOG, options)
+
+
+@pytest.mark.parametrize("name", ["desk-worker-flexion", "older-walker-extension", "high-fear"])
+def test_a_week_with_nothing_done_replans_under_the_reviews_ceiling(name):
+    from strategies import week_sessions
+
+    from workbench.followup.review import review_week
+    from workbench.records.models import LogStatus, SessionLog
+    from workbench.testing.checks import assert_plan_keeps_rules
+
+    client = example_client(name)
+    first = plan(client, CATALOG, PlanOptions(weeks=1, explain=False))
+    sessions = week_sessions(1)
+    logs = [SessionLog("rules", s.on, LogStatus.NOT_DONE, session_id=s.id) for s in sessions]
+    by_id = {ex.id: ex for ex in CATALOG}
+    r = review_week(1, first.weeks[0].ceiling, sessions, logs, [], catalog=by_id, client=client)
+    options = PlanOptions(weeks=5, explain=False)
+    res = replan_ahead(client, CATALOG, options, r, [], logged_loads=[0.0], total_weeks=6)
+    assert res.planned, res.message
+    assert 0 < res.weeks[0].load <= r.next_ceiling + 0.05
+    fu = follow_up_for(r, [], logged_loads=[0.0], green_weeks_before=client.consecutive_green_weeks)
+    assert_plan_keeps_rules(res, client, replace(options, follow_up=fu), CATALOG)

@@ -202,12 +202,14 @@ def prepare(client: Client, catalog, options: PlanOptions) -> Context | PlanResu
 
 def _initial_state(ctx: Context) -> _State:
     """Week 1's start: the baseline as the weeks before, or, in a re-plan after a weekly
-    review, the loads the client logged (padded with the baseline to four weeks)."""
+    review, the loads the client logged (padded with the baseline to four weeks). The
+    rise is from the last logged load floored at ``min_start_ceiling_au``: a week the
+    client did nothing still lets the next week start gently."""
     base = ctx.client.baseline_load
     fu = ctx.options.follow_up
     logged = [] if fu is None else list(fu.recent_loads)  # coupled to the logged load
     return _State(
-        logged[-1] if logged else None,
+        max(logged[-1], ctx.params.min_start_ceiling_au) if logged else None,
         [base] * max(0, 4 - len(logged)) + logged,
         first_session_caps(ctx.client, ctx.params),
     )

@@ -146,14 +146,21 @@ def flare_up_today(client: Client, params: Params) -> bool:
     return now >= params.flare_pain_now or now - average >= params.flare_rise_points
 
 
-def ceilings(client: Client, params: Params, weeks: int) -> list[float]:
+def ceilings(client: Client, params: Params, weeks: int, follow_up=None) -> list[float]:
     """Each week's load ceiling [AU], unrounded: week 1, then x (1 + rise) a week.
 
     A flare-up today: week 1 x flare_ceiling_factor (not below min_start_ceiling_au), the
-    next flare_hold_weeks weeks at week 1's ceiling, the rise from there."""
+    next flare_hold_weeks weeks at week 1's ceiling, the rise from there. A re-plan after
+    a weekly review (``follow_up``): week 1 is the review's ceiling, a flare-up today
+    lowering it as above (though never raising a ceiling already below the floor)."""
     first, held = week_one_ceiling(client, params), 0
+    if follow_up is not None:
+        first = float(follow_up.start_ceiling)
     if flare_up_today(client, params):
-        first = max(first * params.flare_ceiling_factor, params.min_start_ceiling_au)
+        floor = params.min_start_ceiling_au
+        if follow_up is not None:
+            floor = min(first, floor)
+        first = max(first * params.flare_ceiling_factor, floor)
         held = int(params.flare_hold_weeks)
     return [first * (1.0 + rise(params)) ** max(0, w - held) for w in range(weeks)]
 
@@ -250,28 +257,54 @@ def has_osteoporosis(client: Client, params: Params) -> bool:
     return _says_yes(client, "osteoporosis") or (t is not None and t <= params.osteoporosis_t_score)
 
 
-def osteoporosis_impact_cap(client: Client, params: Params, week: int) -> float:
+def weeks_done(client: Client, follow_up=None) -> int:
+    """Program weeks behind the client before the plan's week 1: their green weeks
+    before the program, and in a re-plan after a weekly review the program weeks done."""
+    done = client.consecutive_green_weeks
+    return done if follow_up is None else done + int(follow_up.done_weeks)
+
+
+def green_before(client: Client, follow_up=None) -> int:
+    """Consecutive green weeks behind the client before the plan's week 1 (a re-plan
+    after a weekly review: the follow-up's count, the client's own included)."""
+    return client.consecutive_green_weeks if follow_up is None else int(follow_up.green_weeks)
+
+
+def logged_start(client: Client, params: Params, follow_up=None) -> tuple[float | None, list]:
+    """The week before week 1: its load the rise is from [AU] (None: no week before), and
+    the four weeks' loads of the acute:chronic guard [AU], oldest first. A re-plan after a
+    weekly review: the loads logged (padded with the baseline), the last floored at
+    min_start_ceiling_au (a week the client did nothing still lets the next one start)."""
+    logged = [] if follow_up is None else [float(x) for x in follow_up.recent_loads]
+    history = [client.baseline_load] * max(0, 4 - len(logged)) + logged
+    if not logged:
+        return None, history
+    return max(logged[-1], params.min_start_ceiling_au), history
+
+
+def osteoporosis_impact_cap(client: Client, params: Params, week: int, follow_up=None) -> float:
     """Most impact in plan ``week`` with osteoporosis [level 0-3]: the starting level, one
     more after each osteoporosis_impact_step_weeks program weeks, at most 3."""
-    program_week = client.consecutive_green_weeks + week
+    program_week = weeks_done(client, follow_up) + week
     steps = math.floor((program_week - 1) / params.osteoporosis_impact_step_weeks)
     return min(3.0, params.osteoporosis_impact_start + steps)
 
 
-def pregnancy_lying_week(client: Client, params: Params, week: int) -> bool:
+def pregnancy_lying_week(client: Client, params: Params, week: int, follow_up=None) -> bool:
     """Whether plan ``week`` is at or past pregnancy_lying_from_week of pregnancy (every
     week when the weeks of pregnancy are not recorded)."""
     if not _says_yes(client, "pregnancy"):
         return False
     if client.pregnancy_weeks is None:
         return True
-    return client.pregnancy_weeks + (week - 1) >= params.pregnancy_lying_from_week
+    behind = 0 if follow_up is None else int(follow_up.done_weeks)
+    return client.pregnancy_weeks + behind + (week - 1) >= params.pregnancy_lying_from_week
 
 
-def hmk_start_week(client: Client, params: Params, week: int) -> bool:
+def hmk_start_week(client: Client, params: Params, week: int, follow_up=None) -> bool:
     """Whether plan ``week`` is one of the light-to-moderate first program weeks of known
     heart, metabolic or kidney disease."""
-    program_week = client.consecutive_green_weeks + week
+    program_week = weeks_done(client, follow_up) + week
     return (
         _says_yes(client, "heart_metabolic_kidney")
         and program_week <= params.heart_metabolic_kidney_weeks

@@ -29,6 +29,7 @@ from workbench.planning.rederive import (
     _rounding_allowance,
     credited_minutes,
     first_session_caps,
+    logged_start,
     rise,
     screening_clear,
 )
@@ -352,7 +353,8 @@ def verify_plan(result, client: Client, catalog, options=None) -> list[Violation
         return out
     out += check_horizon(result, options)
     inp = _inputs(result, client, catalog, options)
-    carried = _Carried(first_session_caps(client, inp.params), None, [client.baseline_load] * 4)
+    previous, history = logged_start(client, inp.params, getattr(options, "follow_up", None))
+    carried = _Carried(first_session_caps(client, inp.params), previous, history)
     for wp in result.weeks:
         if 1 <= wp.week <= inp.weeks:
             out += check_week(inp, wp, carried)

@@ -54,7 +54,8 @@ def week_blocks(wp, by_id) -> tuple[list[tuple[Day, Exercise]], list[Violation]]
 
 def check_exclusions(inp: _Inputs, w: int, day: Day, ex: Exercise) -> list[Violation]:
     """The exclusion rules on one block: tolerance, the doctor's, equipment, setting,
-    trigger, disliked, supervision, the trainer's bans and rows not yet reviewed."""
+    trigger, disliked, supervision, a follow-up's rested exercises and eased movements,
+    the trainer's bans and rows not yet reviewed."""
     out = []
 
     def bad(rule, detail):
@@ -84,6 +85,11 @@ def check_exclusions(inp: _Inputs, w: int, day: Day, ex: Exercise) -> list[Viola
         bad("disliked", f"{ex.id}: the client dislikes {sorted(hates) or 'where'}")
     if ex.needs_supervision and day not in client.supervised_days:
         bad("supervision", f"{ex.id} needs supervision; {day.value} is not")
+    if ex.id in inp.rested:
+        bad("rested", f"{ex.id} is resting after it hurt: {inp.rested[ex.id]}")
+    for d, (level, why) in inp.eased.items():
+        if ex.demands.get(d, 0) > level:
+            bad("eased", f"{ex.id}: {d.label} {ex.demands[d]} > eased tolerance {level} ({why})")
     if ex.id in inp.bans:
         bad("trainer_ban", f"{ex.id} is banned by the trainer")
     if ex.needs_review and not inp.unreviewed_ok:
@@ -97,8 +103,8 @@ def check_phase(inp: _Inputs, w: int, day: Day, ex: Exercise) -> list[Violation]
     ``available_days``."""
     out = []
     params, client = inp.params, inp.client
-    program_week = client.consecutive_green_weeks + w
-    green_before = program_week - 1
+    program_week = inp.done + w
+    green_before = inp.green + w - 1
     if program_week <= params.early_phase_weeks and (
         ex.met >= params.vigorous_met or ex.rpe > params.early_max_rpe
     ):
@@ -139,11 +145,12 @@ def check_precautions(inp: _Inputs, w: int, day: Day, ex: Exercise) -> list[Viol
     (light to moderate first weeks)."""
     out = []
     params, client = inp.params, inp.client
+    follow_up = getattr(inp.options, "follow_up", None)  # a re-plan: program weeks done
     level = ex.demands.get
     if has_osteoporosis(client, params):
         spine = (Dimension.LOADED_FLEXION, Dimension.END_RANGE_FLEXION, Dimension.ROTATION)
         over = [d.label for d in spine if level(d, 0) > params.osteoporosis_spine_max]
-        cap = osteoporosis_impact_cap(client, params, w)
+        cap = osteoporosis_impact_cap(client, params, w, follow_up)
         if level(Dimension.IMPACT, 0) > cap:
             over.append(f"impact above {cap:g}")
         if over:
@@ -163,11 +170,11 @@ def check_precautions(inp: _Inputs, w: int, day: Day, ex: Exercise) -> list[Viol
         lying = _named(ex, SUPINE_PRONE_WORDS) or (
             ("lying" in ex.tags or _named(ex, LYING_WORDS)) and not _named(ex, NOT_LYING_WORDS)
         )
-        if lying and pregnancy_lying_week(client, params, w):
+        if lying and pregnancy_lying_week(client, params, w, follow_up):
             found.append("lying on the back or front")
         if found:
             out.append(Violation(w, day, "pregnancy", f"{ex.id}: {', '.join(found)}"))
-    if hmk_start_week(client, params, w) and (
+    if hmk_start_week(client, params, w, follow_up) and (
         ex.met >= params.heart_metabolic_kidney_max_met
         or ex.rpe > params.heart_metabolic_kidney_max_rpe
     ):

@@ -18,9 +18,11 @@ from workbench.planning.rederive import (
     feared_start,
     flare_up_today,
     graded_exposure_mode,
+    green_before,
     params_for,
     slower_rise,
     tolerances,
+    weeks_done,
 )
 
 
@@ -43,6 +45,10 @@ class _Inputs:
     bans: frozenset[str]
     unreviewed_ok: bool
     flare_up: bool = False
+    done: int = 0  # program weeks behind the client before week 1
+    green: int = 0  # consecutive green weeks behind the client before week 1
+    rested: dict[str, str] = field(default_factory=dict)  # a follow-up's: id -> reason
+    eased: dict[Dimension, tuple[int, str]] = field(default_factory=dict)  # level, reason
 
 
 @dataclass
@@ -75,6 +81,7 @@ def _inputs(result, client: Client, catalog, options) -> _Inputs:
         )
     triggers = [(words, resolve_trigger(words)) for words in sorted(client.triggers)]
     n = len(result.weeks)
+    follow_up = getattr(options, "follow_up", None)
     return _Inputs(
         client=client,
         options=options,
@@ -82,7 +89,7 @@ def _inputs(result, client: Client, catalog, options) -> _Inputs:
         by_id=by_id,
         weeks=n,
         tolerance=tolerances(client, params, n),
-        ceiling=ceilings(client, params, n),
+        ceiling=ceilings(client, params, n, follow_up),
         graded_exposure=graded_exposure_mode(client, params),
         feared=feared_start(client, params),
         equipment=_equipment(client),
@@ -91,4 +98,17 @@ def _inputs(result, client: Client, catalog, options) -> _Inputs:
         bans=frozenset(getattr(options, "bans", ()) or ()),
         unreviewed_ok=unreviewed_ok,
         flare_up=flare_up_today(client, params),
+        done=weeks_done(client, follow_up),
+        green=green_before(client, follow_up),
+        rested={} if follow_up is None else dict(follow_up.rested),
+        eased={} if follow_up is None else _eased(follow_up),
     )
+
+
+def _eased(follow_up) -> dict[Dimension, tuple[int, str]]:
+    """A follow-up's eased movements: dimension -> (the lowest level for now, reason)."""
+    out: dict[Dimension, tuple[int, str]] = {}
+    for d, level, why in follow_up.eased:
+        if d not in out or int(level) < out[d][0]:
+            out[d] = (int(level), why)
+    return out

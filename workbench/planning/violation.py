@@ -46,6 +46,9 @@ RULES: dict[str, str] = {
     "disliked": "nothing the client dislikes (discipline, tag, or only disliked settings), "
     "unless the trainer allows it",
     "supervision": "exercises that need supervision only on supervised days (§3)",
+    "rested": "a re-plan after a weekly review: no exercise resting after it hurt (§5)",
+    "eased": "a re-plan after a weekly review: no demand above an eased movement's tolerance "
+    "for now (§5)",
     "trainer_ban": "the trainer's bans",
     "needs_review": "imported rows not yet reviewed, only when the options allow them",
     "pin": "the trainer's pins are honoured",

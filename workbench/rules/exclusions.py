@@ -47,6 +47,7 @@ FAMILIES = {
     "flare_demands": "a high movement demand in a flare-up's first week",
     "vigorous_gating": "vigorous work before enough green weeks",
     "rested": "resting after it hurt",
+    "eased": "a movement eased for now after it hurt",
     "trainer_ban": "left out by the trainer",
     "needs_review": "imported and not yet reviewed by a trainer",
 }
@@ -109,6 +110,7 @@ class _Rules:
     flare_max_rpe: float = 10.0
     flare_count: float = 7.0
     rested: dict = field(default_factory=dict)  # a follow-up's resting exercises: id -> reason
+    eased: dict = field(default_factory=dict)  # a follow-up's eased: Dimension -> (level, why)
 
 
 def _rules(
@@ -153,12 +155,22 @@ def _rules(
         },
         longest={t.longest: params[t.longest] for _w, t in known if t.longest},
         disliked=frozenset(str(x) for x in client.disliked) - frozenset(allow_disliked),
-        precautions=precaution_limits(client, params, weeks),
+        precautions=precaution_limits(client, params, weeks, follow_up),
         flare=flare_weeks(pain_today(client, params), weeks),
         flare_max_rpe=params.flare_max_rpe,
         flare_count=params.flare_high_demand_count,
         rested={} if follow_up is None else dict(follow_up.rested),
+        eased={} if follow_up is None else _eased(follow_up),
     )
+
+
+def _eased(follow_up) -> dict:
+    """A follow-up's eased movements: dimension -> (the lowest tolerance for now, why)."""
+    out: dict = {}
+    for d, level, why in follow_up.eased:
+        if d not in out or int(level) < out[d][0]:
+            out[d] = (int(level), why)
+    return out
 
 
 #: How a check records one exclusion: ``add(family, reason[, weeks])`` (every week by
@@ -291,6 +303,10 @@ def _phase_exclusions(ex: Exercise, r: _Rules, add: _Add) -> None:
         )
     if ex.id in r.rested:
         add("rested", f"resting after it hurt: {r.rested[ex.id]}")
+    for _i, d, label in _DIMENSIONS:
+        if d in r.eased and ex.demands[d] > r.eased[d][0]:
+            level, why = r.eased[d]
+            add("eased", f"{label} {ex.demands[d]} > {level}, eased for now: {why}")
     if ex.id in r.bans:
         add("trainer_ban", "left out by the trainer")
     if ex.needs_review and not r.include_unreviewed:

@@ -116,14 +116,18 @@ def _osteoporosis_reason(client: Client, params: Params) -> str:
     return ""
 
 
-def precaution_limits(client: Client, params: Params, weeks: int) -> PrecautionLimits:
+def precaution_limits(
+    client: Client, params: Params, weeks: int, follow_up=None
+) -> PrecautionLimits:
     """The limits of ``client``'s precautions over a ``weeks``-week horizon.
 
     Program week ``w`` of the plan is ``consecutive_green_weeks + w`` (as the early
-    phase counts it); week of pregnancy is ``pregnancy_weeks + w - 1``.
+    phase counts it); week of pregnancy is ``pregnancy_weeks + w - 1``. A re-plan after a
+    weekly review (``follow_up``) counts both on by the program weeks done.
     """
     every = range(1, weeks + 1)
-    done = client.consecutive_green_weeks
+    behind = 0 if follow_up is None else int(follow_up.done_weeks)
+    done = client.consecutive_green_weeks + behind
     kw: dict = {}
     why = _osteoporosis_reason(client, params)
     if why:
@@ -136,7 +140,7 @@ def precaution_limits(client: Client, params: Params, weeks: int) -> PrecautionL
         )
     if client.precautions.get("pregnancy") is True:
         at = client.pregnancy_weeks
-        by_week = None if at is None else tuple(at + w - 1 for w in every)
+        by_week = None if at is None else tuple(at + behind + w - 1 for w in every)
         lying_from = params.pregnancy_lying_from_week
         kw.update(
             pregnancy=True,
