@@ -1,6 +1,8 @@
 """The workbench's command line: check a client, plan a program, look after the catalog.
 
-``workbench plan``, ``workbench check`` and ``workbench catalog list|search|import|review``.
+``workbench plan``, ``workbench check``, ``workbench catalog list|search|import|review``, and
+the follow-up: ``workbench client add|list|show|export|plan|answer``, ``workbench log``,
+``workbench review`` (:mod:`workbench.cli.followup_commands`).
 Stdout carries the result only (with ``--json``, one JSON document); errors and the
 solver's log (``--verbose``) go to stderr.
 """
@@ -13,6 +15,7 @@ import sys
 import textwrap
 
 from workbench import PlanStatus, format_plan
+from workbench.cli.followup_commands import EXIT_BUSY, BusyError
 from workbench.cli.inputs import (
     InputError,
     file_problem,
@@ -39,6 +42,7 @@ exit codes:
   2  bad input: a missing or unreadable file, an unknown option or exercise
   3  no plan: refer the client, or medical clearance is needed first (plan, check)
   4  no plan fits every rule (the output says which rules and what would help)
+  5  the store is busy: another workbench is writing to it (client, log, review)
 """
 
 PLAN_EPILOG = (
@@ -78,16 +82,20 @@ def build_parser() -> argparse.ArgumentParser:
     """The command line's parser: ``plan``, ``check`` and ``catalog``."""
     from workbench import MAX_WEEKS
     from workbench.cli.catalog_commands import add_catalog_parser
+    from workbench.cli.followup_commands import add_followup_parsers
 
     ap = argparse.ArgumentParser(
         prog="workbench",
         description=_wrap(
             "Program design for clients with chronic low back pain: check a client "
-            "file, plan their weeks, look after the exercise catalog."
+            "file, plan their weeks, look after the exercise catalog, and follow a client "
+            "week by week (client, log, review)."
         ),
         epilog="examples:\n  workbench check examples/clients/pool-only.json\n"
         "  workbench plan examples/clients/pool-only.json --weeks 4\n"
-        "  workbench catalog search bridge\n\n"
+        "  workbench catalog search bridge\n"
+        "  workbench client add examples/clients/pool-only.json\n"
+        "  workbench review pool-only --accept --by Sam\n\n"
         "Run 'workbench COMMAND --help' for a command's options.\n\n" + EXIT_CODES,
         formatter_class=_fmt,
     )
@@ -95,6 +103,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_plan_parser(sub, MAX_WEEKS)
     _add_check_parser(sub)
     add_catalog_parser(sub, _fmt, EXIT_CODES)
+    add_followup_parsers(sub, _fmt, EXIT_CODES)
     return ap
 
 
@@ -212,9 +221,16 @@ def main(argv: list[str] | None = None) -> int:
             return _plan(args)
         if args.command == "check":
             return _check(args)
+        if args.command in ("client", "log", "review"):
+            from workbench.cli.followup_commands import run_followup
+
+            return run_followup(args)
         from workbench.cli.catalog_commands import run_catalog
 
         return run_catalog(args)
+    except BusyError as err:
+        print(f"workbench: {err}", file=sys.stderr)
+        return EXIT_BUSY
     except InputError as err:
         print(f"workbench: {err}", file=sys.stderr)
         return EXIT_BAD_INPUT
