@@ -246,3 +246,21 @@ def test_the_default_start_leaves_this_week_after_the_story(tmp_path):
 
     monday = _last_monday_before(8, today=date(2026, 3, 4))  # a Wednesday
     assert monday.weekday() == 0 and monday + timedelta(weeks=8) == date(2026, 3, 2)
+
+
+def test_the_story_table_shows_each_decision_and_what_the_re_plan_changed(story):
+    from workbench.followup.story_table import STORY_COLUMNS, story_frame
+
+    store, accepted, _ = story
+    frame = story_frame(store, "example")
+    assert tuple(frame.columns) == STORY_COLUMNS
+    assert frame["week"].tolist() == list(range(1, 9))
+    assert frame["decision"].tolist() == [a.record.decision for a in accepted]
+    flare = frame.set_index("week").loc[4]
+    (hurt,) = next(log.hurt for log in store.logs("example") if log.hurt)
+    assert "out: " in flare["next_week"], flare["next_week"]
+    assert hurt in flare["next_week"].split("out: ")[1].split(";")[0].split(", ")
+    assert "7/10" in flare["reasons"]
+    assert (frame["next_ceiling"] < frame["ceiling"]).tolist() == [
+        a.record.decision == "regress" for a in accepted
+    ]
