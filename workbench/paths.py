@@ -6,6 +6,7 @@ its column dictionary) is reachable from the package.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 #: The package directory, ``workbench/``.
@@ -22,3 +23,18 @@ COLUMN_DICTIONARY = REPO_ROOT / "exercises.columns.csv"
 
 #: Bundled copy of free-exercise-db (public domain, Unlicense), read by the importer.
 FREE_EXERCISE_DB = PACKAGE_DIR / "data" / "free-exercise-db" / "exercises.json"
+
+
+def default_store_path() -> Path:
+    """Where the client record store lives when no path is given.
+
+    ``$WORKBENCH_STORE`` when set, else ``$XDG_DATA_HOME/workbench/store.sqlite``, else
+    ``~/.local/share/workbench/store.sqlite`` (the XDG default). Nothing is created here
+    (:meth:`workbench.records.Store.open` creates the directory and the file).
+    """
+    explicit = os.environ.get("WORKBENCH_STORE")
+    if explicit:
+        return Path(explicit).expanduser().resolve()
+    data_home = os.environ.get("XDG_DATA_HOME")
+    base = Path(data_home).expanduser() if data_home else Path.home() / ".local" / "share"
+    return (base / "workbench" / "store.sqlite").resolve()

@@ -183,10 +183,13 @@ def prepare(client: Client, catalog, options: PlanOptions) -> Context | PlanResu
         bans=options.bans,
         include_unreviewed=options.include_unreviewed,
         allow_disliked=options.allow_disliked,
+        follow_up=options.follow_up,
     )
     settings = SolverSettings(options.solver, params.relative_gap, params.time_limit_s)
     today = pain_today(client, params)
-    ceilings = tuple(ceiling_schedule(client, options.weeks, params, md.start_high, today))
+    ceilings = tuple(
+        ceiling_schedule(client, options.weeks, params, md.start_high, today, options.follow_up)
+    )
     notes = (*md.reasons, *([fitted_note] if fitted_note else []))
     if slower:
         notes += (
@@ -200,6 +203,15 @@ def prepare(client: Client, catalog, options: PlanOptions) -> Context | PlanResu
 
 def _initial_state(ctx: Context) -> _State:
     base = ctx.client.baseline_load
+    fu = ctx.options.follow_up
+    if fu is not None and fu.recent_loads:  # coupled to the load the client logged
+        loads = [base] * max(0, 4 - len(fu.recent_loads)) + list(fu.recent_loads)
+        return _State(
+            fu.recent_loads[-1],
+            loads,
+            first_session_caps(ctx.client, ctx.params),
+            fu.green_weeks,
+        )
     return _State(
         None,
         [base] * 4,

@@ -148,6 +148,7 @@ def eligibility(
     bans: Iterable[str] = (),
     include_unreviewed: bool = False,
     allow_disliked: Iterable[str] = (),
+    follow_up=None,
 ) -> Eligibility:
     """The allowed (exercise, week) pairs and the reason for every excluded one.
 
@@ -173,7 +174,14 @@ def eligibility(
     mask = np.ones((len(exercises), weeks), dtype=bool)
     exclusions: list[Exclusion] = []
     rules = _rules(
-        client, params, tolerances, equipment, bans, include_unreviewed, frozenset(allow_disliked)
+        client,
+        params,
+        tolerances,
+        equipment,
+        bans,
+        include_unreviewed,
+        frozenset(allow_disliked),
+        follow_up,
     )
     for row, ex in enumerate(exercises):
         found = _exclusions(ex, rules)

@@ -46,6 +46,7 @@ FAMILIES = {
     "flare_effort": "more than low effort in a flare-up's first week",
     "flare_demands": "a high movement demand in a flare-up's first week",
     "vigorous_gating": "vigorous work before enough green weeks",
+    "rested": "resting after it hurt",
     "trainer_ban": "left out by the trainer",
     "needs_review": "imported and not yet reviewed by a trainer",
 }
@@ -107,14 +108,25 @@ class _Rules:
     flare: tuple[int, ...] = ()  # a flare-up today: the flare weeks (week 1)
     flare_max_rpe: float = 10.0
     flare_count: float = 7.0
+    rested: dict = field(default_factory=dict)  # a follow-up's resting exercises: id -> reason
 
 
 def _rules(
-    client, params, tolerances, equipment, bans, include_unreviewed, allow_disliked=()
+    client,
+    params,
+    tolerances,
+    equipment,
+    bans,
+    include_unreviewed,
+    allow_disliked=(),
+    follow_up=None,
 ) -> _Rules:
     weeks = tolerances.shape[0]
     every = tuple(range(1, weeks + 1))
     done = client.consecutive_green_weeks  # program weeks already behind the client
+    green = done
+    if follow_up is not None:  # a re-plan: the program weeks done are behind too
+        done, green = done + follow_up.done_weeks, follow_up.green_weeks
     return _Rules(
         weeks=weeks,
         every=every,
@@ -134,7 +146,7 @@ def _rules(
         multi_count=params.multi_high_demand_count,
         high_level=params.high_demand_level,
         green_weeks=params.vigorous_after_green_weeks,
-        gated=tuple(w for w in every if done + (w - 1) < params.vigorous_after_green_weeks),
+        gated=tuple(w for w in every if green + (w - 1) < params.vigorous_after_green_weeks),
         triggers=(known := tuple(known_triggers(client.triggers))),
         by_dimension={
             d: [(words, t.suggests[d]) for words, t in known if d in t.suggests] for d in Dimension
@@ -145,6 +157,7 @@ def _rules(
         flare=flare_weeks(pain_today(client, params), weeks),
         flare_max_rpe=params.flare_max_rpe,
         flare_count=params.flare_high_demand_count,
+        rested={} if follow_up is None else dict(follow_up.rested),
     )
 
 
@@ -276,6 +289,8 @@ def _phase_exclusions(ex: Exercise, r: _Rules, add: _Add) -> None:
             f"{int(r.green_weeks)} green weeks in a row",
             r.gated,
         )
+    if ex.id in r.rested:
+        add("rested", f"resting after it hurt: {r.rested[ex.id]}")
     if ex.id in r.bans:
         add("trainer_ban", "left out by the trainer")
     if ex.needs_review and not r.include_unreviewed:

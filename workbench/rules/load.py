@@ -80,6 +80,7 @@ def ceiling_schedule(
     params: Params,
     start_high: bool,
     today: PainToday | None = None,
+    follow_up=None,
 ) -> list[Ceiling]:
     """The ceiling for each week of the horizon [AU].
 
@@ -89,7 +90,16 @@ def ceiling_schedule(
     ``flare_ceiling_factor`` and the held weeks after it keep week 1's ceiling; the
     later weeks rise from the lowered week 1.
     """
-    out = [starting_ceiling(client, params, start_high, today)]
+    if follow_up is None:
+        out = [starting_ceiling(client, params, start_high, today)]
+    else:  # a re-plan after a weekly review: week 1 is the decision's ceiling
+        value, why = follow_up.start_ceiling, follow_up.reason
+        if today is not None and today.flare_up:  # a flare-up today still applies on top
+            value = max(
+                value * params.flare_ceiling_factor, min(value, params.min_start_ceiling_au)
+            )
+            why += f"; × {params.flare_ceiling_factor:g} for a flare-up today ({today.reason})"
+        out = [Ceiling(1, round(value, 1), why)]
     rise = rise_fraction(params)
     held = held_weeks(today, weeks, params)
     for w in range(2, weeks + 1):

@@ -1,0 +1,2 @@
+"""The store's Alembic migrations (``env.py`` and ``versions/``), run by
+:func:`workbench.records.migrate.upgrade` when a store is opened."""
