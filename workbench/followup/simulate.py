@@ -245,16 +245,19 @@ def simulated_logs(
 
 def _hurt_for(store, client_id: str, week: int, catalog) -> str | None:
     """The exercise the story's flare-up hurts: one of the week's exercises with a movement
-    demand, the one the plan uses most often in the weeks after (ties: by id)."""
+    demand, preferring one the plan has in the next week (so the re-plan visibly leaves it
+    out), then the one it uses most often in the weeks after (ties: by id)."""
     by_id: Mapping[str, Any] = getattr(catalog, "by_id", catalog)
     this_week = [e for s in store.sessions(client_id, week=week) for e in s.exercises]
     later = Counter(e for s in store.sessions(client_id) if s.week > week for e in s.exercises)
+    next_week = {e for s in store.sessions(client_id, week=week + 1) for e in s.exercises}
     candidates = sorted(
         {e for e in this_week if e in by_id and max(by_id[e].demands.values(), default=0) > 0}
     )
     if not candidates:
         return this_week[0] if this_week else None
-    return max(candidates, key=lambda e: (later[e], this_week.count(e)))  # first max: by id
+    # max returns the first of equals: the smallest id
+    return max(candidates, key=lambda e: (e in next_week, later[e], this_week.count(e)))
 
 
 def _last_monday_before(weeks: int, today: date | None = None) -> date:
