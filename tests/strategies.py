@@ -814,3 +814,80 @@ def ordinary_clients(draw) -> Client:
         supervised_days=frozenset(),
         goals=draw(st.dictionaries(st.sampled_from(Goal), _ints(0, 150))),
     )
+
+
+# --- the follow-up's weekly review (issue 18) ---------------------------------------------
+
+
+def review_catalog() -> dict[str, Exercise]:
+    """Two exercises for the weekly review: a hip hinge (loaded flexion its main demand)
+    and a breathing drill with no movement demand."""
+    base = dict(
+        discipline=Discipline.GYM, minutes=10, rpe=4.0, met=3.5, compendium_code="",
+        goals={}, equipment=frozenset(), needs_supervision=False, level=1, easier_id=None,
+        harder_id=None, cue="Move at an easy pace.", source="test", needs_review=False,
+    )  # fmt: skip
+    hinge = {d: 1 for d in Dimension} | {Dimension.LOADED_FLEXION: 3, Dimension.EXTENSION: 3}
+    return {
+        "hinge": Exercise(id="hinge", name="hip hinge", demands=hinge, **base),
+        "breath": Exercise(
+            id="breath", name="breathing drill", demands=dict.fromkeys(Dimension, 0), **base
+        ),
+    }
+
+
+def week_sessions(week: int = 1):
+    """Three scheduled sessions (Mon, Wed, Fri) of program week ``week``, ids 10w+1..10w+3."""
+    from datetime import timedelta
+
+    from workbench.records.models import ScheduledSession
+
+    monday = date(2026, 1, 5) + timedelta(days=7 * (week - 1))
+    return [
+        ScheduledSession(
+            id=10 * week + i + 1,
+            plan_id=1,
+            client_id="rules",
+            week=week,
+            day=day,
+            on=monday + timedelta(days=2 * i),
+            exercises=("hinge", "breath"),
+            minutes=30,
+            load=120.0,
+        )  # fmt: skip
+        for i, day in enumerate(("mon", "wed", "fri"))
+    ]
+
+
+@st.composite
+def week_logs(draw, week: int = 1, pain=(0, 10), settled: bool | None = None, full: bool = True):
+    """(sessions, logs) of one week: every session logged done (``full``) or any status,
+    pain during in ``pain`` (inclusive), pain before 0-3, mornings settled back to the
+    pre-session rating when ``settled`` (None: any), no notes."""
+    from workbench.records.models import LogStatus, SessionLog
+
+    sessions = week_sessions(week)
+    logs = []
+    for s in sessions:
+        status = LogStatus.DONE if full else draw(st.sampled_from(list(LogStatus)))
+        before = draw(st.integers(0, 3))
+        if settled:
+            morning = draw(st.integers(0, before))
+        else:
+            morning = draw(st.integers(0, 10))
+        logs.append(
+            SessionLog(
+                client_id="rules",
+                on=s.on,
+                status=status,
+                session_id=s.id,
+                minutes=draw(st.integers(10, 60)),
+                effort=float(draw(st.integers(1, 8))),
+                pain_before=before,
+                pain_during=draw(st.integers(*pain)),
+                pain_after=draw(st.integers(0, 10)),
+                next_morning_pain=morning,
+                next_morning_stiffness=draw(st.integers(0, 10)),
+            )  # fmt: skip
+        )
+    return sessions, logs

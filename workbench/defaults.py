@@ -543,6 +543,50 @@ DEFAULTS: dict[str, Rule] = {
         0.0,
         10.0,
     ),
+    # --- the weekly review (domain.md §5, §2; workbench.followup.review) ---
+    "regress_pain_rise_points": Rule(
+        2.0,
+        "NRS points",
+        "(H); domain.md §5; Ostelo 2008 [8] for the size of an important change",
+        "weekly mean pain or stiffness up by at least this vs last week: regress",
+        1.0,
+        10.0,
+    ),
+    "regress_fraction": Rule(
+        0.2,
+        "fraction",
+        "(H); domain.md §5",
+        "a regress: the ceiling drops by this share (or to the last green week's logged "
+        "load, the lower)",
+        0.0,
+        0.9,
+    ),
+    "two_red_weeks_fraction": Rule(
+        0.3,
+        "fraction",
+        "(H); domain.md §5",
+        "two red weeks in a row: the ceiling drops by this share and a clinician review is "
+        "suggested",
+        0.0,
+        0.9,
+    ),
+    "min_adherence_to_progress": Rule(
+        0.75,
+        "fraction",
+        "(H)",
+        "share of the week's planned sessions done (partly counts half) below which the "
+        "load holds rather than progresses",
+        0.0,
+        1.0,
+    ),
+    "reassess_every_weeks": Rule(
+        4.0,
+        "weeks",
+        "domain.md §2",
+        "reassess the instruments against the baseline every this many program weeks",
+        1.0,
+        52.0,
+    ),
     # --- today's pain: a flare-up shapes the first week (domain.md §5) ---
     "flare_pain_now": Rule(
         7.0,
