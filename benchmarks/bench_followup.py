@@ -31,10 +31,10 @@ from datetime import date
 from pathlib import Path
 
 from workbench.followup.loop import accept_review, propose_review, record_log, start_program
-from workbench.records.store import Store
 
 from workbench import builtin_catalog, example_clients
 from workbench.followup.simulate import simulated_logs
+from workbench.records.store import Store
 
 TARGET = 1.0  # [s] issue 18: a review + re-plan of the remaining 11 weeks, worst case
 START = date(2026, 1, 5)  # a Monday: program week 1
