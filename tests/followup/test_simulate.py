@@ -143,9 +143,8 @@ START = date(2026, 1, 5)  # a Monday
 
 @pytest.fixture(scope="module")
 def story(tmp_path_factory):
-    from workbench.records.store import Store
-
     from workbench.catalog import builtin_catalog
+    from workbench.records.store import Store
 
     catalog = builtin_catalog()
     store = Store.open(tmp_path_factory.mktemp("story") / "store.sqlite")
@@ -258,8 +257,12 @@ def test_the_story_table_shows_each_decision_and_what_the_re_plan_changed(story)
     assert frame["decision"].tolist() == [a.record.decision for a in accepted]
     flare = frame.set_index("week").loc[4]
     (hurt,) = next(log.hurt for log in store.logs("example") if log.hurt)
-    assert "out: " in flare["next_week"], flare["next_week"]
-    assert hurt in flare["next_week"].split("out: ")[1].split(";")[0].split(", ")
+    parts = dict(p.split(": ", 1) for p in flare["next_week"].split("; ") if ": " in p)
+    assert hurt not in parts.get("in", "").split(", "), flare["next_week"]
+    before = {p.id: p for p in store.plans("example")}[accepted[3].plan.replaces]
+    old_week = before.document["weeks"][5 - before.first_week]
+    if hurt in {b["exercise_id"] for d in old_week["days"] for b in d["blocks"]}:
+        assert hurt in parts["out"].split(", "), flare["next_week"]
     assert "7/10" in flare["reasons"]
     assert (frame["next_ceiling"] < frame["ceiling"]).tolist() == [
         a.record.decision == "regress" for a in accepted
