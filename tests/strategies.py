@@ -12,7 +12,7 @@ trainer could enter.
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from hypothesis import strategies as st
@@ -293,6 +293,41 @@ def calm_pains(draw) -> Pain:
     average = draw(nrs)
     now = draw(st.integers(min_value=0, max_value=min(4, average + 1)))
     return Pain(now=now, average_week=average, worst_week=max(now, average))
+
+
+@st.composite
+def scheduled_weeks(draw, max_sessions: int = 6):
+    """One program week of scheduled sessions (``ScheduledSession``, 1-``max_sessions`` on
+    distinct days from a Monday), each with 1-4 exercise ids, 10-90 planned minutes and a
+    planned load of effort 1-8 × minutes [AU]; ids 1, 2, ..."""
+    from workbench.records.models import ScheduledSession
+
+    monday = date(2026, 1, 5) + timedelta(weeks=draw(st.integers(min_value=0, max_value=20)))
+    days = draw(
+        st.lists(
+            st.integers(min_value=0, max_value=6), min_size=1, max_size=max_sessions, unique=True
+        )
+    )
+    pool = [f"ex-{c}" for c in "abcdefgh"]
+    out = []
+    for i, day in enumerate(sorted(days), start=1):
+        minutes = draw(st.integers(min_value=10, max_value=90))
+        effort = draw(st.integers(min_value=1, max_value=8))
+        exercises = draw(st.lists(st.sampled_from(pool), min_size=1, max_size=4, unique=True))
+        out.append(
+            ScheduledSession(
+                id=i,
+                plan_id=1,
+                client_id="c",
+                week=1,
+                day=("mon", "tue", "wed", "thu", "fri", "sat", "sun")[day],
+                on=monday + timedelta(days=day),
+                exercises=tuple(exercises),
+                minutes=minutes,
+                load=float(effort * minutes),
+            )
+        )
+    return out
 
 
 # ------------------------------------------------------------ tiny exhaustive instances

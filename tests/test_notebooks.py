@@ -21,7 +21,7 @@ import nbformat
 import pytest
 
 NOTEBOOKS = sorted((Path(__file__).resolve().parents[1] / "notebooks").glob("*.ipynb"))
-EXPECTED = {"01_assess", "02_design", "03_constraint_lab", "04_teaching", "app"}
+EXPECTED = {"01_assess", "02_design", "03_constraint_lab", "04_teaching", "05_follow_up", "app"}
 
 
 def test_the_expected_notebooks_exist():

@@ -77,6 +77,10 @@ _EXPORTS: dict[str, str] = {
     "example_client": "workbench.client.examples",
     "example_clients": "workbench.client.examples",
     "example_names": "workbench.client.examples",
+    # the follow-up's example story and simulated logs (the notebook, the app, the benchmark)
+    "example_story": "workbench.followup.simulate",
+    "simulated_logs": "workbench.followup.simulate",
+    "story_frame": "workbench.followup.story_table",
     "client_questions": "workbench.client.questions",
     "screen": "workbench.client.screening",
     "screening_modes": "workbench.client.screening",
