@@ -95,7 +95,7 @@ class FollowUpView(widgets.VBox):
         self.store_path.add_class("wb-fu-store")
         self.open_button = widgets.Button(description="Open")
         self.open_button.add_class("wb-fu-open")
-        self.open_button.on_click(lambda _b: self.open(self.store_path.value))
+        self.open_button.on_click(lambda _b: self.open_store(self.store_path.value))
         self.client_picker = widgets.Dropdown(options=[], description="client")
         self.client_picker.add_class("wb-fu-client")
         self.add_from_form = widgets.Button(description="Add the client in the form")
@@ -161,7 +161,7 @@ class FollowUpView(widgets.VBox):
         if self.store is not None:
             self._list_clients()
         else:
-            self.open(self.store_path.value)
+            self.open_store(self.store_path.value)
 
     # ------------------------------------------------------------ store and client
 
@@ -182,7 +182,7 @@ class FollowUpView(widgets.VBox):
             self.error = traceback.format_exc()
             self._say(self.error.strip().splitlines()[-1], "wb-error")
 
-    def open(self, where: str | Path) -> None:
+    def open_store(self, where: str | Path) -> None:
         """Open the store at ``where`` (created when missing) and list its clients."""
         try:
             store = Store.open(Path(str(where)).expanduser())
