@@ -15,11 +15,11 @@ from datetime import date, timedelta
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from workbench.records.store import Store
 
 from workbench.catalog import builtin_catalog
 from workbench.client.examples import example_client
 from workbench.language import find_threat_words
+from workbench.records.store import Store
 from workbench.ui.follow_up import FollowUpView
 from workbench.ui.follow_up_charts import CHART_TITLES, PAIN_SERIES
 from workbench.ui.follow_up_tab import TAB_TITLES
