@@ -1,10 +1,9 @@
-"""The design app (product.md flows 1-4, 7): assess, plan, look, adjust, re-plan.
+"""The design app (product.md flows 1-4, 6, 7): assess, plan, look, adjust, follow up.
 
-:class:`DesignApp` puts the assessment form beside the plan and wires its parts: the
-controls (:mod:`~workbench.ui.plan_controls`), pins and bans
-(:mod:`~workbench.ui.pins_bans`), the answer (:mod:`~workbench.ui.answer_panel`), the
-week grid (:mod:`~workbench.ui.week_grid`), the block panel
-(:mod:`~workbench.ui.block_panel`) and the views (:mod:`~workbench.ui.plan_views`).
+:class:`DesignApp` puts the form beside the plan and wires its parts: the controls
+(:mod:`~.plan_controls`), pins and bans (:mod:`~.pins_bans`), the answer
+(:mod:`~.answer_panel`), the week grid (:mod:`~.week_grid`), the block panel
+(:mod:`~.block_panel`), the views (:mod:`~.plan_views`); a Follow up tab (:mod:`~.follow_up_tab`).
 Every edit of the form or of a control asks for a new plan; requests are debounced
 (``debounce_s``, 0.15 s by default) so a burst of edits plans once, and a busy note shows
 from the first edit until the plan is on screen.
@@ -40,6 +39,7 @@ from workbench.planning.result import (
 from workbench.ui.answer_panel import AnswerPanel
 from workbench.ui.block_panel import PANEL_STYLE, BlockPanel
 from workbench.ui.debounce import Debouncer, PendingPlan
+from workbench.ui.follow_up_tab import app_tabs
 from workbench.ui.form import AssessmentForm
 from workbench.ui.opening import DEFAULT_EXAMPLE, client_setting, example_picker, opening
 from workbench.ui.pins_bans import PinsAndBans
@@ -178,10 +178,12 @@ class DesignApp(widgets.VBox):
             [controls, self.busy, results], layout=widgets.Layout(width="56%", padding="0 0 0 12px")
         )
         left = widgets.VBox([self.picker, self.form], layout=widgets.Layout(width="44%"))
+        design = widgets.HBox([left, right], layout=widgets.Layout(width="100%"))
+        self.tabs = app_tabs(design, lambda: self.form.value, self.catalog)
         return [
             widgets.HTML(STYLE + _APP_STYLE + GRID_STYLE + PANEL_STYLE),
             widgets.HTML("<h3 style='margin:4px 0'>Program design workbench</h3>"),
-            widgets.HBox([left, right], layout=widgets.Layout(width="100%")),
+            self.tabs,
         ]
 
     def _wire(self) -> None:
