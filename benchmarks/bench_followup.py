@@ -30,9 +30,8 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
-from workbench.followup.loop import accept_review, propose_review, record_log, start_program
-
 from workbench import builtin_catalog, example_clients
+from workbench.followup.loop import accept_review, propose_review, record_log, start_program
 from workbench.followup.simulate import simulated_logs
 from workbench.records.store import Store
 

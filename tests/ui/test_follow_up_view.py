@@ -155,34 +155,50 @@ def _log_painful_week(view: FollowUpView) -> str:
     return hurt
 
 
+def _log_calm_week(view: FollowUpView) -> None:
+    """Log every session of the week done, pain within the safe 0-2 and settled by morning."""
+    calm = {k: 2 for k in ("pain_before", "pain_during", "pain_after", "next_morning_pain")}
+    for s in view.store.sessions(CLIENT, week=view.week.value):
+        view.forms[s.id].fill(_good_entry(**calm))
+        view.forms[s.id].save.click()
+        assert view.forms[s.id].problems == {}
+
+
 def test_a_painful_week_is_red_and_accept_replans_without_the_exercise(tmp_path, catalog):
     view = _started(tmp_path, catalog)
-    hurt = _log_painful_week(view)
     panel = view.review_panel
+    panel.by.value = "Sam"
+    _log_calm_week(view)  # week 1 green: accepted, the load rises
+    assert panel.review.light.value == "green", panel.review.reasons
+    panel.accept.click()
+    assert view.error is None, view.error
+    assert view.week.value == 2
+    hurt = _log_painful_week(view)  # week 2: one session hurt, pain up 2+ points
     assert panel.review is not None and panel.review.light.value == "red"
+    assert panel.review.decision.value == "regress", panel.review.reasons
     assert "wb-light-red" in panel.light._dom_classes
     assert panel.reasons.value  # the reasons are said
     assert panel.answer.layout.display == ""
     ceiling = panel.review.ceiling
-    panel.by.value = "Sam"
     panel.accept.click()
     assert view.error is None, view.error
     reviews = view.store.reviews(CLIENT)
-    assert [(r.week, r.accepted_by) for r in reviews] == [(1, "Sam")]
-    assert view.week.value == 2
+    assert [(r.week, r.accepted_by) for r in reviews] == [(1, "Sam"), (2, "Sam")]
+    assert view.week.value == 3
     assert panel.next.layout.display == ""
-    assert reviews[0].ceiling < ceiling
-    assert f"data-ceiling='{reviews[0].ceiling:.1f}'" in panel.next.value
-    week2 = view.store.sessions(CLIENT, week=2)
-    assert week2 and all(hurt not in s.exercises for s in week2)
-    assert set(view.forms) == {s.id for s in week2}  # the new week's sessions, to log
+    assert reviews[-1].ceiling < ceiling
+    assert f"data-ceiling='{reviews[-1].ceiling:.1f}'" in panel.next.value
+    week3 = view.store.sessions(CLIENT, week=3)
+    assert week3 and all(hurt not in s.exercises for s in week3)
+    assert set(view.forms) == {s.id for s in week3}  # the new week's sessions, to log
 
 
 def test_an_override_needs_a_reason_and_is_refused_in_place(tmp_path, catalog):
     view = _started(tmp_path, catalog)
     _log_painful_week(view)
     panel = view.review_panel
-    panel.override_decision.value = "hold"
+    assert panel.review.decision.value == "hold"  # one red week holds the load
+    panel.override_decision.value = "regress"
     panel.override_reason.value = ""
     panel.override.click()
     assert panel.override_error.value
@@ -191,7 +207,7 @@ def test_an_override_needs_a_reason_and_is_refused_in_place(tmp_path, catalog):
     panel.override_reason.value = "they slept badly; the pain settled by the evening"
     panel.override.click()
     [record] = view.store.reviews(CLIENT)
-    assert record.decision == "hold" and record.proposed != "hold"
+    assert record.decision == "regress" and record.proposed == "hold"
     assert record.override_reason.startswith("they slept badly")
 
 

@@ -322,7 +322,7 @@ class FollowUpView(widgets.VBox):
             self.review_panel.propose(review, self.names)
 
     def _show_charts(self) -> None:
-        loads = load_frame(self.store, self.client_id)
+        loads = load_frame(self.store, self.client_id, today=self.today)
         pains = pain_frame(self.store, self.client_id)
         shares = adherence(self.store, self.client_id, today=self.today)
         self.load_pane.update(None if loads.empty else followup_load_chart(loads))
