@@ -2,8 +2,9 @@
 
 Only the wiring is checked here (the logic is tested without a browser in
 tests/ui/test_follow_up_view.py): in the Follow up tab the trainer opens the store by its
-path, logs a painful session with the exercise that hurt, sees the week turn red with its
-reason, accepts, and sees the next week's ceiling lower and that exercise gone from it.
+path, logs a painful session with the exercise that hurt (after a calm week 1, so the pain
+rose 2+ points), sees the week turn red with its reason, accepts, and sees the next week's
+ceiling lower and that exercise gone from it.
 Screenshots go to test-artifacts/ (and /work/shots/ when that folder exists). Every
 request to a host other than 127.0.0.1 is blocked.
 """
@@ -18,7 +19,7 @@ from playwright.sync_api import Locator, Page, expect
 
 from workbench.catalog import builtin_catalog
 from workbench.client.examples import example_client
-from workbench.followup.loop import start_program
+from workbench.followup.loop import accept_review, propose_review, record_log, start_program
 from workbench.records.store import Store
 
 from .conftest import REPO_ROOT
@@ -39,16 +40,25 @@ def _shot(page: Page, artifacts_dir: Path, name: str) -> None:
 
 @pytest.fixture
 def store_with_a_program(tmp_path: Path) -> tuple[Path, str, str]:
-    """A store with one client whose 3-week program started this Monday; returns the
-    store's path, the first session's first exercise id, and that exercise's name."""
+    """A store with one client whose 3-week program started last week's Monday; week 1
+    was logged calm (every session done, pain 2/10, settled by morning) and its review
+    (progress) accepted, so this week is week 2. Returns the store's path, week 2's first
+    session's first exercise id, and that exercise's name."""
     path = tmp_path / "follow-up.sqlite"
     catalog = builtin_catalog()
-    monday = date.today() - timedelta(days=date.today().weekday())
+    monday = date.today() - timedelta(days=date.today().weekday() + 7)
+    calm = {k: 2 for k in ("pain_before", "pain_during", "pain_after", "next_morning_pain")}
     with Store.open(path) as store:
         store.add_client(example_client(CLIENT), assessed_on=monday - timedelta(days=3))
         _result, issued = start_program(store, CLIENT, catalog, start=monday, weeks=3)
         assert issued is not None
-        first = store.sessions(CLIENT, week=1)[0]
+        for s in store.sessions(CLIENT, week=1):
+            entry = {"status": "done", "minutes": s.minutes, "effort": 4, **calm}
+            record_log(store, CLIENT, {**entry, "next_morning_stiffness": 2}, session_id=s.id)
+        review = propose_review(store, CLIENT, catalog, 1)
+        assert review.decision.value == "progress", review.reasons
+        accept_review(store, CLIENT, catalog, review, by="test")
+        first = store.sessions(CLIENT, week=2)[0]
     hurt = first.exercises[0]
     return path, hurt, catalog.by_id[hurt].name
 
