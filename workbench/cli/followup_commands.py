@@ -13,11 +13,9 @@ import getpass
 import json
 from datetime import date
 
-from workbench.cli.inputs import InputError, file_problem
+from workbench.cli.exits import EXIT
+from workbench.cli.inputs import BusyError, InputError, file_problem
 from workbench.cli.output import emit
-
-#: A busy store (another workbench held the write lock past the timeout).
-EXIT_BUSY = 5
 
 FOLLOWUP_EPILOG = """\
 examples:
@@ -135,10 +133,6 @@ def run_followup(args) -> int:
         raise InputError(_problem_text(wb, err)) from None
 
 
-class BusyError(InputError):
-    """The store is busy (exit :data:`EXIT_BUSY`)."""
-
-
 def _problem_text(wb, err) -> str:
     if isinstance(err, wb.LogError):
         said = "; ".join(f"{FLAG_OF.get(p.field, p.field)}: {p.reason}" for p in err.problems)
@@ -196,8 +190,6 @@ def _client(wb, store, args) -> int:
 
 
 def _plan(wb, store, args) -> int:
-    from workbench.cli.main import EXIT
-
     if not 1 <= args.weeks <= wb.MAX_WEEKS:
         raise InputError(f"--weeks {args.weeks}: a program has 1 to {wb.MAX_WEEKS} weeks")
     result, issued = wb.start_program(
@@ -279,7 +271,7 @@ def _log(wb, store, args) -> int:
     }
     text = f"logged {log.on:%a %d %b}: {log.status.value}, {log.load:.0f} AU"
     if logged.suspended:
-        words = "; ".join(", ".join(w) for w in logged.flags.values())
+        words = ", ".join(dict.fromkeys(w for ws in logged.flags.values() for w in ws))
         text += (
             f"\nthe notes mention {words!r}: the plan pauses until these are asked again: "
             f"{', '.join(logged.flags)} (workbench client answer {args.client_id} QUESTION=no ...)"
@@ -328,8 +320,6 @@ def _review(wb, store, args) -> int:
             )
             lines.append(_sessions_text(nxt, {}))
         elif acc.result is not None:
-            from workbench.cli.main import EXIT
-
             lines.append(f"nothing re-planned: {acc.result.message}")
             code = EXIT[acc.result.status]
         else:

@@ -24,8 +24,8 @@ from typing import Any
 
 from workbench.defaults import Params, resolve
 from workbench.domain import Client
-from workbench.followup.course import Course, course
-from workbench.followup.decision import Decision, Review
+from workbench.followup.course import Course, course, paused_questions
+from workbench.followup.decision import Decision, Light, Review
 from workbench.followup.log import parse_log
 from workbench.followup.notes import log_flags
 from workbench.followup.reassess import reassessment_due
@@ -236,7 +236,22 @@ def propose_review(store, client_id: str, catalog, week: int | None = None) -> R
             f"week {week}: time for the {p.reassess_every_weeks:g}-weekly reassessment "
             "(the questionnaires again, against the first assessment)"
         )
-    return replace(review, reasons=(*review.reasons, *extra)) if extra else review
+    review = replace(review, reasons=(*review.reasons, *extra)) if extra else review
+    return _paused(review, paused_questions(store, client_id))
+
+
+def _paused(review: Review, questions: tuple[str, ...]) -> Review:
+    """``review``, suspended while red-flag questions asked again wait for their answers."""
+    if not questions or review.suspended:
+        return review
+    why = (
+        f"red-flag questions asked again are not answered yet ({', '.join(questions)}): "
+        "nothing more is planned until they are"
+    )
+    return replace(
+        review, light=Light.RED, decision=Decision.SUSPEND, questions=questions,
+        next_ceiling=review.ceiling, reasons=(*review.reasons, why),
+    )  # fmt: skip
 
 
 def accepted_review(

@@ -12,7 +12,7 @@ from datetime import date, timedelta
 import pandas as pd
 
 from workbench.defaults import resolve
-from workbench.followup.course import Course, course
+from workbench.followup.course import Course, course, paused_questions
 from workbench.followup.reassess import reassessment_due
 from workbench.records.models import (
     ClientRecord,
@@ -115,15 +115,6 @@ def _course(store, client_id: str) -> Course | None:
         return course(store, client_id)
     except ValueError:
         return None
-
-
-def paused_questions(store, client_id: str) -> tuple[str, ...]:
-    """Red-flag questions a session's notes asked again and nobody answered yet."""
-    latest = store.assessments(client_id)[-1]
-    if latest.kind != "rescreen":
-        return ()
-    client = store.current_client(client_id)
-    return tuple(k for k, v in client.red_flags.items() if v is None)
 
 
 def program_status(store, client_id: str, *, today: date | None = None) -> ProgramStatus:
