@@ -7,8 +7,13 @@ from datetime import date
 import pytest
 
 import workbench as wb
-from workbench.followup.loop import accept_review, answer_red_flags, propose_review, record_log
-from workbench.followup.loop import start_program
+from workbench.followup.loop import (
+    accept_review,
+    answer_red_flags,
+    propose_review,
+    record_log,
+    start_program,
+)
 from workbench.planning.planner import PlanOptions
 
 START = date(2026, 12, 7)  # a Monday
@@ -179,3 +184,17 @@ def test_status_and_figures_follow_the_logs(course3):
     assert len(wb.pain_frame(store, CLIENT)) == len(store.logs(CLIENT))
     shares = wb.adherence(store, CLIENT, today=date(2026, 12, 20))
     assert shares[7] == 1.0 and shares[30] == 1.0
+
+
+def test_a_reassessment_is_shown_against_the_first_assessment(tmp_path):
+    from dataclasses import replace
+
+    store = wb.Store.open(tmp_path / "s.sqlite")
+    client = wb.example_client(CLIENT)
+    store.add_client(client)
+    assert wb.program_status(store, CLIENT).changes == ()
+    better = replace(client, pain=replace(client.pain, average_week=client.pain.average_week - 3))
+    store.save_assessment(better, kind="reassessment")
+    changes = {c.instrument: c for c in wb.program_status(store, CLIENT).changes}
+    assert changes["pain"].verdict == "improved"
+    assert changes["pain"].now == changes["pain"].baseline - 3

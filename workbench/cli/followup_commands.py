@@ -66,6 +66,11 @@ def add_followup_parsers(sub, formatter, exit_codes: str) -> None:
     )
     add.add_argument("file", help="the client file (JSON)")
     add.add_argument("--on", metavar="DATE", help="the assessment's date (default: today)")
+    add.add_argument(
+        "--reassessment",
+        action="store_true",
+        help="the 4-weekly reassessment of a known client (compared with the first)",
+    )
     _common(what.add_parser("list", help="list the clients", **kw))
     show = what.add_parser("show", help="a client's program this week", **kw)
     show.add_argument("client_id", metavar="ID")
@@ -148,9 +153,18 @@ def _client(wb, store, args) -> int:
     cmd = args.client_command
     if cmd == "add":
         try:
-            record = store.import_client(args.file, assessed_on=_day("--on", args.on))
+            if args.reassessment:
+                client = wb.load_client(args.file)
+                store.save_assessment(
+                    client, assessed_on=_day("--on", args.on), kind="reassessment"
+                )
+                record = store.client(client.id)
+            else:
+                record = store.import_client(args.file, assessed_on=_day("--on", args.on))
         except OSError as err:
             raise InputError(file_problem(args.file, err)) from None
+        except wb.AssessmentError as err:
+            raise InputError(f"{args.file}: the client file has problems:\n{err}") from None
         n = len(store.assessments(record.id))
         _out(args, {"client": record.id, "name": record.name, "assessments": n},
              f"{record.name} ({record.id}): assessment {n} stored in {store.url}")  # fmt: skip
@@ -247,7 +261,15 @@ def _status_text(store, status) -> str:
             f"last review: week {r.week}, {r.light}, {r.decision}; next ceiling {r.ceiling:.0f} AU"
         )
     if status.reassessment_due:
-        lines.append(f"week {status.week} is a reassessment week")
+        lines.append(
+            f"week {status.week} is a reassessment week (workbench client add FILE --reassessment)"
+        )
+    if status.changes:
+        lines.append("since the first assessment:")
+        lines.extend(
+            f"  {c.instrument}: {c.baseline:g} -> {c.now:g}, {c.verdict} ({c.threshold})"
+            for c in status.changes
+        )
     return "\n".join(lines)
 
 
