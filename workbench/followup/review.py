@@ -27,7 +27,7 @@ import statistics
 from collections.abc import Mapping, Sequence
 
 from workbench.defaults import Params, resolve
-from workbench.domain import Client, Exercise
+from workbench.domain import Client, Day, Exercise
 from workbench.followup.decision import Decision, Light, Rested, Review
 from workbench.followup.load_figures import load_info
 from workbench.followup.notes import log_flags
@@ -164,7 +164,7 @@ def review_week(
     rested: list[Rested] = []
     pain_now = client.pain.now
     for log in sorted(logs, key=lambda g: g.on):
-        day = log.on.strftime("%A")
+        day = list(Day)[log.on.weekday()].label  # not strftime: the locale would change it
         session_light_ = session_light(log, pain_now, p)
         limit = acceptable_limit(log, pain_now, p)
         if session_light_ is Light.RED:
