@@ -149,7 +149,7 @@ def review_week(
         for key, words in log_flags(log).items():
             flags.setdefault(key, []).extend(w for w in words if w not in flags.get(key, []))
     if flags:
-        said = "; ".join(f'"{", ".join(words)}"' for words in flags.values())
+        said = ", ".join(f'"{w}"' for w in dict.fromkeys(w for ws in flags.values() for w in ws))
         reason = (
             f"the notes mention {said}: the plan pauses until these screening questions "
             f"are answered again ({', '.join(flags)})"
@@ -219,7 +219,9 @@ def review_week(
         )
     elif light is not Light.GREEN:
         decision = Decision.HOLD
-        reasons.append(f"a {light.value} week does not progress: the load holds")
+        reasons.append(
+            f"{'an' if light is Light.AMBER else 'a'} {light.value} week does not progress: the load holds"
+        )
     elif adherence < p.min_adherence_to_progress:
         decision = Decision.HOLD
         reasons.append(
