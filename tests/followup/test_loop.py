@@ -198,3 +198,20 @@ def test_a_reassessment_is_shown_against_the_first_assessment(tmp_path):
     changes = {c.instrument: c for c in wb.program_status(store, CLIENT).changes}
     assert changes["pain"].verdict == "improved"
     assert changes["pain"].now == changes["pain"].baseline - 3
+
+
+def test_a_session_a_re_plan_replaced_is_refused(course3):
+    store = course3["store"]
+    first = store.plans(CLIENT)[0].id
+    with store._read() as conn:  # a week-3 session of the first plan, since replaced
+        from sqlalchemy import select
+
+        import workbench.records.tables as t
+
+        row = conn.execute(
+            select(t.sessions.c.id).where(t.sessions.c.plan_id == first, t.sessions.c.week == 3)
+        ).first()
+    before = len(store.logs(CLIENT))
+    with pytest.raises(ValueError, match="replaced by a re-plan of week 3; log session"):
+        record_log(store, CLIENT, {"status": "not_done"}, session_id=row.id)
+    assert len(store.logs(CLIENT)) == before

@@ -147,9 +147,19 @@ def record_log(
         Every refused field with its reason; nothing is stored.
     StoreError
         An unknown client or session, or another client's session; nothing is stored.
+    ValueError
+        A session a re-plan has replaced (the message names the one to log instead).
     """
     store.client(client_id)
     session = None if session_id is None else store.session(session_id)
+    if session is not None and session.client_id == client_id:
+        current = store.sessions(client_id, week=session.week)
+        if session.id not in {s.id for s in current}:
+            same_day = [s.id for s in current if s.day == session.day]
+            raise ValueError(
+                f"session: {session.id} was replaced by a re-plan of week {session.week}"
+                + (f"; log session {same_day[0]} instead" if same_day else "")
+            )
     log = parse_log(data, client_id=client_id, session=session)
     flags = log_flags(log)
     rescreen = rescreened(store.current_client(client_id), flags) if flags else None
