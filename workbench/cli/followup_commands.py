@@ -13,11 +13,9 @@ import getpass
 import json
 from datetime import date
 
-from workbench.cli.inputs import InputError, file_problem
+from workbench.cli.exits import EXIT
+from workbench.cli.inputs import BusyError, InputError, file_problem
 from workbench.cli.output import emit
-
-#: A busy store (another workbench held the write lock past the timeout).
-EXIT_BUSY = 5
 
 FOLLOWUP_EPILOG = """\
 examples:
@@ -68,6 +66,11 @@ def add_followup_parsers(sub, formatter, exit_codes: str) -> None:
     )
     add.add_argument("file", help="the client file (JSON)")
     add.add_argument("--on", metavar="DATE", help="the assessment's date (default: today)")
+    add.add_argument(
+        "--reassessment",
+        action="store_true",
+        help="the 4-weekly reassessment of a known client (compared with the first)",
+    )
     _common(what.add_parser("list", help="list the clients", **kw))
     show = what.add_parser("show", help="a client's program this week", **kw)
     show.add_argument("client_id", metavar="ID")
@@ -135,10 +138,6 @@ def run_followup(args) -> int:
         raise InputError(_problem_text(wb, err)) from None
 
 
-class BusyError(InputError):
-    """The store is busy (exit :data:`EXIT_BUSY`)."""
-
-
 def _problem_text(wb, err) -> str:
     if isinstance(err, wb.LogError):
         said = "; ".join(f"{FLAG_OF.get(p.field, p.field)}: {p.reason}" for p in err.problems)
@@ -154,9 +153,18 @@ def _client(wb, store, args) -> int:
     cmd = args.client_command
     if cmd == "add":
         try:
-            record = store.import_client(args.file, assessed_on=_day("--on", args.on))
+            if args.reassessment:
+                client = wb.load_client(args.file)
+                store.save_assessment(
+                    client, assessed_on=_day("--on", args.on), kind="reassessment"
+                )
+                record = store.client(client.id)
+            else:
+                record = store.import_client(args.file, assessed_on=_day("--on", args.on))
         except OSError as err:
             raise InputError(file_problem(args.file, err)) from None
+        except wb.AssessmentError as err:
+            raise InputError(f"{args.file}: the client file has problems:\n{err}") from None
         n = len(store.assessments(record.id))
         _out(args, {"client": record.id, "name": record.name, "assessments": n},
              f"{record.name} ({record.id}): assessment {n} stored in {store.url}")  # fmt: skip
@@ -196,8 +204,6 @@ def _client(wb, store, args) -> int:
 
 
 def _plan(wb, store, args) -> int:
-    from workbench.cli.main import EXIT
-
     if not 1 <= args.weeks <= wb.MAX_WEEKS:
         raise InputError(f"--weeks {args.weeks}: a program has 1 to {wb.MAX_WEEKS} weeks")
     result, issued = wb.start_program(
@@ -255,7 +261,15 @@ def _status_text(store, status) -> str:
             f"last review: week {r.week}, {r.light}, {r.decision}; next ceiling {r.ceiling:.0f} AU"
         )
     if status.reassessment_due:
-        lines.append(f"week {status.week} is a reassessment week")
+        lines.append(
+            f"week {status.week} is a reassessment week (workbench client add FILE --reassessment)"
+        )
+    if status.changes:
+        lines.append("since the first assessment:")
+        lines.extend(
+            f"  {c.instrument}: {c.baseline:g} -> {c.now:g}, {c.verdict} ({c.threshold})"
+            for c in status.changes
+        )
     return "\n".join(lines)
 
 
@@ -279,7 +293,7 @@ def _log(wb, store, args) -> int:
     }
     text = f"logged {log.on:%a %d %b}: {log.status.value}, {log.load:.0f} AU"
     if logged.suspended:
-        words = "; ".join(", ".join(w) for w in logged.flags.values())
+        words = ", ".join(dict.fromkeys(w for ws in logged.flags.values() for w in ws))
         text += (
             f"\nthe notes mention {words!r}: the plan pauses until these are asked again: "
             f"{', '.join(logged.flags)} (workbench client answer {args.client_id} QUESTION=no ...)"
@@ -328,8 +342,6 @@ def _review(wb, store, args) -> int:
             )
             lines.append(_sessions_text(nxt, {}))
         elif acc.result is not None:
-            from workbench.cli.main import EXIT
-
             lines.append(f"nothing re-planned: {acc.result.message}")
             code = EXIT[acc.result.status]
         else:

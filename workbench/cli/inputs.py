@@ -14,6 +14,10 @@ class InputError(ValueError):
     """A command-line input that cannot be used, in one sentence."""
 
 
+class BusyError(InputError):
+    """The store is busy: another workbench is writing to it (exit code 5)."""
+
+
 def close_matches(value: str, known, n: int = 3) -> list[str]:
     """Up to ``n`` known values close to ``value`` (for "did you mean ...")."""
     return difflib.get_close_matches(value, sorted(known), n=n, cutoff=0.6)

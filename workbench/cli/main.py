@@ -14,9 +14,10 @@ import json
 import sys
 import textwrap
 
-from workbench import PlanStatus, format_plan
-from workbench.cli.followup_commands import EXIT_BUSY, BusyError
+from workbench import format_plan
+from workbench.cli.exits import EXIT, EXIT_BAD_INPUT, EXIT_BUSY, EXIT_CODES, EXIT_PROBLEMS
 from workbench.cli.inputs import (
+    BusyError,
     InputError,
     file_problem,
     parse_allowed,
@@ -24,26 +25,6 @@ from workbench.cli.inputs import (
     parse_pins,
 )
 from workbench.cli.output import emit
-
-#: Plan status -> exit code.
-EXIT = {
-    PlanStatus.PLANNED: 0,
-    PlanStatus.REFERRED: 3,
-    PlanStatus.NEEDS_CLEARANCE: 3,
-    PlanStatus.NO_PLAN: 4,
-}
-EXIT_PROBLEMS = 1
-EXIT_BAD_INPUT = 2
-
-EXIT_CODES = """\
-exit codes:
-  0  done (planned; the file checks out and is clear to plan; the catalog answered)
-  1  problems found (check), or nothing matched (catalog search)
-  2  bad input: a missing or unreadable file, an unknown option or exercise
-  3  no plan: refer the client, or medical clearance is needed first (plan, check)
-  4  no plan fits every rule (the output says which rules and what would help)
-  5  the store is busy: another workbench is writing to it (client, log, review)
-"""
 
 PLAN_EPILOG = (
     """\

@@ -118,3 +118,12 @@ def course(store, client_id: str) -> Course:
     )
     logs = store.logs(client_id, since=start, until=week_start(start, total) + timedelta(days=6))
     return Course(client_id, program, start, reviews, tuple(logs))
+
+
+def paused_questions(store, client_id: str) -> tuple[str, ...]:
+    """Red-flag questions a session's notes asked again and nobody has answered yet."""
+    latest = store.assessments(client_id)[-1]
+    if latest.kind != "rescreen":
+        return ()
+    client = store.current_client(client_id)
+    return tuple(k for k, v in client.red_flags.items() if v is None)

@@ -24,8 +24,8 @@ from typing import Any
 
 from workbench.defaults import Params, resolve
 from workbench.domain import Client
-from workbench.followup.course import Course, course
-from workbench.followup.decision import Decision, Review
+from workbench.followup.course import Course, course, paused_questions
+from workbench.followup.decision import Decision, Light, Review
 from workbench.followup.log import parse_log
 from workbench.followup.notes import log_flags
 from workbench.followup.reassess import reassessment_due
@@ -147,9 +147,19 @@ def record_log(
         Every refused field with its reason; nothing is stored.
     StoreError
         An unknown client or session, or another client's session; nothing is stored.
+    ValueError
+        A session a re-plan has replaced (the message names the one to log instead).
     """
     store.client(client_id)
     session = None if session_id is None else store.session(session_id)
+    if session is not None and session.client_id == client_id:
+        current = store.sessions(client_id, week=session.week)
+        if session.id not in {s.id for s in current}:
+            same_day = [s.id for s in current if s.day == session.day]
+            raise ValueError(
+                f"session: {session.id} was replaced by a re-plan of week {session.week}"
+                + (f"; log session {same_day[0]} instead" if same_day else "")
+            )
     log = parse_log(data, client_id=client_id, session=session)
     flags = log_flags(log)
     rescreen = rescreened(store.current_client(client_id), flags) if flags else None
@@ -236,7 +246,22 @@ def propose_review(store, client_id: str, catalog, week: int | None = None) -> R
             f"week {week}: time for the {p.reassess_every_weeks:g}-weekly reassessment "
             "(the questionnaires again, against the first assessment)"
         )
-    return replace(review, reasons=(*review.reasons, *extra)) if extra else review
+    review = replace(review, reasons=(*review.reasons, *extra)) if extra else review
+    return _paused(review, paused_questions(store, client_id))
+
+
+def _paused(review: Review, questions: tuple[str, ...]) -> Review:
+    """``review``, suspended while red-flag questions asked again wait for their answers."""
+    if not questions or review.suspended:
+        return review
+    why = (
+        f"red-flag questions asked again are not answered yet ({', '.join(questions)}): "
+        "nothing more is planned until they are"
+    )
+    return replace(
+        review, light=Light.RED, decision=Decision.SUSPEND, questions=questions,
+        next_ceiling=review.ceiling, reasons=(*review.reasons, why),
+    )  # fmt: skip
 
 
 def accepted_review(

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from workbench.defaults import Params
-from workbench.domain import Dimension, Exercise
+from workbench.domain import Day, Dimension, Exercise
 from workbench.followup.decision import Light, Rested
 from workbench.records.models import ScheduledSession, SessionLog
 
@@ -66,7 +66,7 @@ def rested_for(
     The log's ``hurt`` ids, else every exercise of the session.
     """
     ids: Sequence[str] = log.hurt or (session.exercises if session is not None else ())
-    day = log.on.strftime("%A")
+    day = list(Day)[log.on.weekday()].label  # not strftime: the locale would change it
     out = []
     for ex_id in ids:
         exercise = catalog.get(ex_id)

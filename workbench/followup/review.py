@@ -27,7 +27,7 @@ import statistics
 from collections.abc import Mapping, Sequence
 
 from workbench.defaults import Params, resolve
-from workbench.domain import Client, Exercise
+from workbench.domain import Client, Day, Exercise
 from workbench.followup.decision import Decision, Light, Rested, Review
 from workbench.followup.load_figures import load_info
 from workbench.followup.notes import log_flags
@@ -149,7 +149,7 @@ def review_week(
         for key, words in log_flags(log).items():
             flags.setdefault(key, []).extend(w for w in words if w not in flags.get(key, []))
     if flags:
-        said = "; ".join(f'"{", ".join(words)}"' for words in flags.values())
+        said = ", ".join(f'"{w}"' for w in dict.fromkeys(w for ws in flags.values() for w in ws))
         reason = (
             f"the notes mention {said}: the plan pauses until these screening questions "
             f"are answered again ({', '.join(flags)})"
@@ -164,7 +164,7 @@ def review_week(
     rested: list[Rested] = []
     pain_now = client.pain.now
     for log in sorted(logs, key=lambda g: g.on):
-        day = log.on.strftime("%A")
+        day = list(Day)[log.on.weekday()].label  # not strftime: the locale would change it
         session_light_ = session_light(log, pain_now, p)
         limit = acceptable_limit(log, pain_now, p)
         if session_light_ is Light.RED:
@@ -219,7 +219,9 @@ def review_week(
         )
     elif light is not Light.GREEN:
         decision = Decision.HOLD
-        reasons.append(f"a {light.value} week does not progress: the load holds")
+        reasons.append(
+            f"{'an' if light is Light.AMBER else 'a'} {light.value} week does not progress: the load holds"
+        )
     elif adherence < p.min_adherence_to_progress:
         decision = Decision.HOLD
         reasons.append(

@@ -24,7 +24,7 @@ def check_start(start_date: date) -> date:
     if start_date.weekday() != 0:
         monday = next_monday(start_date)
         raise ValueError(
-            f"start: {start_date.isoformat()} is a {start_date.strftime('%A')}; a plan's "
+            f"start: {start_date.isoformat()} is a {list(Day)[start_date.weekday()].label}; a plan's "
             f"week starts on a Monday (the next one is {monday.isoformat()})"
         )
     return start_date

@@ -11,9 +11,10 @@ from datetime import date, timedelta
 
 import pandas as pd
 
+from workbench.client.assessment import client_from_dict
 from workbench.defaults import resolve
-from workbench.followup.course import Course, course
-from workbench.followup.reassess import reassessment_due
+from workbench.followup.course import Course, course, paused_questions
+from workbench.followup.reassess import InstrumentChange, reassess, reassessment_due
 from workbench.records.models import (
     ClientRecord,
     IssuedPlan,
@@ -58,6 +59,9 @@ class ProgramStatus:
         ``week`` is a 4-weekly reassessment week (``reassess_every_weeks``).
     next_review : int or None
         The week the next review is of.
+    changes : tuple of InstrumentChange
+        The latest reassessment against the first assessment (improved / no change /
+        worse, with the important-change rule); empty before the first reassessment.
     """
 
     client: ClientRecord
@@ -69,6 +73,7 @@ class ProgramStatus:
     questions: tuple[str, ...]
     reassessment_due: bool = False
     next_review: int | None = None
+    changes: tuple[InstrumentChange, ...] = ()
 
     def to_json(self) -> dict:
         """The ``workbench client show --json`` document."""
@@ -107,6 +112,16 @@ class ProgramStatus:
             "questions": list(self.questions),
             "reassessment_due": self.reassessment_due,
             "next_review": self.next_review,
+            "reassessment": [
+                {
+                    "instrument": c.instrument,
+                    "baseline": c.baseline,
+                    "now": c.now,
+                    "verdict": c.verdict,
+                    "threshold": c.threshold,
+                }
+                for c in self.changes
+            ],
         }
 
 
@@ -117,13 +132,13 @@ def _course(store, client_id: str) -> Course | None:
         return None
 
 
-def paused_questions(store, client_id: str) -> tuple[str, ...]:
-    """Red-flag questions a session's notes asked again and nobody answered yet."""
-    latest = store.assessments(client_id)[-1]
-    if latest.kind != "rescreen":
+def changes_since_baseline(store, client_id: str) -> tuple[InstrumentChange, ...]:
+    """The latest reassessment's instruments against the first assessment's."""
+    versions = store.assessments(client_id)
+    later = [a for a in versions[1:] if a.kind == "reassessment"]
+    if not later:
         return ()
-    client = store.current_client(client_id)
-    return tuple(k for k, v in client.red_flags.items() if v is None)
+    return tuple(reassess(store.baseline_client(client_id), client_from_dict(later[-1].document)))
 
 
 def program_status(store, client_id: str, *, today: date | None = None) -> ProgramStatus:
@@ -131,9 +146,12 @@ def program_status(store, client_id: str, *, today: date | None = None) -> Progr
     today = today or date.today()
     record = store.client(client_id)
     questions = paused_questions(store, client_id)
+    changes = changes_since_baseline(store, client_id)
     c = _course(store, client_id)
     if c is None:
-        return ProgramStatus(record, None, None, [], None, bool(questions), questions)
+        return ProgramStatus(
+            record, None, None, [], None, bool(questions), questions, changes=changes
+        )
     week = min(max(c.week_of(today), 1), c.total_weeks)
     logs = {g.session_id: g for g in c.logs if g.session_id is not None}
     sessions = [(s, logs.get(s.id)) for s in store.sessions(client_id, week=week)]
@@ -150,6 +168,7 @@ def program_status(store, client_id: str, *, today: date | None = None) -> Progr
         questions,
         reassessment_due(week, params),
         c.next_week,
+        changes,
     )
 
 
