@@ -170,7 +170,7 @@ def test_a_morning_that_did_not_settle_holds():
     assert review.decision is Decision.HOLD
     assert (
         "pain the morning after Wednesday's session was 3/10, above the 1/10 before it: "
-        "it had not settled, so the load holds"
+        "it had not settled, so the load does not rise"
     ) in review.reasons
 
 

@@ -179,7 +179,7 @@ def review_week(
         elif session_light_ is Light.AMBER:
             reasons.append(
                 f"pain during the session reached {log.pain_during}/10 on {day}: within "
-                f"the acceptable {p.pain_safe_max:g}-{limit:g}, so the load holds"
+                f"the acceptable {p.pain_safe_max:g}-{limit:g}, so the load does not rise"
             )
         light = max(light, session_light_, key=_WORSE.get)
         before, morning = log.pain_before, log.next_morning_pain
@@ -187,7 +187,7 @@ def review_week(
             light = max(light, Light.AMBER, key=_WORSE.get)
             reasons.append(
                 f"pain the morning after {day}'s session was {morning}/10, above the "
-                f"{before}/10 before it: it had not settled, so the load holds"
+                f"{before}/10 before it: it had not settled, so the load does not rise"
             )
     if reasons:
         reasons.append(SILBERNAGEL)
