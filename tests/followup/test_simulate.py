@@ -14,7 +14,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tests.strategies import scheduled_weeks
+from strategies import scheduled_weeks
 from workbench.client.free_text import affirmed_text
 from workbench.defaults import DEFAULTS
 from workbench.followup.simulate import (
