@@ -13,8 +13,8 @@ from statistics import mean
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
 from strategies import scheduled_weeks
+
 from workbench.client.free_text import affirmed_text
 from workbench.defaults import DEFAULTS
 from workbench.followup.simulate import (
