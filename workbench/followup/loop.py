@@ -186,12 +186,15 @@ def answer_red_flags(
     return answered
 
 
-def _answered(log: SessionLog, client: Client, answered_at) -> bool:
-    """The log's red-flag words were asked about again after it and all answered "no"."""
+def _answered_words(log: SessionLog, client: Client, answered_at) -> list[str]:
+    """The log's red-flag words, when they were asked about again after it and all answered
+    "no"; else empty (the review still pauses on them)."""
     flags = log_flags(log)
     if not flags or log.logged_at is None or answered_at is None or log.logged_at > answered_at:
-        return False
-    return all(client.red_flags.get(key) is False for key in flags)
+        return []
+    if not all(client.red_flags.get(key) is False for key in flags):
+        return []
+    return [w for words in flags.values() for w in words]
 
 
 def propose_review(store, client_id: str, catalog, week: int | None = None) -> Review:
@@ -221,8 +224,9 @@ def propose_review(store, client_id: str, catalog, week: int | None = None) -> R
     answered_at = latest.recorded_at if latest.kind != "rescreen" else None
     logs, cleared = [], []
     for log in c.week_logs(week):
-        if _answered(log, client, answered_at):
-            cleared.extend(w for ws in log_flags(log).values() for w in ws)
+        words = _answered_words(log, client, answered_at)
+        if words:
+            cleared.extend(words)
             log = replace(log, notes="")
         logs.append(log)
     review = review_week(

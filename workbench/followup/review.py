@@ -91,7 +91,12 @@ def _mean(values: Sequence[int | None]) -> float | None:
     return round(statistics.fmean(got), 2) if got else None
 
 
-def _adherence(sessions: Sequence[ScheduledSession], logs: Sequence[SessionLog]) -> float:
+def session_adherence(sessions: Sequence[ScheduledSession], logs: Sequence[SessionLog]) -> float:
+    """Share of ``sessions`` done by their ``logs``; partly done counts half [fraction].
+
+    1.0 when there are no sessions (nothing was due). The weekly review and the status's
+    7, 30 and 90 days both count this way.
+    """
     if not sessions:
         return 1.0
     ids = {s.id for s in sessions}
@@ -136,7 +141,7 @@ def review_week(
     by_id = {s.id: s for s in sessions}
     logs = [log for log in logs if log.session_id is None or log.session_id in ids]
     load = load_info(sessions, logs, history, p)
-    adherence = _adherence(sessions, logs)
+    adherence = session_adherence(sessions, logs)
     mean_pain = _mean([log.pain_during for log in logs])
     mean_stiff = _mean([log.next_morning_stiffness for log in logs])
     common = dict(

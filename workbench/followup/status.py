@@ -15,17 +15,15 @@ from workbench.client.assessment import client_from_dict
 from workbench.defaults import resolve
 from workbench.followup.course import Course, course, paused_questions
 from workbench.followup.reassess import InstrumentChange, reassess, reassessment_due
+from workbench.followup.review import session_adherence
+from workbench.followup.schedule import week_start
 from workbench.records.models import (
     ClientRecord,
     IssuedPlan,
-    LogStatus,
     ReviewRecord,
     ScheduledSession,
     SessionLog,
 )
-
-#: Share of a session a log's status counts for adherence [fraction].
-CREDIT = {LogStatus.DONE: 1.0, LogStatus.PARTLY: 0.5, LogStatus.NOT_DONE: 0.0}
 
 #: The ratings :func:`pain_frame` has, one column each (0-10).
 PAIN_COLUMNS = (
@@ -188,7 +186,7 @@ def load_frame(store, client_id: str, *, today: date | None = None) -> pd.DataFr
     loads = c.logged_loads(c.total_weeks)
     rows = []
     for w in range(1, c.total_weeks + 1):
-        started = c.start + timedelta(days=7 * (w - 1)) <= today
+        started = week_start(c.start, w) <= today
         rows.append(
             {
                 "week": w,
@@ -216,14 +214,14 @@ def adherence(
     """Share of the scheduled sessions done over the last ``d`` days, for each ``d``.
 
     A session counts when its date is within ``today - d + 1 .. today``; partly done counts
-    half (:data:`CREDIT`). None where no session was due in the window [fraction].
+    half (:func:`~workbench.followup.review.session_adherence`, as the weekly review
+    counts). None where no session was due in the window [fraction].
     """
     today = today or date.today()
     sessions = store.sessions(client_id)
-    logs = {g.session_id: g for g in store.logs(client_id) if g.session_id is not None}
+    logs = store.logs(client_id)
     out: dict[int, float | None] = {}
     for d in days:
         due = [s for s in sessions if today - timedelta(days=d - 1) <= s.on <= today]
-        credit = [CREDIT[logs[s.id].status] if s.id in logs else 0.0 for s in due]
-        out[d] = round(sum(credit) / len(due), 3) if due else None
+        out[d] = round(session_adherence(due, logs), 3) if due else None
     return out
