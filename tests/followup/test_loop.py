@@ -215,3 +215,14 @@ def test_a_session_a_re_plan_replaced_is_refused(course3):
     with pytest.raises(ValueError, match="replaced by a re-plan of week 3; log session"):
         record_log(store, CLIENT, {"status": "not_done"}, session_id=row.id)
     assert len(store.logs(CLIENT)) == before
+
+
+def test_every_note_of_the_week_reaches_the_review(tmp_path, catalog):
+    store = wb.Store.open(tmp_path / "s.sqlite")
+    store.add_client(wb.example_client(CLIENT))
+    start_program(store, CLIENT, catalog, start=START, weeks=2)
+    first = store.sessions(CLIENT, week=1)[0]
+    record_log(store, CLIENT, {"status": "not_done", "notes": "too sore, rested instead"},
+               session_id=first.id)  # fmt: skip
+    review = propose_review(store, CLIENT, catalog, 1)
+    assert 'the client wrote on Monday: "too sore, rested instead"' in review.reasons

@@ -35,6 +35,7 @@ from workbench.followup.schedule import check_start, schedule, week_start
 from workbench.planning.planner import PlanOptions, plan
 from workbench.planning.result import PlanResult, PlanStatus
 from workbench.records.models import IssuedPlan, ReviewRecord, SessionLog
+from workbench.vocabulary import Day
 
 #: The decisions a trainer may choose instead of the proposal (a suspended plan waits for
 #: the red-flag answers; it is not a choice).
@@ -213,7 +214,8 @@ def propose_review(store, client_id: str, catalog, week: int | None = None) -> R
     -------
     Review
         Notes whose red-flag words were since asked about again and answered "no" do not
-        pause the plan again (the review says so); a 4-weekly reassessment due is noted.
+        pause the plan again (the review says so); every note of the week is quoted in the
+        reasons, in the client's words; a 4-weekly reassessment due is noted.
     """
     c = course(store, client_id)
     week = c.next_week if week is None else week
@@ -239,7 +241,11 @@ def propose_review(store, client_id: str, catalog, week: int | None = None) -> R
         client=client,
         params=p,
     )
-    extra = []
+    extra = [  # every note reaches the trainer, in the client's words
+        f'the client wrote on {list(Day)[log.on.weekday()].label}: "{log.notes.strip()}"'
+        for log in c.week_logs(week)
+        if log.notes.strip()
+    ]
     if cleared:
         extra.append(
             f'the notes mentioned "{", ".join(dict.fromkeys(cleared))}"; the questions were '
