@@ -43,6 +43,8 @@ root_flag() { if [ "$(id -u)" = 0 ]; then echo "--allow-root"; fi; }
 case "${1:-}" in
   open)
     setup
+    # the handout's and the doctor's brief's PDFs are printed by headless Chromium
+    bash scripts/ensure_chromium.sh || echo "dev.sh: PDFs need Chromium (HTML exports work without it)" >&2
     exec .venv/bin/jupyter lab --ServerApp.ip=127.0.0.1 --ServerApp.root_dir=notebooks $(root_flag) ;;
   test)
     setup
@@ -52,6 +54,7 @@ case "${1:-}" in
     exec .venv/bin/pytest -p no:cacheprovider --nbval-lax tests notebooks ;;
   app)
     setup
+    bash scripts/ensure_chromium.sh || echo "dev.sh: PDFs need Chromium (HTML exports work without it)" >&2
     # the workbench's page template (share/jupyter/voila/templates/workbench): Voila's
     # lab template without its CDN links, so the page asks for nothing from outside
     export JUPYTER_PATH="$PWD/share/jupyter${JUPYTER_PATH:+:$JUPYTER_PATH}"

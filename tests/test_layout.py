@@ -32,12 +32,13 @@ LAYERS: list[tuple[str, ...]] = [
     ("rules",),
     ("optimize",),
     ("planning",),
-    ("lab", "records", "handover", "testing"),  # handover: future
+    ("lab", "records", "testing"),
+    ("handover",),  # reads the records (session logs) as plain data
     ("followup", "batch"),  # batch: future
     ("",),  # the public face: workbench/__init__.py
     ("ui", "cli"),
 ]
-FUTURE_ROOMS = {"handover", "batch"}
+FUTURE_ROOMS = {"batch"}
 GROUND = set(LAYERS[0])
 LAYER_OF = {room: i for i, rooms in enumerate(LAYERS) for room in rooms}
 

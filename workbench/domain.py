@@ -33,6 +33,10 @@ from workbench.vocabulary import (
 #: The records defined here, then the vocabulary's names re-exported (same objects).
 __all__ = [
     "Activity",
+    "DiaryEntry",
+    "MedicalHistory",
+    "Medication",
+    "Trainer",
     "Clearance",
     "Client",
     "Exercise",
@@ -138,6 +142,84 @@ class Clearance:
     max_rpe: float | None = None
     notes: str = ""
     covers: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class Trainer:
+    """The client's trainer, as the handout and the doctor's brief name them.
+
+    Attributes
+    ----------
+    name : str
+        The trainer's name; empty when not recorded.
+    contact : str
+        How to reach the trainer (phone, e-mail), as the trainer writes it.
+    """
+
+    name: str = ""
+    contact: str = ""
+
+
+@dataclass(frozen=True)
+class Medication:
+    """One medication the client takes (the doctor's brief lists them).
+
+    Attributes
+    ----------
+    name : str
+        The medicine, as the client or the prescription names it.
+    dose : str
+        Dose as written, e.g. "400 mg".
+    frequency : str
+        How often, as written, e.g. "twice a day when needed".
+    """
+
+    name: str
+    dose: str = ""
+    frequency: str = ""
+
+
+@dataclass(frozen=True)
+class MedicalHistory:
+    """What the client reports of their medical history (the brief's first section).
+
+    Attributes
+    ----------
+    diagnoses, imaging, treatments : tuple of str
+        One entry per diagnosis, imaging result and treatment, in the words given.
+    """
+
+    diagnoses: tuple[str, ...] = ()
+    imaging: tuple[str, ...] = ()
+    treatments: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class DiaryEntry:
+    """One dated entry of the client's symptom diary.
+
+    Attributes
+    ----------
+    date : str
+        ISO date of the entry (``YYYY-MM-DD``).
+    intensity : int or None
+        Pain that day, 0-10 numeric rating scale; None when not rated.
+    frequency : str
+        How often the pain came, in the client's words ("most evenings").
+    triggers : str
+        What brought it on, in the client's words.
+    helps : str
+        What helped, in the client's words.
+    notes : str
+        Anything else the client wrote.
+    """
+
+    date: str
+    intensity: int | None = None
+    frequency: str = ""
+    triggers: str = ""
+    helps: str = ""
+    notes: str = ""
 
 
 @dataclass(frozen=True)
@@ -272,6 +354,16 @@ class Client:
         Green weeks already behind the client (gates vigorous work).
     overrides : dict[str, float]
         Per-client overrides of :data:`workbench.defaults.DEFAULTS`.
+    medical_history, medications, diary
+        What the doctor's brief gathers: diagnoses, imaging and treatments; medications with
+        dose and frequency; the symptom diary as dated entries (``symptom_diary`` keeps the
+        free-text diary of older files).
+    trainer : Trainer
+        The client's trainer (named at the top of the handout and the brief).
+    usual_time : str or None
+        The client's usual training time, ``HH:MM`` local time; None when not recorded.
+    time_zone : str or None
+        The client's IANA time zone (``Europe/London``); None when not recorded.
     """
 
     id: str
@@ -286,6 +378,12 @@ class Client:
     confirmed_no: dict[str, tuple[str, ...]] = field(default_factory=dict)
     notes: str = ""
     symptom_diary: str = ""
+    medical_history: MedicalHistory = field(default_factory=MedicalHistory)
+    medications: tuple[Medication, ...] = ()
+    diary: tuple[DiaryEntry, ...] = ()
+    trainer: Trainer = field(default_factory=Trainer)
+    usual_time: str | None = None
+    time_zone: str | None = None
     pain: Pain = field(default_factory=Pain)
     instruments: Instruments = field(default_factory=Instruments)
     triggers: frozenset[str] = frozenset()
