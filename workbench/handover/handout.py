@@ -101,8 +101,9 @@ def _blocks(day_plan, catalog) -> list[dict]:
     return out
 
 
-def _weeks(result, catalog, start: date | None) -> list[dict]:
-    """Every week with its days (and their dates when ``start`` is given)."""
+def _weeks(result, catalog, start: date | None, to: str) -> list[dict]:
+    """Every week with its days (and their dates when ``start`` is given); ``to`` joins
+    the week's first and last date."""
     weeks = []
     for week in result.weeks:
         days = []
@@ -122,7 +123,7 @@ def _weeks(result, catalog, start: date | None) -> list[dict]:
                 "number": week.week,
                 "dates": ""
                 if first is None
-                else f"{long_date(first)} to {long_date(first + timedelta(days=6))}",
+                else f"{long_date(first)} {to} {long_date(first + timedelta(days=6))}",
                 "minutes": week.minutes,
                 "days": days,
             }
@@ -198,7 +199,7 @@ def handout_context(result, client, catalog, *, start: date | None = None, paper
         "paper": PAPERS[paper],
         "client_name": client.name,
         "trainer": _trainer(client),
-        "weeks": _weeks(result, catalog, start),
+        "weeks": _weeks(result, catalog, start, text["date_to"]),
         "chart": load_chart(result),
         "light": traffic_light(),
         "today": "" if result.today is None else result.today.client_text,

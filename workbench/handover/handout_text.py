@@ -82,6 +82,7 @@ def handout_text() -> dict[str, str]:
         "effort": "Effort",
         "out_of_10": "out of 10",
         "day_total": "in all",
+        "date_to": "to",
         # domain.md §6: rest days; staying active between sessions (NICE NG59)
         "rest_days": "The days not listed are rest days: walk and move about as you like.",
         "no_days": "No sessions this week: keep walking and moving about as you like.",
