@@ -129,6 +129,10 @@ _EXPORTS: dict[str, str] = {
     "load_frame": "workbench.followup.status",
     "pain_frame": "workbench.followup.status",
     "adherence": "workbench.followup.status",
+    # hand-over: doctor
+    "brief_html": "workbench.handover.brief",
+    "referral_html": "workbench.handover.brief",
+    "brief_texts": "workbench.handover.brief",
 }
 
 #: Public name -> (module, name there) where the two differ.
