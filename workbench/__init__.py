@@ -138,6 +138,16 @@ _EXPORTS: dict[str, str] = {
     "check_words": "workbench.handover.wording",
     "handout_words": "workbench.handover.wording",
     "effort_words": "workbench.handover.effort",
+    # hand-over: doctor
+    "brief_html": "workbench.handover.brief",
+    "referral_html": "workbench.handover.brief",
+    "brief_texts": "workbench.handover.brief",
+    "DoctorAnswer": "workbench.handover.doctor",
+    "AnswerError": "workbench.handover.doctor",
+    "AnswerProblem": "workbench.handover.doctor",
+    "answer_errors": "workbench.handover.doctor",
+    "apply_doctor_answer": "workbench.handover.doctor",
+    "parse_answer": "workbench.handover.doctor",
 }
 
 #: Public name -> (module, name there) where the two differ.
