@@ -19,12 +19,16 @@ from workbench.defaults import DEFAULTS
 from workbench.followup.schedule import schedule
 from workbench.handover.calendar import WORDS, event_uid, plan_ics
 from workbench.handover.dates import session_date
+from workbench.handover.errors import HandoverError
 from workbench.handover.table import effort_text
 from workbench.language import find_threat_words
 from workbench.planning.result import PlanResult
 from workbench.vocabulary import Day
 
 CLIENT = wb.example_client("desk-worker-flexion")
+MONDAYS = st.dates(date(2024, 1, 1), date(2030, 12, 31)).map(
+    lambda d: d - timedelta(days=d.weekday())
+)
 CATALOG = wb.builtin_catalog()
 
 
@@ -44,7 +48,7 @@ def planned() -> PlanResult:
 @settings(max_examples=60, deadline=None)
 @given(
     plan=handover_plans(),
-    start=st.dates(date(2024, 1, 1), date(2030, 12, 31)),
+    start=MONDAYS,
     zone=st.sampled_from(HANDOVER_ZONES),
     at=st.times().map(lambda t: t.replace(second=0, microsecond=0)),
 )
@@ -69,7 +73,7 @@ def test_one_event_per_training_day_at_the_usual_time_in_the_zone(plan, start, z
 
 
 @settings(max_examples=40, deadline=None)
-@given(weeks=st.integers(1, 4).flatmap(plan_weeks), start=st.dates(date(2025, 1, 1)))
+@given(weeks=st.integers(1, 4).flatmap(plan_weeks), start=MONDAYS)
 def test_a_day_falls_on_its_weekday_within_its_week(weeks, start):
     result = PlanResult(status="planned", message="", weeks=weeks)
     for e, (week, day) in zip(
@@ -82,9 +86,8 @@ def test_a_day_falls_on_its_weekday_within_its_week(weeks, start):
         assert on.weekday() == day.day.index and begins <= on < begins + timedelta(days=7)
 
 
-@given(weeks=st.integers(1, 4).flatmap(plan_weeks), monday=st.dates(date(2025, 1, 1)))
-def test_a_monday_start_gives_the_stores_dates(weeks, monday):
-    monday -= timedelta(days=monday.weekday())
+@given(weeks=st.integers(1, 4).flatmap(plan_weeks), monday=MONDAYS)
+def test_the_dates_are_the_stores(weeks, monday):
     result = PlanResult(status="planned", message="", weeks=weeks)
     stored = {(s.week, s.day): s.on for s in schedule(result.to_json(), start_date=monday,
                                                      first_week=1)}  # fmt: skip
@@ -208,3 +211,18 @@ def test_times_stay_local_across_a_clock_change():
 @pytest.mark.parametrize("key", sorted(WORDS))
 def test_the_calendars_words_read_well(key):
     assert find_threat_words(WORDS[key]) == []
+
+
+@given(start=st.dates(date(2024, 1, 1)).filter(lambda d: d.weekday() != 0))
+def test_a_start_that_is_not_a_monday_is_refused_naming_the_next(start):
+    plan = PlanResult(status="planned", message="", weeks=(_week_with("walk"),))
+    monday = start + timedelta(days=7 - start.weekday())
+    with pytest.raises(HandoverError, match=f"the next one is {monday.isoformat()}"):
+        plan_ics(plan, CLIENT, CATALOG, start=start, plan_key="p")
+
+
+@pytest.mark.parametrize("status", ["referred", "needs_clearance", "infeasible"])
+def test_no_calendar_without_a_plan(status):
+    with pytest.raises(HandoverError, match="not a plan"):
+        plan_ics(PlanResult(status=status, message=""), CLIENT, CATALOG,
+                 start=date(2026, 12, 7), plan_key="p")  # fmt: skip

@@ -21,7 +21,8 @@ from icalendar import Calendar, Event, vText
 
 from workbench.defaults import resolve
 from workbench.domain import Client
-from workbench.handover.dates import session_date
+from workbench.handover.dates import check_start, session_date
+from workbench.handover.errors import HandoverError
 from workbench.handover.table import effort_text
 from workbench.vocabulary import Day
 
@@ -96,7 +97,7 @@ def plan_ics(
     catalog : Catalog
         The exercises' cues (an exercise the catalog lacks is listed without one).
     start : date
-        First day of week 1 (any weekday; :func:`workbench.handover.dates.session_date`).
+        Monday of week 1 (another day raises :class:`HandoverError`, naming the next Monday).
     plan_key : str
         Names the program in the UIDs; stays the same when the program is re-planned.
     stamp : datetime, optional
@@ -109,7 +110,18 @@ def plan_ics(
     -------
     bytes
         The ``.ics`` file (RFC 5545, CRLF line ends); text values escaped by icalendar.
+
+    Raises
+    ------
+    HandoverError
+        A result that is not a plan, or a start that is not a Monday.
     """
+    check_start(start)
+    if not result.planned:
+        raise HandoverError(
+            f"calendar: the result is {str(result.status)!r}, not a plan; a calendar holds a "
+            "program's sessions, so give the doctor's brief (or the referral letter) instead"
+        )
     zone = ZoneInfo(client.time_zone) if client.time_zone else None
     at, _ = session_time(client)
     when = stamp or datetime.combine(start, time(0), tzinfo=UTC)

@@ -1,19 +1,30 @@
-"""A plan's training days on calendar dates, from any start date the trainer picks.
+"""A plan's training days on calendar dates: week 1 starts on a Monday.
 
-The rule: program week ``w`` begins ``7 (w - 1)`` days after the start date, and a day of
-that week (``mon`` .. ``sun``) falls on the first such weekday on or after the week's
-beginning. With a Monday start (the store's rule, :mod:`workbench.followup.schedule`) the
-dates are the store's; with a Thursday start, week 1's Thursday is the start date and its
-Monday the Monday after it.
+The same rule as the store's (:mod:`workbench.followup.schedule`) and the handout's: the
+plan's days are ``mon`` .. ``sun``, so program week ``w`` is the week of the Monday
+``start + 7 (w - 1)`` days, and a start that is not a Monday is refused, naming the next
+Monday, rather than moved silently (the trainer and the client agree on the first day).
 """
 
 from __future__ import annotations
 
 from datetime import date, timedelta
 
+from workbench.handover.errors import HandoverError
 from workbench.vocabulary import Day
 
-__all__ = ["session_date"]
+__all__ = ["check_start", "session_date"]
+
+
+def check_start(start: date) -> date:
+    """``start`` when it is a Monday; else :class:`HandoverError` naming the next Monday."""
+    if start.weekday() != 0:
+        monday = start + timedelta(days=7 - start.weekday())
+        raise HandoverError(
+            f"start: {start.isoformat()} is a {list(Day)[start.weekday()].label}; a plan's week "
+            f"starts on a Monday (the next one is {monday.isoformat()})"
+        )
+    return start
 
 
 def session_date(start: date, week: int, day: Day | str) -> date:
@@ -22,7 +33,7 @@ def session_date(start: date, week: int, day: Day | str) -> date:
     Parameters
     ----------
     start : date
-        The first day of week 1 (any weekday).
+        Monday of week 1 (another day raises :class:`HandoverError`).
     week : int
         Program week, 1-based.
     day : Day or str
@@ -31,7 +42,7 @@ def session_date(start: date, week: int, day: Day | str) -> date:
     Returns
     -------
     date
-        The first such weekday on or after ``start + 7 (week - 1)`` days.
+        ``start + 7 (week - 1)`` days, plus the day's place in the week (Monday 0).
     """
-    begins = start + timedelta(days=7 * (week - 1))
-    return begins + timedelta(days=(Day(day).index - begins.weekday()) % 7)
+    check_start(start)
+    return start + timedelta(days=7 * (week - 1) + Day(day).index)

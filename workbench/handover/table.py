@@ -14,12 +14,8 @@ import io
 from datetime import date
 
 from workbench.domain import Client
-from workbench.handover.dates import session_date
-
-try:  # the handout's effort words (branch handout); minutes and RPE until it lands
-    from workbench.handover.effort import effort_words
-except ImportError:  # pragma: no cover - replaced when the handout lands
-    effort_words = None
+from workbench.handover.dates import check_start, session_date
+from workbench.handover.effort import effort_words
 
 __all__ = ["COLUMNS", "FORMULA_STARTS", "effort_text", "guard_cell", "plan_csv", "plan_rows"]
 
@@ -42,10 +38,10 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
 
 
 def effort_text(rpe: float) -> str:
-    """A block's effort for the client: the handout's words, else ``effort N of 10``."""
-    if effort_words is not None:
-        return effort_words(rpe)
-    return f"effort {rpe:g} of 10"
+    """A block's effort for the client, in the handout's words (``easy: you can talk in
+    full sentences``), with the CR-10 number: ``easy: you can talk in full sentences
+    (effort 3 of 10)``."""
+    return f"{effort_words(rpe)} (effort {rpe:g} of 10)"
 
 
 def guard_cell(value):
@@ -78,7 +74,8 @@ def plan_rows(result, client: Client, catalog=None, *, start: date | None = None
     catalog : Catalog, optional
         An exercise's name as the catalog has it now (else the name the plan gave).
     start : date, optional
-        First day of week 1; the ``date`` column is empty without it.
+        Monday of week 1 (another day raises ``HandoverError``); the ``date`` column is
+        empty without it.
 
     Returns
     -------
@@ -86,6 +83,8 @@ def plan_rows(result, client: Client, catalog=None, *, start: date | None = None
         Keys :data:`COLUMNS`; ``week``, ``minutes`` (int, min), ``effort`` (RPE, CR-10)
         and ``load_au`` (AU) are numbers; ``date`` is ISO text or "".
     """
+    if start is not None:
+        check_start(start)
     rows = []
     for week in result.weeks:
         for day in week.days:
