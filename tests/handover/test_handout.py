@@ -105,7 +105,8 @@ def test_paper_sets_the_page_size(planned, catalog, paper, size):
     page = handout_html(result, client, catalog, paper=paper)
     assert f"@page {{ size: {size};" in page
     assert "break-inside: avoid" in page
-    assert ".week + .week" in page and "break-before: page" in page
+    # the overview (chart, traffic light) on the first page, then a page per week
+    assert ".week, .after-weeks { break-before: page;" in page
 
 
 def test_an_unknown_paper_is_refused(planned, catalog):

@@ -92,6 +92,7 @@ def handout_text() -> dict[str, str]:
         f"feels times its minutes, added up. It rises in small steps, about {n['rise']}% a "
         "week at most, so your body has time to get used to it. If a week feels like too "
         "much, tell your trainer and we hold or ease off.",
+        "chart_numbers": "Under each bar is its week, above it the week's minutes.",
         "chart_label": "Planned training per week, rising in small steps",
         # domain.md §5 (Silbernagel 2007) and the glossary's "traffic light"
         "light_heading": "Your traffic light for pain",
