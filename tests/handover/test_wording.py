@@ -30,7 +30,9 @@ PLANNED_EXAMPLES = [
     "strength-goal-gym",
 ]
 #: Template strings shown only when the plan needs them (no week without days here).
-CONDITIONAL = {f"template handout: {k}" for k in ("watch_intro", "today_heading", "no_days")}
+CONDITIONAL = {
+    f"template handout: {k}" for k in ("watch_intro", "today_heading", "no_days", "chart_numbers")
+}
 MONTHS = "January February March April May June July August September October November December"
 
 

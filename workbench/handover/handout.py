@@ -50,7 +50,10 @@ _MONTHS = (
 
 #: The chart's drawing box [SVG user units] and its margins.
 _CHART_W, _CHART_H = 640.0, 220.0
-_TOP, _BOTTOM, _SIDE = 28.0, 30.0, 12.0
+_TOP, _BOTTOM, _SIDE = 34.0, 36.0, 12.0
+#: Up to this many weeks the bars are labelled in words ("Week 3", "90 min"); above it in
+#: numbers only, so labels never overlap at 12 weeks.
+_WORDY_WEEKS = 6
 
 
 def _check(result, paper: str, start: date | None) -> None:
@@ -139,7 +142,7 @@ def load_chart(result) -> dict:
     dict
         ``width``, ``height``, ``baseline`` [SVG units] and ``bars``: per week ``x``, ``y``,
         ``w``, ``h`` of the bar, ``cx`` its centre, ``week`` its label and ``minutes`` the
-        week's planned minutes [min]. Bar height is the week's planned load [AU], scaled
+        week's planned minutes [min]; ``wordy``: label in words. Bar height is the week's planned load [AU], scaled
         to the tallest week.
     """
     weeks = result.weeks
@@ -169,6 +172,7 @@ def load_chart(result) -> dict:
         "left": _SIDE,
         "right": _CHART_W - _SIDE,
         "bars": bars,
+        "wordy": len(weeks) <= _WORDY_WEEKS,
     }
 
 

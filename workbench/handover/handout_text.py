@@ -92,6 +92,7 @@ def handout_text() -> dict[str, str]:
         f"feels times its minutes, added up. It rises in small steps, about {n['rise']}% a "
         "week at most, so your body has time to get used to it. If a week feels like too "
         "much, tell your trainer and we hold or ease off.",
+        "chart_numbers": "Under each bar is its week, above it the week's minutes.",
         "chart_label": "Planned training per week, rising in small steps",
         # domain.md §5 (Silbernagel 2007) and the glossary's "traffic light"
         "light_heading": "Your traffic light for pain",
@@ -155,13 +156,14 @@ def traffic_light() -> dict:
     Returns
     -------
     dict
-        ``heading``, ``intro`` and ``rows``: per colour its ``tone`` (green, amber, red:
+        ``heading``, ``intro``, ``today_heading`` and ``rows``: per colour its ``tone`` (green, amber, red:
         the CSS class), ``name``, ``range`` (pain 0-10 from DEFAULTS) and ``do``.
     """
     t = handout_text()
     return {
         "heading": t["light_heading"],
         "intro": t["light_intro"],
+        "today_heading": t["today_heading"],
         "rows": [
             {"tone": tone, "name": t[tone], "range": t[f"{tone}_range"], "do": t[f"{tone}_do"]}
             for tone in ("green", "amber", "red")
