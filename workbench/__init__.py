@@ -130,6 +130,15 @@ _EXPORTS: dict[str, str] = {
     "load_frame": "workbench.followup.status",
     "pain_frame": "workbench.followup.status",
     "adherence": "workbench.followup.status",
+    # hand-over: handout
+    "handout_html": "workbench.handover.handout",
+    "html_to_pdf": "workbench.handover.pdf",
+    "PdfError": "workbench.handover.pdf",
+    "HandoverError": "workbench.handover.errors",
+    "WordProblem": "workbench.handover.wording",
+    "check_words": "workbench.handover.wording",
+    "handout_words": "workbench.handover.wording",
+    "effort_words": "workbench.handover.effort",
 }
 
 #: Public name -> (module, name there) where the two differ.
