@@ -112,6 +112,7 @@ _EXPORTS: dict[str, str] = {
     "Store": "workbench.records.store",
     "StoreError": "workbench.records.engine",
     "StoreBusy": "workbench.records.engine",
+    "StoreConflict": "workbench.records.engine",
     "default_store_path": "workbench.paths",
     "LogStatus": "workbench.records.models",
     "SessionLog": "workbench.records.models",
