@@ -129,6 +129,12 @@ _EXPORTS: dict[str, str] = {
     "load_frame": "workbench.followup.status",
     "pain_frame": "workbench.followup.status",
     "adherence": "workbench.followup.status",
+    # hand-over: medical history and diary
+    "add_diary_entry": "workbench.client.diary",
+    "DiaryEntry": "workbench.domain",
+    "Medication": "workbench.domain",
+    "MedicalHistory": "workbench.domain",
+    "Trainer": "workbench.domain",
 }
 
 #: Public name -> (module, name there) where the two differ.
