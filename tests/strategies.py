@@ -548,6 +548,44 @@ diary_entries = st.builds(
     notes=_text,
 )
 
+#: One line of text as a form's one-entry-a-line box gives it back (no line break, no
+#: surrounding blanks).
+_one_line = (
+    st.text(st.characters(blacklist_categories=("Cc", "Cs", "Zl", "Zp")), max_size=30)
+    .map(str.strip)
+    .filter(bool)
+)
+
+
+@st.composite
+def hand_over_fields(draw) -> dict:
+    """The hand-over fields of a client (schema version 4) as the form holds them: history
+    entries one a line; medications, diary entries, trainer, usual time and time zone."""
+    lines = st.lists(_one_line, max_size=3).map(tuple)
+    return {
+        "medical_history": MedicalHistory(draw(lines), draw(lines), draw(lines)),
+        "medications": tuple(
+            draw(st.lists(st.builds(Medication, _one_line, _one_line, _one_line), max_size=3))
+        ),
+        "diary": tuple(
+            draw(
+                st.lists(
+                    st.builds(
+                        DiaryEntry,
+                        st.dates().map(date.isoformat),
+                        _nullable(_ints(0, 10)),
+                        _one_line, _one_line, _one_line, _one_line,
+                    ),
+                    max_size=3,
+                )
+            )
+        ),
+        "trainer": Trainer(draw(_one_line), draw(_one_line)),
+        "usual_time": draw(_nullable(usual_times)),
+        "time_zone": draw(_nullable(time_zones)),
+    }  # fmt: skip
+
+
 _clearance = st.builds(
     Clearance,
     cleared=st.booleans(),
