@@ -138,3 +138,21 @@ def test_a_store_client_without_a_program_is_exit_4(tmp_path):
 def test_an_unknown_store_client_is_exit_2(store, tmp_path):
     proc = run("export", "nobody-here", "--csv", "-o", str(tmp_path), store=store)
     assert proc.returncode == 2 and "nobody-here" in proc.stderr
+
+
+def test_a_client_files_usual_time_and_zone_reach_the_calendar(tmp_path):
+    data = json.loads((ROOT / EXAMPLE).read_text())
+    data.update(usual_time="07:45", time_zone="America/New_York")
+    client_file = tmp_path / "client.json"
+    client_file.write_text(json.dumps(data))
+    proc = run("export", str(client_file), "--ics", "--start", "2026-12-07", "--weeks", "1",
+               "-o", str(tmp_path / "out"), "--json")  # fmt: skip
+    assert proc.returncode == 0, proc.stderr
+    assert "usual time was not recorded" not in proc.stderr
+    (ics,) = files(proc)
+    starts = [
+        e.decoded("dtstart") for e in icalendar.Calendar.from_ical(ics.read_bytes()).walk("VEVENT")
+    ]
+    assert starts and {(t.hour, t.minute, str(t.tzinfo)) for t in starts} == {
+        (7, 45, "America/New_York")
+    }
