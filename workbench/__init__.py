@@ -112,6 +112,7 @@ _EXPORTS: dict[str, str] = {
     "Store": "workbench.records.store",
     "StoreError": "workbench.records.engine",
     "StoreBusy": "workbench.records.engine",
+    "StoreConflict": "workbench.records.engine",
     "default_store_path": "workbench.paths",
     "LogStatus": "workbench.records.models",
     "SessionLog": "workbench.records.models",
@@ -129,6 +130,15 @@ _EXPORTS: dict[str, str] = {
     "load_frame": "workbench.followup.status",
     "pain_frame": "workbench.followup.status",
     "adherence": "workbench.followup.status",
+    # hand-over: handout
+    "handout_html": "workbench.handover.handout",
+    "html_to_pdf": "workbench.handover.pdf",
+    "PdfError": "workbench.handover.pdf",
+    "HandoverError": "workbench.handover.errors",
+    "WordProblem": "workbench.handover.wording",
+    "check_words": "workbench.handover.wording",
+    "handout_words": "workbench.handover.wording",
+    "effort_words": "workbench.handover.effort",
     # hand-over: medical history and diary
     "add_diary_entry": "workbench.client.diary",
     "DiaryEntry": "workbench.domain",
