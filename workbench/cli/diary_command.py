@@ -3,7 +3,8 @@
 ``workbench client diary CLIENT --date D [--intensity N] [--frequency TEXT] [--triggers
 TEXT] [--helps TEXT] [--notes TEXT] [--store PATH] [--json]``. CLIENT is a client file
 (rewritten atomically, as :func:`workbench.save_client` writes it) or a client id in the
-store (a new assessment version; the old ones are kept). The entry is checked as the
+store (a new assessment version on top of the one read; the old ones are kept, and one
+saved meanwhile is not overwritten: ``StoreConflict``, exit 2). The entry is checked as the
 client file checks it, each problem named by its option; nothing is written when one is
 refused. When the entry's words raise a red-flag question (``"diary 2026-11-30 notes
 mention 'numb'"``), the command says so and exits 3, as ``workbench log`` does.
@@ -103,8 +104,10 @@ def run_diary(args) -> int:
     else:
         try:
             with wb.Store.open(args.store) as store:
-                client = wb.add_diary_entry(store.current_client(args.client), entry)
-                version = store.save_assessment(client).version
+                latest = store.assessments(args.client)[-1]
+                client = wb.add_diary_entry(wb.client_from_dict(latest.document), entry)
+                # based_on: an assessment saved meanwhile by someone else is not overwritten
+                version = store.save_assessment(client, based_on=latest.version).version
         except wb.StoreBusy as err:
             raise BusyError(str(err)) from None
         except (wb.StoreError, wb.AssessmentError) as err:
