@@ -10,6 +10,7 @@ takes disciplines and exercise ids alike. Uses only the public face.
 from __future__ import annotations
 
 import json
+import textwrap
 from datetime import date
 from pathlib import Path
 
@@ -44,10 +45,11 @@ def add_doctor_parser(sub, formatter, exit_codes: str) -> None:
     p = sub.add_parser(
         "doctor",
         help="record the doctor's answer to the brief and re-make the plan",
-        description=(
+        description=textwrap.fill(
             "Record the doctor's written answer (clearance yes or no, what to avoid, the "
             "highest effort) in the client's clearance, dated and attributed, and re-make "
-            "the plan: the restrictions become its bans and effort limit."
+            "the plan: the restrictions become its bans and effort limit.",
+            width=78,
         ),
         epilog=DOCTOR_EPILOG + exit_codes,
         formatter_class=formatter,
