@@ -112,6 +112,7 @@ _EXPORTS: dict[str, str] = {
     "Store": "workbench.records.store",
     "StoreError": "workbench.records.engine",
     "StoreBusy": "workbench.records.engine",
+    "StoreConflict": "workbench.records.engine",
     "default_store_path": "workbench.paths",
     "LogStatus": "workbench.records.models",
     "SessionLog": "workbench.records.models",
@@ -139,6 +140,15 @@ _EXPORTS: dict[str, str] = {
     "answer_errors": "workbench.handover.doctor",
     "apply_doctor_answer": "workbench.handover.doctor",
     "parse_answer": "workbench.handover.doctor",
+    # hand-over: handout
+    "handout_html": "workbench.handover.handout",
+    "html_to_pdf": "workbench.handover.pdf",
+    "PdfError": "workbench.handover.pdf",
+    "HandoverError": "workbench.handover.errors",
+    "WordProblem": "workbench.handover.wording",
+    "check_words": "workbench.handover.wording",
+    "handout_words": "workbench.handover.wording",
+    "effort_words": "workbench.handover.effort",
 }
 
 #: Public name -> (module, name there) where the two differ.

@@ -50,7 +50,10 @@ FLAG_OF = {field: "--" + opt.replace("_", "-") for opt, field in LOG_FIELDS.item
 
 def _common(p: argparse.ArgumentParser) -> None:
     p.add_argument(
-        "--store", metavar="PATH", help="the store (default: $WORKBENCH_STORE, else ~/.local/share)"
+        "--store",
+        metavar="PATH|URL",
+        help="the store: a SQLite file or a studio's postgresql:// URL "
+        "(default: $WORKBENCH_STORE, else ~/.local/share)",
     )
     p.add_argument("--json", action="store_true", help="print one JSON document (for programs)")
 
