@@ -191,5 +191,5 @@ def test_paper_sets_the_page_size_and_the_page_is_the_same_each_time():
     assert "size: A4" in a4 and a4 == wb.brief_html(result, client, catalog())
     assert "size: letter" in wb.brief_html(result, client, catalog(), paper="Letter")
     assert "default-src 'none'" in a4
-    with pytest.raises(ValueError, match="A4, Letter"):
+    with pytest.raises(wb.HandoverError, match="A4, Letter"):
         wb.brief_html(result, client, catalog(), paper="A5")
