@@ -149,6 +149,12 @@ _EXPORTS: dict[str, str] = {
     "check_words": "workbench.handover.wording",
     "handout_words": "workbench.handover.wording",
     "effort_words": "workbench.handover.effort",
+    # hand-over: medical history and diary
+    "add_diary_entry": "workbench.client.diary",
+    "DiaryEntry": "workbench.domain",
+    "Medication": "workbench.domain",
+    "MedicalHistory": "workbench.domain",
+    "Trainer": "workbench.domain",
 }
 
 #: Public name -> (module, name there) where the two differ.
