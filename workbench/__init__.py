@@ -130,12 +130,24 @@ _EXPORTS: dict[str, str] = {
     "load_frame": "workbench.followup.status",
     "pain_frame": "workbench.followup.status",
     "adherence": "workbench.followup.status",
+    # batch: a studio's clients at once (a process pool or Dask)
+    "Task": "workbench.batch.tasks",
+    "plan_task": "workbench.batch.tasks",
+    "executor_for": "workbench.batch.executors",
+    "run_batch": "workbench.batch.run",
+    "BatchSummary": "workbench.batch.run",
+    "tasks_from_folder": "workbench.batch.folder",
+    "FolderSink": "workbench.batch.folder",
+    "tasks_from_store": "workbench.batch.store_sink",
+    "StoreSink": "workbench.batch.store_sink",
+    "check_start": "workbench.followup.schedule",
 }
 
 #: Public name -> (module, name there) where the two differ.
 _RENAMED: dict[str, tuple[str, str]] = {
     "screening_modes": ("workbench.client.screening", "modes"),
     "ScreeningOutcome": ("workbench.client.screening", "Outcome"),
+    "BatchSummary": ("workbench.batch.run", "Summary"),
 }
 
 #: Subpackages reached as attributes (``workbench.lab.sweep(...)``).
