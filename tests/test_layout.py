@@ -34,11 +34,12 @@ LAYERS: list[tuple[str, ...]] = [
     ("planning",),
     ("lab", "records", "testing"),
     ("handover",),  # reads the records (session logs) as plain data
-    ("followup", "batch"),  # batch: future
+    ("followup",),
+    ("batch",),  # issues plans back to the store the way the follow-up loop does
     ("",),  # the public face: workbench/__init__.py
     ("ui", "cli"),
 ]
-FUTURE_ROOMS = {"batch"}
+FUTURE_ROOMS: set[str] = set()
 GROUND = set(LAYERS[0])
 LAYER_OF = {room: i for i, rooms in enumerate(LAYERS) for room in rooms}
 

@@ -168,6 +168,17 @@ _EXPORTS: dict[str, str] = {
     "Medication": "workbench.domain",
     "MedicalHistory": "workbench.domain",
     "Trainer": "workbench.domain",
+    # batch: a studio's clients at once (a process pool or Dask)
+    "Task": "workbench.batch.tasks",
+    "plan_task": "workbench.batch.tasks",
+    "executor_for": "workbench.batch.executors",
+    "run_batch": "workbench.batch.run",
+    "BatchSummary": "workbench.batch.run",
+    "tasks_from_folder": "workbench.batch.folder",
+    "FolderSink": "workbench.batch.folder",
+    "tasks_from_store": "workbench.batch.store_sink",
+    "StoreSink": "workbench.batch.store_sink",
+    "check_start": "workbench.followup.schedule",
 }
 
 #: Public name -> (module, name there) where the two differ.
@@ -175,6 +186,7 @@ _RENAMED: dict[str, tuple[str, str]] = {
     "screening_modes": ("workbench.client.screening", "modes"),
     "ScreeningOutcome": ("workbench.client.screening", "Outcome"),
     "EXPORT_KINDS": ("workbench.handover.exports", "KINDS"),
+    "BatchSummary": ("workbench.batch.run", "Summary"),
 }
 
 #: Subpackages reached as attributes (``workbench.lab.sweep(...)``).

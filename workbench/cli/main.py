@@ -91,6 +91,9 @@ def build_parser() -> argparse.ArgumentParser:
     add_followup_parsers(sub, _fmt, EXIT_CODES)
     add_export_parser(sub, _fmt, EXIT_CODES)
     add_doctor_parser(sub, _fmt, EXIT_CODES)
+    from workbench.cli.batch_commands import add_batch_parser
+
+    add_batch_parser(sub, _fmt)
     return ap
 
 
@@ -208,6 +211,10 @@ def main(argv: list[str] | None = None) -> int:
             return _plan(args)
         if args.command == "check":
             return _check(args)
+        if args.command == "batch":
+            from workbench.cli.batch_commands import run_batch_command
+
+            return run_batch_command(args)
         if args.command in ("client", "log", "review"):
             from workbench.cli.followup_commands import run_followup
 

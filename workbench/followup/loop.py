@@ -103,9 +103,18 @@ def start_program(
     result = plan(client, catalog, options)
     if result.status is not PlanStatus.PLANNED:
         return result, None
-    doc = result.to_json()
+    return result, issue_document(store, client_id, result.to_json(), start=start)
+
+
+def issue_document(store, client_id: str, doc: dict[str, Any], *, start: date) -> IssuedPlan:
+    """Issue a planned result's JSON document (``PlanResult.to_json()``) from ``start``.
+
+    What :func:`start_program` stores after planning; a batch that planned the client in a
+    worker process issues the worker's document the same way.
+    """
+    check_start(start)
     current = store.current_plan(client_id)
-    issued = store.issue_plan(
+    return store.issue_plan(
         client_id,
         doc,
         start_date=start,
@@ -115,7 +124,6 @@ def start_program(
         sessions=schedule(doc, start_date=start, first_week=1),
         replaces=None if current is None else current.id,
     )
-    return result, issued
 
 
 def rescreened(client: Client, flags: Mapping[str, Sequence[str]]) -> Client:
