@@ -43,8 +43,15 @@ def test_a_client_file_exports_every_kind_and_again_the_same_bytes(tmp_path):
     first = run(*args, "-o", str(tmp_path / "a"))
     assert first.returncode == 0, first.stderr
     got = files(first)
-    suffixes = ["handout.html", "pdf.pdf", "ics.ics", "csv.csv", "json.json", "brief.html"]
-    want = [f"pool-only-{s}" for s in suffixes if HAS_CHROMIUM or s != "pdf.pdf"]
+    suffixes = [
+        "handout.html",
+        "handout.pdf",
+        "calendar.ics",
+        "plan.csv",
+        "plan.json",
+        "brief.html",
+    ]
+    want = [f"pool-only-{s}" for s in suffixes if HAS_CHROMIUM or s != "handout.pdf"]
     assert [p.name for p in got] == want
     assert all(p.is_file() and p.stat().st_size for p in got)
     assert "usual time was not recorded" in first.stderr  # the placeholder time, said once
@@ -59,7 +66,7 @@ def test_a_client_file_exports_every_kind_and_again_the_same_bytes(tmp_path):
 def test_text_output_names_the_files(tmp_path):
     proc = run("export", EXAMPLE, "--csv", "--weeks", "1", "-o", str(tmp_path))
     assert proc.returncode == 0, proc.stderr
-    assert proc.stdout.splitlines() == [f"wrote {tmp_path / f'{CLIENT}-csv.csv'}"]
+    assert proc.stdout.splitlines() == [f"wrote {tmp_path / f'{CLIENT}-plan.csv'}"]
 
 
 @pytest.mark.parametrize(

@@ -15,7 +15,6 @@ from hypothesis import strategies as st
 import workbench as wb
 from workbench.handover.errors import HandoverError
 from workbench.handover.exports import (
-    EXTENSIONS,
     KINDS,
     PROGRAM_KINDS,
     export_plan,
@@ -50,7 +49,9 @@ def not_planned():
 def test_every_kind_is_written_named_by_client_and_kind(desk, tmp_path):
     client, result = desk
     got = export_plan(result, client, CATALOG, NO_PDF, start=MONDAY, out_dir=tmp_path / "new")
-    assert [p.name for p in got] == [f"{client.id}-{k}.{EXTENSIONS[k]}" for k in NO_PDF]
+    names = {"handout": "handout.html", "ics": "calendar.ics", "csv": "plan.csv",
+             "json": "plan.json", "brief": "brief.html"}  # fmt: skip
+    assert [p.name for p in got] == [f"{client.id}-{names[k]}" for k in NO_PDF]
     assert sorted(p.name for p in (tmp_path / "new").iterdir()) == sorted(p.name for p in got)
     doc = json.loads(got[NO_PDF.index("json")].read_text())
     assert doc["client"] == client.id and doc["start"] == MONDAY.isoformat()
@@ -141,7 +142,7 @@ def test_a_client_id_that_cannot_name_a_file_is_refused(desk, tmp_path, bad):
     with pytest.raises(HandoverError, match="cannot name a file"):
         export_plan(result, client.__class__(**{**client.__dict__, "id": bad}), CATALOG,
                     ["csv"], start=MONDAY, out_dir=tmp_path / "in")  # fmt: skip
-    assert not (tmp_path / "in").exists() and not (tmp_path / "up-csv.csv").exists()
+    assert not (tmp_path / "in").exists() and not (tmp_path / "up-plan.csv").exists()
 
 
 def test_a_write_is_whole_or_not_at_all(tmp_path, monkeypatch):

@@ -4,7 +4,7 @@ CLIENT is a client file (the plan is made from it, ``--weeks`` weeks from ``--st
 a client id in the store (``--store``; the program as issued, its start Monday and the
 session logs). ``--handout``, ``--pdf``, ``--ics``, ``--csv``, ``--plan-json`` and
 ``--brief`` pick the files (``--all`` every one); they are written to ``-o DIR``, named
-``<client-id>-<kind>.<ext>``. A referred or needs-clearance client gets the doctor's brief
+``<client-id>-handout.html``, ``-handout.pdf``, ``-calendar.ics``, ``-plan.csv``, ``-plan.json``, ``-brief.html``. A referred or needs-clearance client gets the doctor's brief
 (or the referral letter) only, never a program (exit 3). Stdout carries the result only:
 the files written (``--json``: one JSON document).
 """

@@ -2,7 +2,7 @@
 
 The one module of the hand-over that writes files. Each file is written whole or not at
 all (a temporary file in the same folder, then ``os.replace``), named
-``<client-id>-<kind>.<ext>``. A client who is referred or needs medical clearance gets the
+``<client-id>-handout.html``, ``-handout.pdf``, ``-calendar.ics``, ``-plan.csv``, ``-plan.json``, ``-brief.html``. A client who is referred or needs medical clearance gets the
 doctor's brief (for a referral, the referral letter) and never a program: no handout,
 calendar, CSV or plan JSON is written for them, whatever was asked.
 """
@@ -35,6 +35,15 @@ __all__ = [
 KINDS = ("handout", "pdf", "ics", "csv", "json", "brief")
 #: The kinds that carry the program (never written for a client who is not planned).
 PROGRAM_KINDS = ("handout", "pdf", "ics", "csv", "json")
+#: Kind -> what its file is called after the client id (``ana-calendar.ics``).
+STEMS = {
+    "handout": "handout",
+    "pdf": "handout",
+    "ics": "calendar",
+    "csv": "plan",
+    "json": "plan",
+    "brief": "brief",
+}
 #: Kind -> file extension.
 EXTENSIONS = {
     "handout": "html",
@@ -54,7 +63,8 @@ _SAFE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 
 
 def export_name(client_id: str, kind: str) -> str:
-    """The file name of one export: ``<client-id>-<kind>.<ext>``.
+    """The file name of one export: ``<client-id>-<what>.<ext>`` (:data:`STEMS`), e.g.
+    ``ana-handout.html``, ``ana-handout.pdf``, ``ana-calendar.ics``, ``ana-plan.csv``.
 
     Raises
     ------
@@ -68,7 +78,7 @@ def export_name(client_id: str, kind: str) -> str:
             f"export: the client id {client_id!r} cannot name a file; use letters, digits, "
             "'.', '_' and '-'"
         )
-    return f"{client_id}-{kind}.{EXTENSIONS[kind]}"
+    return f"{client_id}-{STEMS[kind]}.{EXTENSIONS[kind]}"
 
 
 def plan_document(result, client: Client, *, start: date | None = None) -> dict:
