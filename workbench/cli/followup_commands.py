@@ -254,7 +254,9 @@ def _status_text(store, status) -> str:
     if status.plan is None:
         return f"{head}: no program yet (workbench client plan {status.client.id} --start DATE)"
     lines = [f"{head}: week {status.week}, program {status.plan.id}"]
-    if status.suspended:
+    if status.hold:
+        lines.append(status.hold)
+    elif status.suspended:
         lines.append(
             f"paused: ask these again first ({', '.join(status.questions)}); then "
             f"workbench client answer {status.client.id} QUESTION=no ..."

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from workbench.client.screening import Outcome, screen
 from workbench.followup.decision import Review
 from workbench.followup.schedule import week_start
 from workbench.planning.planner import PlanOptions
@@ -118,6 +119,26 @@ def course(store, client_id: str) -> Course:
     )
     logs = store.logs(client_id, since=start, until=week_start(start, total) + timedelta(days=6))
     return Course(client_id, program, start, reviews, tuple(logs))
+
+
+#: Screening outcomes that stop an issued program: the client is referred, or their
+#: doctor has not (or no longer) cleared them (domain.md §1). Unanswered red-flag
+#: questions pause it through :func:`paused_questions` instead.
+HOLD_OUTCOMES = (Outcome.EMERGENCY, Outcome.REFER, Outcome.NEEDS_CLEARANCE)
+
+
+def clearance_hold(store, client_id: str) -> str:
+    """Why the issued program stops, for the trainer ("" when it goes on).
+
+    A new assessment that is not clear to plan (a doctor's "no", a referral, a clearance
+    needed for a new precaution) stops the program already issued: nothing more is
+    reviewed or re-planned, and the status says so, until a clear assessment is saved.
+    """
+    screening = screen(store.current_client(client_id))
+    if screening.outcome not in HOLD_OUTCOMES:
+        return ""
+    first = screening.trainer_message.strip().splitlines()[0]
+    return f"the program is on hold: {first}"
 
 
 def paused_questions(store, client_id: str) -> tuple[str, ...]:

@@ -24,7 +24,7 @@ from typing import Any
 
 from workbench.defaults import Params, resolve
 from workbench.domain import Client
-from workbench.followup.course import Course, course, paused_questions
+from workbench.followup.course import Course, clearance_hold, course, paused_questions
 from workbench.followup.decision import Decision, Light, Review
 from workbench.followup.log import parse_log
 from workbench.followup.notes import log_flags
@@ -265,14 +265,15 @@ def propose_review(store, client_id: str, catalog, week: int | None = None) -> R
             "(the questionnaires again, against the first assessment)"
         )
     review = replace(review, reasons=(*review.reasons, *extra)) if extra else review
-    return _paused(review, paused_questions(store, client_id))
+    return _paused(review, paused_questions(store, client_id), clearance_hold(store, client_id))
 
 
-def _paused(review: Review, questions: tuple[str, ...]) -> Review:
-    """``review``, suspended while red-flag questions asked again wait for their answers."""
-    if not questions or review.suspended:
+def _paused(review: Review, questions: tuple[str, ...], hold: str = "") -> Review:
+    """``review``, suspended while red-flag questions asked again wait for their answers,
+    or while the current assessment is not clear to plan (``hold``, the reason)."""
+    if not (questions or hold) or review.suspended:
         return review
-    why = (
+    why = hold or (
         f"red-flag questions asked again are not answered yet ({', '.join(questions)}): "
         "nothing more is planned until they are"
     )
@@ -299,10 +300,12 @@ def accepted_review(
     if decision is None or decision is review.decision:
         return review
     if review.suspended:
-        raise ValueError(
-            "decision: a paused plan waits for the red-flag answers; record them first "
-            f"({', '.join(review.questions)})"
+        waits = (
+            f"the red-flag answers; record them first ({', '.join(review.questions)})"
+            if review.questions
+            else f"a clear assessment ({review.reasons[-1]})"
         )
+        raise ValueError(f"decision: a paused plan waits for {waits}")
     if decision not in OVERRIDES:
         raise ValueError(
             f"decision: choose one of {', '.join(d.value for d in OVERRIDES)}, got {decision}"

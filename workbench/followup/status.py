@@ -13,7 +13,7 @@ import pandas as pd
 
 from workbench.client.assessment import client_from_dict
 from workbench.defaults import resolve
-from workbench.followup.course import Course, course, paused_questions
+from workbench.followup.course import Course, clearance_hold, course, paused_questions
 from workbench.followup.reassess import InstrumentChange, reassess, reassessment_due
 from workbench.followup.review import session_adherence
 from workbench.followup.schedule import week_start
@@ -60,6 +60,9 @@ class ProgramStatus:
     changes : tuple of InstrumentChange
         The latest reassessment against the first assessment (improved / no change /
         worse, with the important-change rule); empty before the first reassessment.
+    hold : str
+        Why the program is on hold ("" when it goes on): the current assessment is not
+        clear to plan (a doctor's "no", a referral); ``suspended`` is then true.
     """
 
     client: ClientRecord
@@ -72,6 +75,7 @@ class ProgramStatus:
     reassessment_due: bool = False
     next_review: int | None = None
     changes: tuple[InstrumentChange, ...] = ()
+    hold: str = ""
 
     def to_json(self) -> dict:
         """The ``workbench client show --json`` document."""
@@ -108,6 +112,7 @@ class ProgramStatus:
             },
             "suspended": self.suspended,
             "questions": list(self.questions),
+            "hold": self.hold,
             "reassessment_due": self.reassessment_due,
             "next_review": self.next_review,
             "reassessment": [
@@ -144,12 +149,14 @@ def program_status(store, client_id: str, *, today: date | None = None) -> Progr
     today = today or date.today()
     record = store.client(client_id)
     questions = paused_questions(store, client_id)
+    hold = clearance_hold(store, client_id)
     changes = changes_since_baseline(store, client_id)
     c = _course(store, client_id)
     if c is None:
         return ProgramStatus(
-            record, None, None, [], None, bool(questions), questions, changes=changes
-        )
+            record, None, None, [], None, bool(questions or hold), questions, changes=changes,
+            hold=hold,
+        )  # fmt: skip
     week = min(max(c.week_of(today), 1), c.total_weeks)
     logs = {g.session_id: g for g in c.logs if g.session_id is not None}
     sessions = [(s, logs.get(s.id)) for s in store.sessions(client_id, week=week)]
@@ -162,11 +169,12 @@ def program_status(store, client_id: str, *, today: date | None = None) -> Progr
         week,
         sessions,
         last,
-        bool(questions),
+        bool(questions or hold),
         questions,
         reassessment_due(week, params),
         c.next_week,
         changes,
+        hold,
     )
 
 
