@@ -269,7 +269,9 @@ class FollowUpView(widgets.VBox):
         chosen = min(max(status.week or 1, 1), last)
         if list(self.week.options) != weeks:
             self.week.options = weeks
-        if status.suspended:
+        if status.hold:
+            self._say(f"Nothing more is planned: {status.hold}.", "wb-error")
+        elif status.suspended:
             asked = ", ".join(status.questions) or "the red-flag questions"
             self._say(f"Nothing more is planned until these are asked again: {asked}.", "wb-error")
         if self.week.value != chosen:
