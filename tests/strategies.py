@@ -934,3 +934,73 @@ def follow_up_reviews(draw):
     logged_share = draw(st.sampled_from([0.0, 0.4, 0.8, 1.0]))
     green = draw(st.booleans())
     return done, factor, logged_share, green
+
+
+# --- hand-over: the doctor's brief and answer (issue 19) ----------------------------------
+
+from workbench.domain import DiaryEntry, MedicalHistory, Medication, Trainer  # noqa: E402
+
+
+def brief_client(client: Client, n_diary: int = 10) -> Client:
+    """``client`` with what the doctor's brief gathers: a trainer, medical history,
+    medications and ``n_diary`` dated diary entries (every third day from 2 Nov 2026)."""
+    return replace(
+        client,
+        trainer=Trainer("Sam Rivera", "sam@studio.example, 020 7946 0000"),
+        medical_history=MedicalHistory(
+            ("Non-specific chronic low back pain",),
+            ("MRI lumbar spine 2023: no findings needing treatment",),
+            ("Physiotherapy, 6 sessions, 2024",),
+        ),
+        medications=(
+            Medication("Ibuprofen", "400 mg", "up to three times a day when needed"),
+            Medication("Amitriptyline", "10 mg", "at night"),
+        ),
+        diary=tuple(
+            DiaryEntry(
+                (date(2026, 11, 2) + timedelta(days=3 * i)).isoformat(),
+                3 + i % 4,
+                "most evenings",
+                "long meetings",
+                "a short walk",
+            )
+            for i in range(n_diary)
+        ),
+        symptom_diary="Stiff in the mornings, easier after a walk.",
+    )
+
+
+#: Text a trainer or client could type into any field the brief shows (markup included).
+typed_text = st.text(max_size=40) | st.sampled_from(
+    ["<script>alert(1)</script>", "O'Brien & <b>Sons</b>", '"quoted"', "{{ 7*7 }}"]
+)
+
+
+@st.composite
+def typed_brief_clients(draw, base: Client) -> Client:
+    """``base`` with typed text drawn into every free-text field the brief shows."""
+    return replace(
+        base,
+        name=draw(typed_text.filter(str.strip)),
+        trainer=Trainer(draw(typed_text), draw(typed_text)),
+        medical_history=MedicalHistory((draw(typed_text),), (draw(typed_text),), ()),
+        medications=(Medication(draw(typed_text), draw(typed_text), draw(typed_text)),),
+        diary=(DiaryEntry("2026-11-02", 4, draw(typed_text), draw(typed_text), "", ""),),
+        symptom_diary=draw(typed_text),
+    )
+
+
+@st.composite
+def doctor_answers(draw, exercise_ids: list[str]) -> dict:
+    """A valid doctor's answer (cleared yes) with drawn bans and effort limit."""
+    return {
+        "cleared": "yes",
+        "avoid_disciplines": draw(
+            st.lists(st.sampled_from([d.value for d in Discipline]), max_size=3, unique=True)
+        ),
+        "avoid_exercises": draw(st.lists(st.sampled_from(exercise_ids), max_size=6, unique=True)),
+        "max_rpe": draw(st.none() | st.integers(2, 10)),
+        "notes": draw(st.sampled_from(["", "Build up gradually.", "Walk daily."])),
+        "by": "Dr A. Okafor (GP)",
+        "date": draw(st.dates(date(2026, 1, 1), date(2027, 12, 31))).isoformat(),
+    }

@@ -129,6 +129,16 @@ _EXPORTS: dict[str, str] = {
     "load_frame": "workbench.followup.status",
     "pain_frame": "workbench.followup.status",
     "adherence": "workbench.followup.status",
+    # hand-over: doctor
+    "brief_html": "workbench.handover.brief",
+    "referral_html": "workbench.handover.brief",
+    "brief_texts": "workbench.handover.brief",
+    "DoctorAnswer": "workbench.handover.doctor",
+    "AnswerError": "workbench.handover.doctor",
+    "AnswerProblem": "workbench.handover.doctor",
+    "answer_errors": "workbench.handover.doctor",
+    "apply_doctor_answer": "workbench.handover.doctor",
+    "parse_answer": "workbench.handover.doctor",
 }
 
 #: Public name -> (module, name there) where the two differ.
