@@ -139,6 +139,15 @@ _EXPORTS: dict[str, str] = {
     "answer_errors": "workbench.handover.doctor",
     "apply_doctor_answer": "workbench.handover.doctor",
     "parse_answer": "workbench.handover.doctor",
+    # hand-over: handout
+    "handout_html": "workbench.handover.handout",
+    "html_to_pdf": "workbench.handover.pdf",
+    "PdfError": "workbench.handover.pdf",
+    "HandoverError": "workbench.handover.errors",
+    "WordProblem": "workbench.handover.wording",
+    "check_words": "workbench.handover.wording",
+    "handout_words": "workbench.handover.wording",
+    "effort_words": "workbench.handover.effort",
 }
 
 #: Public name -> (module, name there) where the two differ.

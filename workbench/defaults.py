@@ -36,6 +36,9 @@ References
      severity by its interference with function. Pain 61:277.
 [21] Chapman W.W. et al. (2001) A simple algorithm for identifying negated findings and
      diseases in discharge summaries (NegEx). J Biomed Inform 34:301.
+[22] Borg G.A. (1982) Psychophysical bases of perceived exertion. MSSE 14:377.
+[23] Foster C. et al. (2008) The talk test as a marker of exercise training intensity.
+     J Cardiopulm Rehabil Prev 28:24.
 """
 
 from __future__ import annotations
@@ -654,6 +657,32 @@ DEFAULTS: dict[str, Rule] = {
         "(H); domain.md §5",
         "with resting pain: pain during a session at most this many points above the "
         "pre-session rating",
+        0.0,
+        10.0,
+    ),
+    # --- effort in the client's words (the handout; workbench.handover.effort) ---
+    "effort_easy_max_rpe": Rule(
+        2.0,
+        "CR-10",
+        "Borg 1982 [22] (CR-10 2 'weak/light'); talk test, Foster 2008 [23] (H for the cut)",
+        "typical effort up to this reads 'easy: you can talk in full sentences'",
+        0.0,
+        10.0,
+    ),
+    "effort_moderate_max_rpe": Rule(
+        4.0,
+        "CR-10",
+        "Borg 1982 [22] (CR-10 3 'moderate'); talk test, Foster 2008 [23] (H for the cut)",
+        "typical effort up to this reads 'moderate: you can still talk, in shorter sentences'",
+        0.0,
+        10.0,
+    ),
+    "effort_hard_max_rpe": Rule(
+        6.0,
+        "CR-10",
+        "Borg 1982 [22] (CR-10 5 'strong/heavy'); talk test, Foster 2008 [23] (H for the cut)",
+        "typical effort up to this reads 'hard: you can say a few words at a time'; above "
+        "it 'very hard: you would rather not talk'",
         0.0,
         10.0,
     ),
