@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 
 from workbench.catalog import builtin_catalog
 from workbench.client.examples import example_client
+from workbench.domain import Trainer
 from workbench.planning import planner
 from workbench.planning.planner import PlanOptions
 from workbench.ui.app import DesignApp
@@ -59,8 +60,8 @@ def catalog():
     return builtin_catalog()
 
 
-def planned(name: str, catalog, **changes):
-    client = replace(example_client(name), **changes)
+def planned(example: str, catalog, **changes):
+    client = replace(example_client(example), **changes)
     return planner.plan(client, catalog, PlanOptions(weeks=2)), client
 
 
@@ -80,7 +81,7 @@ def test_any_page_is_escaped_whole_into_the_sandboxed_frame(page):
 
 
 @settings(max_examples=100, deadline=None)
-@given(data=st.binary() | st.text(), name=st.sampled_from(["a.ics", "O'Brien \"x\".csv", SCRIPT]))
+@given(data=st.binary() | st.text(), name=st.sampled_from(["a.ics", 'O\'Brien "x".csv', SCRIPT]))
 def test_a_download_link_carries_its_file_exactly(data, name):
     fragment = download_link(data, name, "text/plain", "Download", "wb-x")
     got_name, got = link_bytes(fragment)
@@ -146,13 +147,19 @@ def test_the_paper_and_the_start_date_re_make_the_handout_and_the_calendar(catal
 
 
 def test_typed_threat_words_are_listed_before_printing_with_the_gentler_phrasing(catalog):
-    result, client = planned(FAST, catalog, notes="Worried about a slipped disc.")
+    trainer = Trainer("Sam", "Ask about your slipped disc: 0123 456")
+    result, client = planned(FAST, catalog, trainer=trainer)
     panel = ExportPanel(catalog)
     panel.show(result, client)
-    words = [p.word.lower() for p in panel.problems]
-    if "slipped disc" not in words:
-        pytest.skip("the handout does not show the client's notes")
+    assert [(p.where, p.word.lower()) for p in panel.problems] == [
+        ("client.trainer.contact", "slipped disc")
+    ]
     assert "slipped disc" in panel.words.value and "sensitive disc" in panel.words.value
+    assert "client.trainer.contact" in panel.words.value
+    # the example's own words pass
+    clean = ExportPanel(catalog)
+    clean.show(*planned(FAST, catalog))
+    assert clean.problems == [] and "passed" in clean.words.value
 
 
 @pytest.mark.parametrize("name", ["red-flag", "new-pain-55-no-clearance"])

@@ -109,9 +109,15 @@ class ExportPanel(widgets.VBox):
         self.problems: list = []
         self.error: str | None = None
 
-        self.paper = widgets.ToggleButtons(options=list(PAPERS), value="A4", description="paper")
+        self.paper = widgets.ToggleButtons(
+            options=list(PAPERS), value="A4", description="paper", style={"button_width": "5em"}
+        )
         self.paper.add_class("wb-export-paper")
-        self.start = widgets.DatePicker(description="program starts", value=today or date.today())
+        self.start = widgets.DatePicker(
+            description="program starts",
+            value=today or date.today(),
+            style={"description_width": "initial"},
+        )
         self.start.add_class("wb-export-start")
         self.message = _html("wb-export-message")
         self.reason = _html("wb-export-reason")
@@ -231,7 +237,7 @@ class ExportPanel(widgets.VBox):
         make = handover("handout_html")
         words, check = handover("handout_words"), handover("check_words")
         if words is not None and check is not None:
-            self.problems = list(check(words(result, client, self.catalog)))
+            self.problems = list(check(words(result, client, self.catalog, start=self.start.value)))
             self.words.value = word_problems_html(self.problems)
         page = None
         if make is not None:
