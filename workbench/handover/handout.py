@@ -50,7 +50,10 @@ _MONTHS = (
 
 #: The chart's drawing box [SVG user units] and its margins.
 _CHART_W, _CHART_H = 640.0, 220.0
-_TOP, _BOTTOM, _SIDE = 28.0, 30.0, 12.0
+_TOP, _BOTTOM, _SIDE = 34.0, 36.0, 12.0
+#: Up to this many weeks the bars are labelled in words ("Week 3", "90 min"); above it in
+#: numbers only, so labels never overlap at 12 weeks.
+_WORDY_WEEKS = 6
 
 
 def _check(result, paper: str, start: date | None) -> None:
@@ -101,8 +104,9 @@ def _blocks(day_plan, catalog) -> list[dict]:
     return out
 
 
-def _weeks(result, catalog, start: date | None) -> list[dict]:
-    """Every week with its days (and their dates when ``start`` is given)."""
+def _weeks(result, catalog, start: date | None, to: str) -> list[dict]:
+    """Every week with its days (and their dates when ``start`` is given); ``to`` joins
+    the week's first and last date."""
     weeks = []
     for week in result.weeks:
         days = []
@@ -122,7 +126,7 @@ def _weeks(result, catalog, start: date | None) -> list[dict]:
                 "number": week.week,
                 "dates": ""
                 if first is None
-                else f"{long_date(first)} to {long_date(first + timedelta(days=6))}",
+                else f"{long_date(first)} {to} {long_date(first + timedelta(days=6))}",
                 "minutes": week.minutes,
                 "days": days,
             }
@@ -138,7 +142,7 @@ def load_chart(result) -> dict:
     dict
         ``width``, ``height``, ``baseline`` [SVG units] and ``bars``: per week ``x``, ``y``,
         ``w``, ``h`` of the bar, ``cx`` its centre, ``week`` its label and ``minutes`` the
-        week's planned minutes [min]. Bar height is the week's planned load [AU], scaled
+        week's planned minutes [min]; ``wordy``: label in words. Bar height is the week's planned load [AU], scaled
         to the tallest week.
     """
     weeks = result.weeks
@@ -168,6 +172,7 @@ def load_chart(result) -> dict:
         "left": _SIDE,
         "right": _CHART_W - _SIDE,
         "bars": bars,
+        "wordy": len(weeks) <= _WORDY_WEEKS,
     }
 
 
@@ -198,7 +203,7 @@ def handout_context(result, client, catalog, *, start: date | None = None, paper
         "paper": PAPERS[paper],
         "client_name": client.name,
         "trainer": _trainer(client),
-        "weeks": _weeks(result, catalog, start),
+        "weeks": _weeks(result, catalog, start, text["date_to"]),
         "chart": load_chart(result),
         "light": traffic_light(),
         "today": "" if result.today is None else result.today.client_text,

@@ -82,6 +82,7 @@ def handout_text() -> dict[str, str]:
         "effort": "Effort",
         "out_of_10": "out of 10",
         "day_total": "in all",
+        "date_to": "to",
         # domain.md §6: rest days; staying active between sessions (NICE NG59)
         "rest_days": "The days not listed are rest days: walk and move about as you like.",
         "no_days": "No sessions this week: keep walking and moving about as you like.",
@@ -91,6 +92,7 @@ def handout_text() -> dict[str, str]:
         f"feels times its minutes, added up. It rises in small steps, about {n['rise']}% a "
         "week at most, so your body has time to get used to it. If a week feels like too "
         "much, tell your trainer and we hold or ease off.",
+        "chart_numbers": "Under each bar is its week, above it the week's minutes.",
         "chart_label": "Planned training per week, rising in small steps",
         # domain.md §5 (Silbernagel 2007) and the glossary's "traffic light"
         "light_heading": "Your traffic light for pain",
