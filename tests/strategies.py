@@ -936,6 +936,43 @@ def follow_up_reviews(draw):
     return done, factor, logged_share, green
 
 
+# ------------------------------------------------------------ hand-over: calendar and data
+
+#: Text a trainer or a catalog row could carry into an export: markup, the characters
+#: iCalendar escapes (comma, semicolon, backslash, line ends), formula starts, any letter.
+HANDOVER_TEXT = st.text(
+    alphabet=st.sampled_from(list("ab Z<>/&\"',;:\\\n\r\t=+-@é"))
+    | st.characters(exclude_categories=["Cs"]),  # a lone surrogate is no UTF-8 text
+    min_size=1,
+    max_size=20,
+)
+#: IANA zones with and without daylight saving (None: a floating local time).
+HANDOVER_ZONES = (None, "Europe/London", "America/New_York", "Australia/Sydney", "Asia/Kolkata")
+
+
+@st.composite
+def handover_plans(draw, max_weeks: int = 4):
+    """A planned result of up to ``max_weeks`` weeks whose blocks carry any names,
+    minutes 1-90 and effort 0-10 (load = effort x minutes), days in week order."""
+    from workbench.planning.result import Block, DayPlan, PlanResult, WeekPlan
+
+    weeks = []
+    for w in range(1, draw(st.integers(1, max_weeks)) + 1):
+        days = []
+        for d in sorted(draw(st.lists(st.sampled_from(list(Day)), unique=True, max_size=4)),
+                        key=lambda d: d.index):  # fmt: skip
+            blocks = []
+            for k in range(draw(st.integers(1, 3))):
+                minutes = draw(st.integers(1, 90))
+                rpe = draw(st.sampled_from([0.5, 1.0, 2.0, 3.0, 4.5, 6.0, 8.0, 10.0]))
+                name = draw(HANDOVER_TEXT)
+                blocks.append(Block(f"ex-{w}-{k}", name, Discipline.WALKING, minutes, rpe,
+                                    rpe * minutes))  # fmt: skip
+            days.append(DayPlan(d, tuple(blocks)))
+        weeks.append(WeekPlan(w, 500.0, 500.0, tuple(days), {}, {}))
+    return PlanResult(status="planned", message="", weeks=tuple(weeks))
+
+
 # --- hand-over: the doctor's brief and answer (issue 19) ----------------------------------
 
 from workbench.domain import DiaryEntry, MedicalHistory, Medication, Trainer  # noqa: E402

@@ -129,6 +129,15 @@ _EXPORTS: dict[str, str] = {
     "load_frame": "workbench.followup.status",
     "pain_frame": "workbench.followup.status",
     "adherence": "workbench.followup.status",
+    # hand-over: handout
+    "handout_html": "workbench.handover.handout",
+    "html_to_pdf": "workbench.handover.pdf",
+    "PdfError": "workbench.handover.pdf",
+    "HandoverError": "workbench.handover.errors",
+    "WordProblem": "workbench.handover.wording",
+    "check_words": "workbench.handover.wording",
+    "handout_words": "workbench.handover.wording",
+    "effort_words": "workbench.handover.effort",
     # hand-over: doctor
     "brief_html": "workbench.handover.brief",
     "referral_html": "workbench.handover.brief",
@@ -139,21 +148,26 @@ _EXPORTS: dict[str, str] = {
     "answer_errors": "workbench.handover.doctor",
     "apply_doctor_answer": "workbench.handover.doctor",
     "parse_answer": "workbench.handover.doctor",
-    # hand-over: handout
-    "handout_html": "workbench.handover.handout",
-    "html_to_pdf": "workbench.handover.pdf",
-    "PdfError": "workbench.handover.pdf",
-    "HandoverError": "workbench.handover.errors",
-    "WordProblem": "workbench.handover.wording",
-    "check_words": "workbench.handover.wording",
-    "handout_words": "workbench.handover.wording",
-    "effort_words": "workbench.handover.effort",
+    # hand-over: calendar and data
+    "plan_ics": "workbench.handover.calendar",
+    "time_note": "workbench.handover.calendar",
+    "plan_csv": "workbench.handover.table",
+    "plan_rows": "workbench.handover.table",
+    "guard_cell": "workbench.handover.table",
+    "export_plan": "workbench.handover.exports",
+    "export_name": "workbench.handover.exports",
+    "plan_document": "workbench.handover.exports",
+    "EXPORT_KINDS": "workbench.handover.exports",
+    "PROGRAM_KINDS": "workbench.handover.exports",
+    "IssuedProgram": "workbench.followup.issued",
+    "issued_program": "workbench.followup.issued",
 }
 
 #: Public name -> (module, name there) where the two differ.
 _RENAMED: dict[str, tuple[str, str]] = {
     "screening_modes": ("workbench.client.screening", "modes"),
     "ScreeningOutcome": ("workbench.client.screening", "Outcome"),
+    "EXPORT_KINDS": ("workbench.handover.exports", "KINDS"),
 }
 
 #: Subpackages reached as attributes (``workbench.lab.sweep(...)``).

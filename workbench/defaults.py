@@ -797,6 +797,16 @@ DEFAULTS: dict[str, Rule] = {
         0.0,
         100.0,
     ),
+    # --- hand-over: the client's calendar (issue 19) ---
+    "calendar_default_hour": Rule(
+        18.0,
+        "hour of day (local)",
+        "(H)",
+        "a session's start time in the client's calendar when their usual training time is "
+        "not recorded (the export says so, and the client moves the events to suit)",
+        0.0,
+        23.0,
+    ),
     # --- planner: the solver ---
     "relative_gap": Rule(
         0.01, "fraction", "solver setting", "stop when the proven gap is at most this", 0.0, 0.5

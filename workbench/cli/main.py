@@ -63,6 +63,7 @@ def build_parser() -> argparse.ArgumentParser:
     """The command line's parser: ``plan``, ``check`` and ``catalog``."""
     from workbench import MAX_WEEKS
     from workbench.cli.catalog_commands import add_catalog_parser
+    from workbench.cli.export_commands import add_export_parser
     from workbench.cli.followup_commands import add_followup_parsers
 
     ap = argparse.ArgumentParser(
@@ -85,6 +86,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_check_parser(sub)
     add_catalog_parser(sub, _fmt, EXIT_CODES)
     add_followup_parsers(sub, _fmt, EXIT_CODES)
+    add_export_parser(sub, _fmt, EXIT_CODES)
     return ap
 
 
@@ -206,6 +208,10 @@ def main(argv: list[str] | None = None) -> int:
             from workbench.cli.followup_commands import run_followup
 
             return run_followup(args)
+        if args.command == "export":
+            from workbench.cli.export_commands import run_export
+
+            return run_export(args)
         from workbench.cli.catalog_commands import run_catalog
 
         return run_catalog(args)
