@@ -146,6 +146,24 @@ def test_the_paper_and_the_start_date_re_make_the_handout_and_the_calendar(catal
     assert panel.ics != ics and b"20270104" in panel.ics
 
 
+def test_the_start_offered_is_a_monday_and_another_day_is_refused_in_place(catalog):
+    from datetime import date
+
+    assert ExportPanel(catalog, today=date(2026, 12, 9)).start.value == date(2026, 12, 14)
+    assert ExportPanel(catalog, today=date(2026, 12, 14)).start.value == date(2026, 12, 14)
+    result, client = planned(FAST, catalog)
+    panel = ExportPanel(catalog, today=date(2026, 12, 7))
+    panel.show(result, client)
+    panel.start.value = date(2026, 12, 9)  # a Wednesday
+    assert panel.error is None, panel.error
+    assert panel.handout is None and panel.ics is None
+    for shown in (panel.handout_page.preview.value, panel.ics_link.value):
+        assert "wb-export-problem" in shown and "2026-12-14" in shown, shown
+    assert panel.handout_page.link.value == "" and panel.handout_page.pdf_button.disabled
+    panel.start.value = date(2026, 12, 14)
+    assert panel.handout is not None and panel.ics is not None
+
+
 def test_typed_threat_words_are_listed_before_printing_with_the_gentler_phrasing(catalog):
     trainer = Trainer("Sam", "Ask about your slipped disc: 0123 456")
     result, client = planned(FAST, catalog, trainer=trainer)
@@ -178,7 +196,7 @@ def test_a_client_without_a_program_gets_only_the_letter_with_the_reason(name, c
     heading = panel.brief_page.heading.value
     assert ("Referral letter" in heading) if referred else ("brief" in heading)
     file_name, content = link_bytes(panel.brief_page.link.value)
-    assert file_name == f"{client.id}-{'referral' if referred else 'brief'}.html"
+    assert file_name == f"{client.id}-brief.html"  # as ``workbench export --brief`` names it
     assert content.decode() == panel.brief
 
 
@@ -220,7 +238,7 @@ def test_make_the_pdf_offers_the_printed_handout(catalog):
     pdf = panel.make_pdf("handout")
     assert pdf is not None and pdf.startswith(b"%PDF"), panel.handout_page.pdf_link.value
     name, content = link_bytes(panel.handout_page.pdf_link.value)
-    assert name == f"{client.id}-handout.pdf" and content == pdf
+    assert name == f"{client.id}-pdf.pdf" and content == pdf  # ``workbench export --pdf``
 
 
 def test_the_face_gives_the_panel_its_hand_over_functions():

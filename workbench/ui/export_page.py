@@ -28,6 +28,8 @@ MODULES = {
     "check_words": "workbench.handover.wording",
     "html_to_pdf": "workbench.handover.pdf",
     "PdfError": "workbench.handover.pdf",
+    "HandoverError": "workbench.handover.errors",
+    "export_name": "workbench.handover.exports",
     "plan_ics": "workbench.handover.calendar",
     "plan_csv": "workbench.handover.table",
     "brief_html": "workbench.handover.brief",
@@ -91,7 +93,7 @@ class PageSection(widgets.VBox):
         self.page: str | None = None
         self.pdf: bytes | None = None
         self.error: str | None = None
-        self._file, self._paper = kind, "A4"
+        self._files, self._paper = (f"{kind}.html", f"{kind}.pdf"), "A4"
         self.heading = widgets.HTML(f"<h4>{_esc(title)}</h4>")
         self.preview = _html(f"wb-export-{kind}-preview")
         self.link = _html(f"wb-export-{kind}-link")
@@ -104,33 +106,51 @@ class PageSection(widgets.VBox):
         super().__init__([self.heading, *above, self.preview, buttons])
         self.add_class(f"wb-export-{kind}")
 
-    def show(self, page: str | None, *, title: str, file_stem: str, paper: str, frame: str) -> None:
-        """Show ``page`` (None: that part is not installed) under the heading ``title``.
+    def show(
+        self,
+        page: str | None,
+        *,
+        title: str,
+        files: tuple[str, str] = ("page.html", "page.pdf"),
+        paper: str = "A4",
+        frame: str = "",
+        problem: str | None = None,
+    ) -> None:
+        """Show ``page`` under the heading ``title``.
 
         Parameters
         ----------
         page : str or None
-            The page's HTML.
+            The page's HTML; None: ``problem`` says why there is none (else that part of
+            the hand-over is not installed).
         title : str
             The heading.
-        file_stem : str
-            The downloads' name without extension, e.g. ``"runner-returning-handout"``.
+        files : (str, str)
+            The names the HTML and the PDF download as (``export_name``'s).
         paper : str
             "A4" or "Letter": the PDF's paper, named on its link.
         frame : str
             The preview frame's accessible title.
+        problem : str, optional
+            Why there is no page (a :class:`~workbench.handover.errors.HandoverError`'s
+            words, e.g. a start that is not a Monday), shown instead of the preview.
         """
         self.page, self.pdf, self.error = page, None, None
-        self._file, self._paper = file_stem, paper
+        self._files, self._paper = files, paper
         self.heading.value = f"<h4>{_esc(title)}</h4>"
         self.pdf_link.value = ""
         if page is None:
-            self.preview.value, self.link.value = missing_html(f"the {title.lower()}"), ""
+            self.preview.value = (
+                f"<p class='wb-error wb-export-problem'>{_esc(problem)}</p>"
+                if problem
+                else missing_html(f"the {title.lower()}")
+            )
+            self.link.value = ""
             self.pdf_button.disabled = True
             return
         self.preview.value = sandboxed_preview(page, title=frame, css_class=f"wb-{self.kind}-frame")
         self.link.value = download_link(
-            page, f"{file_stem}.html", "text/html", "Download HTML", f"wb-download-{self.kind}"
+            page, files[0], "text/html", "Download HTML", f"wb-download-{self.kind}"
         )
         self.pdf_button.disabled = handover("html_to_pdf") is None
 
@@ -156,7 +176,7 @@ class PageSection(widgets.VBox):
             return None
         self.pdf_link.value = download_link(
             self.pdf,
-            f"{self._file}.pdf",
+            self._files[1],
             "application/pdf",
             f"Download PDF ({self._paper})",
             f"wb-download-{self.kind}-pdf",

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import traceback
 from collections.abc import Callable
-from datetime import date
+from datetime import date, timedelta
 
 import ipywidgets as widgets
 
@@ -71,7 +71,7 @@ class ExportPanel(widgets.VBox):
     client_source : callable, optional
         Returns the client whose plan :meth:`show` gets without a client (the app's form).
     today : date, optional
-        The program's start date offered (default: today).
+        The start date offered is this day's Monday or the next (default: today's).
     live : bool
         Render on every :meth:`show` (a notebook); False renders only once :attr:`live`
         is set (the app's area, when opened).
@@ -115,7 +115,7 @@ class ExportPanel(widgets.VBox):
         self.paper.add_class("wb-export-paper")
         self.start = widgets.DatePicker(
             description="program starts",
-            value=today or date.today(),
+            value=_monday(today or date.today()),
             style={"description_width": "initial"},
         )
         self.start.add_class("wb-export-start")
@@ -226,7 +226,7 @@ class ExportPanel(widgets.VBox):
             self._render_handout(result, client)
             self._render_data(result, client)
         else:
-            self.handout_page.show(None, title="Handout", file_stem="", paper="", frame="")
+            self.handout_page.show(None, title="Handout")
         if program or result.status in (REFERRED, NEEDS_CLEARANCE):
             self.brief_page.layout.display = ""
             self._render_brief(result, client)
@@ -236,59 +236,69 @@ class ExportPanel(widgets.VBox):
     def _render_handout(self, result: PlanResult, client: Client) -> None:
         make = handover("handout_html")
         words, check = handover("handout_words"), handover("check_words")
-        if words is not None and check is not None:
-            self.problems = list(check(words(result, client, self.catalog, start=self.start.value)))
-            self.words.value = word_problems_html(self.problems)
-        page = None
-        if make is not None:
-            page = make(
-                result, client, self.catalog, start=self.start.value, paper=self.paper.value
-            )
+        start, paper = self.start.value, self.paper.value
+        page, problem = None, None
+        self.words.value = ""
+        try:
+            if words is not None and check is not None:
+                self.problems = list(check(words(result, client, self.catalog, start=start)))
+                self.words.value = word_problems_html(self.problems)
+            if make is not None:
+                page = make(result, client, self.catalog, start=start, paper=paper)
+        except _refused() as err:  # e.g. a start that is not a Monday: said in place
+            problem = f"No handout: {err}"
         self.handout_page.show(
             page,
             title="Handout",
-            file_stem=f"{client.id}-handout",
-            paper=self.paper.value,
+            files=(_file(client, "handout"), _file(client, "pdf")),
+            paper=paper,
             frame=f"Handout for {client.name}",
+            problem=problem,
         )
 
     def _render_data(self, result: PlanResult, client: Client) -> None:
         ics, csv, start = handover("plan_ics"), handover("plan_csv"), self.start.value
-        if ics is None:
-            self.ics_link.value = missing_html("the calendar")
-        elif start is None:
-            self.ics_link.value = "<p class='wb-hint'>Pick the program's start date above.</p>"
-        else:
-            self.ics = ics(result, client, self.catalog, start=start, plan_key=_plan_key(start))
-            self.ics_link.value = download_link(
-                self.ics,
-                f"{client.id}-calendar.ics",
-                "text/calendar",
-                "Download calendar (.ics)",
-                "wb-download-ics",
-            )
-        if csv is None:
-            self.csv_link.value = missing_html("the CSV")
-        else:
-            self.csv = csv(result, client, self.catalog, start=start)
-            self.csv_link.value = download_link(
-                self.csv, f"{client.id}-plan.csv", "text/csv", "Download CSV", "wb-download-csv"
-            )
+        try:
+            if ics is None:
+                self.ics_link.value = missing_html("the calendar")
+            elif start is None:
+                self.ics_link.value = "<p class='wb-hint'>Pick the program's start date above.</p>"
+            else:
+                self.ics = ics(result, client, self.catalog, start=start, plan_key=_plan_key(start))
+                self.ics_link.value = download_link(
+                    self.ics,
+                    _file(client, "ics"),
+                    "text/calendar",
+                    "Download calendar (.ics)",
+                    "wb-download-ics",
+                )
+        except _refused() as err:
+            self.ics_link.value = _problem(f"No calendar: {err}")
+        try:
+            if csv is None:
+                self.csv_link.value = missing_html("the CSV")
+            else:
+                self.csv = csv(result, client, self.catalog, start=start)
+                self.csv_link.value = download_link(
+                    self.csv, _file(client, "csv"), "text/csv", "Download CSV", "wb-download-csv"
+                )
+        except _refused() as err:
+            self.csv_link.value = _problem(f"No CSV: {err}")
 
     def _render_brief(self, result: PlanResult, client: Client) -> None:
         referred = result.status == REFERRED
         make = handover("referral_html" if referred else "brief_html")
-        title, kind = ("Referral letter", "referral") if referred else ("Doctor's brief", "brief")
-        page = None
+        title = "Referral letter" if referred else "Doctor's brief"
+        paper, page = self.paper.value, None
         if make is not None and referred:
-            page = make(result, client)
+            page = make(result, client, paper=paper)
         elif make is not None:
-            page = make(result, client, self.catalog, paper=self.paper.value)
+            page = make(result, client, self.catalog, paper=paper)
         self.brief_page.show(
             page,
             title=title,
-            file_stem=f"{client.id}-{kind}",
-            paper=self.paper.value,
+            files=(_file(client, "brief"), f"{client.id}-brief.pdf"),
+            paper=paper,
             frame=f"{title} for {client.name}",
         )
 
@@ -296,6 +306,30 @@ class ExportPanel(widgets.VBox):
         """Print the handout (``"handout"``) or the brief (``"brief"``) to PDF on the paper
         chosen and offer it (see :meth:`PageSection.make_pdf`)."""
         return (self.handout_page if which == "handout" else self.brief_page).make_pdf()
+
+
+def _monday(day: date) -> date:
+    """The start date offered: ``day`` when it is a Monday, else the next Monday (a
+    program's week 1 starts on a Monday)."""
+    return day + timedelta(days=(7 - day.weekday()) % 7)
+
+
+def _refused() -> type[Exception]:
+    """The hand-over's refusal (:class:`~workbench.handover.errors.HandoverError`)."""
+    return handover("HandoverError") or ValueError
+
+
+def _problem(text: str) -> str:
+    return f"<p class='wb-error wb-export-problem'>{_esc(text)}</p>"
+
+
+def _file(client: Client, kind: str) -> str:
+    """The download's name, as ``workbench export`` names the file (``export_name``)."""
+    name = handover("export_name")
+    if name is not None:
+        return name(client.id, kind)
+    ext = {"handout": "html", "brief": "html"}.get(kind, kind)
+    return f"{client.id}-{kind}.{ext}"
 
 
 def _plan_key(start: date) -> str:
