@@ -279,6 +279,7 @@ def test_an_invalid_form_leaves_nothing_to_export(app):
     app.export.area.selected_index = 0
     app.form.field_for("age").widget.value = 200
     assert app.export.body.layout.display == "none" and app.export.result is None
+    assert app.export.handout is None and app.export.brief is None and app.export.ics is None
 
 
 def test_no_network_address_in_what_the_panel_shows(catalog):

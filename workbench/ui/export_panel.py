@@ -189,6 +189,10 @@ class ExportPanel(widgets.VBox):
         """No plan to export (the form has errors): show nothing but the hint."""
         self.result = self.client = None
         self._stale = False
+        self.ics = self.csv = None
+        self.problems = []
+        self.handout_page.show(None, title="Handout")
+        self.brief_page.show(None, title="Doctor's brief")
         self.body.layout.display = "none"
         self.empty.layout.display = ""
         self.message.value = ""
