@@ -2,7 +2,8 @@
 
 ``workbench plan``, ``workbench check``, ``workbench catalog list|search|import|review``, and
 the follow-up: ``workbench client add|list|show|export|plan|answer``, ``workbench log``,
-``workbench review`` (:mod:`workbench.cli.followup_commands`).
+``workbench review`` (:mod:`workbench.cli.followup_commands`); the doctor's answer,
+``workbench doctor`` (:mod:`workbench.cli.doctor_commands`).
 Stdout carries the result only (with ``--json``, one JSON document); errors and the
 solver's log (``--verbose``) go to stderr.
 """
@@ -64,6 +65,7 @@ def build_parser() -> argparse.ArgumentParser:
     from workbench import MAX_WEEKS
     from workbench.cli.catalog_commands import add_catalog_parser
     from workbench.cli.export_commands import add_export_parser
+    from workbench.cli.doctor_commands import add_doctor_parser
     from workbench.cli.followup_commands import add_followup_parsers
 
     ap = argparse.ArgumentParser(
@@ -87,6 +89,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_catalog_parser(sub, _fmt, EXIT_CODES)
     add_followup_parsers(sub, _fmt, EXIT_CODES)
     add_export_parser(sub, _fmt, EXIT_CODES)
+    add_doctor_parser(sub, _fmt, EXIT_CODES)
     return ap
 
 
@@ -212,6 +215,10 @@ def main(argv: list[str] | None = None) -> int:
             from workbench.cli.export_commands import run_export
 
             return run_export(args)
+        if args.command == "doctor":
+            from workbench.cli.doctor_commands import run_doctor
+
+            return run_doctor(args)
         from workbench.cli.catalog_commands import run_catalog
 
         return run_catalog(args)
