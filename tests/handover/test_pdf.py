@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import io
 import os
+import re
 from datetime import date
 
 import pytest
@@ -97,3 +98,11 @@ def test_a_missing_chromium_says_how_to_install_it(monkeypatch, tmp_path):
 def test_an_unknown_paper_is_refused():
     with pytest.raises(wb.HandoverError, match="Letter"):
         html_to_pdf("<p>x</p>", paper="Legal")
+
+
+def test_the_same_page_prints_the_same_pdf_but_for_its_dates(handout):
+    pages, _, _ = handout
+    one, two = html_to_pdf(pages["A4"]), html_to_pdf(pages["A4"])
+    dates = re.compile(rb"/(?:CreationDate|ModDate) \(D:[^)]*\)")
+    assert dates.search(one)
+    assert dates.sub(b"", one) == dates.sub(b"", two)

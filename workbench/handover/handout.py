@@ -68,8 +68,9 @@ def _check(result, paper: str, start: date | None) -> None:
         raise HandoverError(f"handout: paper {paper!r} is not one of {', '.join(PAPERS)}")
     if start is not None and start.weekday() != 0:
         monday = start + timedelta(days=7 - start.weekday())
+        weekday = list(DAY_LABELS.values())[start.weekday()]
         raise HandoverError(
-            f"handout: start {start.isoformat()} is a {DAY_LABELS[list(DAY_LABELS)[start.weekday()]]}; "
+            f"handout: start {start.isoformat()} is a {weekday}; "
             f"a plan's week starts on a Monday (the next one is {monday.isoformat()})"
         )
 

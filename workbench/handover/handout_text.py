@@ -156,13 +156,14 @@ def traffic_light() -> dict:
     Returns
     -------
     dict
-        ``heading``, ``intro`` and ``rows``: per colour its ``tone`` (green, amber, red:
+        ``heading``, ``intro``, ``today_heading`` and ``rows``: per colour its ``tone`` (green, amber, red:
         the CSS class), ``name``, ``range`` (pain 0-10 from DEFAULTS) and ``do``.
     """
     t = handout_text()
     return {
         "heading": t["light_heading"],
         "intro": t["light_intro"],
+        "today_heading": t["today_heading"],
         "rows": [
             {"tone": tone, "name": t[tone], "range": t[f"{tone}_range"], "do": t[f"{tone}_do"]}
             for tone in ("green", "amber", "red")
