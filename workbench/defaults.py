@@ -799,13 +799,7 @@ DEFAULTS: dict[str, Rule] = {
     ),
     # --- hand-over: the client's calendar (issue 19) ---
     "calendar_default_hour": Rule(
-        18.0,
-        "hour of day (local)",
-        "(H)",
-        "a session's start time in the client's calendar when their usual training time is "
-        "not recorded (the export says so, and the client moves the events to suit)",
-        0.0,
-        23.0,
+        18.0, "hour of day", "(H)", "calendar start time when no usual time is recorded", 0.0, 23.0
     ),
     # --- planner: the solver ---
     "relative_gap": Rule(
