@@ -291,3 +291,52 @@ def test_no_network_address_in_what_the_panel_shows(catalog):
         for w in (panel.handout_page.preview, panel.brief_page.preview, panel.handout_page.link)
     )
     assert not re.search(r"(src|href)\s*=\s*['\"]?(https?:)?//", shown)
+
+
+# ================================================================== the doctor's answer
+
+
+def _answer(panel: ExportPanel, avoid: str = "running") -> None:
+    from datetime import date
+
+    f = panel.doctor.fields
+    f["cleared"].value = "yes"
+    f["avoid_disciplines"].value = (avoid,)
+    f["max_rpe"].value = "4"
+    f["by"].value = "Dr A. Okafor (GP)"
+    f["date"].value = date(2026, 12, 1)
+
+
+def test_in_a_notebook_the_doctors_answer_turns_the_brief_into_a_program(catalog):
+    client = example_client("new-pain-55-no-clearance")
+    panel = ExportPanel(catalog)
+    panel.show(planner.plan(client, catalog, PlanOptions(weeks=2)), client)
+    assert panel.handout is None and panel.doctor.widget.layout.display == ""
+    _answer(panel)
+    assert panel.doctor.apply() is True
+    assert panel.result.planned and panel.handout is not None
+    assert panel.client.clearance.by == "Dr A. Okafor (GP)"
+    rows = panel.csv.splitlines()[1:]
+    assert rows and not any(",running," in row for row in rows)
+
+
+def test_in_the_app_the_doctors_answer_goes_into_the_form_and_re_plans(catalog):
+    app = DesignApp(example="new-pain-55-no-clearance", catalog=catalog, weeks=1, debounce_s=None)
+    assert app.result.status == "needs_clearance"
+    app.export.area.selected_index = 0
+    assert "brief" in app.export.brief_page.heading.value and app.export.handout is None
+    _answer(app.export)
+    assert app.export.doctor.apply() is True
+    app.wait()
+    assert app.form.value.clearance.cleared and app.form.value.clearance.max_rpe == 4
+    assert app.result.planned
+    blocks = [b for w in app.result.weeks for d in w.days for b in d.blocks]
+    assert blocks and all(b.rpe <= 4 and b.discipline.value != "running" for b in blocks)
+    assert app.export.handout is not None and app.export.error is None
+
+
+def test_a_referred_client_gets_no_doctors_answer_panel(catalog):
+    client = example_client("red-flag")
+    panel = ExportPanel(catalog)
+    panel.show(planner.plan(client, catalog, PlanOptions(weeks=2)), client)
+    assert panel.doctor.widget.layout.display == "none"

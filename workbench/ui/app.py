@@ -161,7 +161,7 @@ class DesignApp(widgets.VBox):
             layout=widgets.Layout(display="none"),
         )
         self.plan_box.add_class("wb-plan")
-        self.export = ExportPanel(self.catalog, client_source=lambda: self.form.value)
+        self.export = ExportPanel(self.catalog, form=self.form)
 
     def _page(self) -> list:
         """The page: the form on the left; controls and the answer on the right."""

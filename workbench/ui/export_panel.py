@@ -5,7 +5,8 @@ calendar and data, and the doctor's brief.
 program's start date; the threat-word check of every word the client will read, listed
 above the preview; the preview in a sandboxed frame; Download HTML; Make the PDF, then
 Download PDF), the **Calendar** (``.ics``), the **CSV**, and the **Doctor's brief**
-(preview, download, PDF). A referred client gets the referral letter and no handout,
+(preview, download, PDF) with the **Doctor's answer** below it (:mod:`~.doctor_answer`:
+the answer into the clearance in one step, and the plan re-made). A referred client gets the referral letter and no handout,
 calendar or CSV, with the reason; a client waiting for clearance gets the brief with its
 questions, and no program.
 
@@ -34,6 +35,7 @@ import ipywidgets as widgets
 
 from workbench.domain import Client
 from workbench.planning.result import NEEDS_CLEARANCE, REFERRED, PlanResult
+from workbench.ui.doctor_answer import DoctorAnswerPanel
 from workbench.ui.export_html import _esc, download_link, word_problems_html
 from workbench.ui.export_page import PageSection, handover, missing_html
 
@@ -69,7 +71,11 @@ class ExportPanel(widgets.VBox):
     catalog : Catalog, optional
         The catalog the plan was made from (default: the built-in one).
     client_source : callable, optional
-        Returns the client whose plan :meth:`show` gets without a client (the app's form).
+        Returns the client whose plan :meth:`show` gets without a client.
+    form : AssessmentForm, optional
+        The app's form: the client is read from it, and a doctor's answer applied in the
+        Doctor's answer panel (:class:`~workbench.ui.doctor_answer.DoctorAnswerPanel`) is
+        written back into it, which re-plans. Without it the panel re-plans itself.
     today : date, optional
         The start date offered is this day's Monday or the next (default: today's).
     live : bool
@@ -80,6 +86,8 @@ class ExportPanel(widgets.VBox):
     ----------
     handout_page, brief_page : PageSection
         The handout; the doctor's brief or the referral letter.
+    doctor : DoctorAnswerPanel
+        The doctor's answer, below the brief (not for a referred client).
     ics : bytes or None
         The calendar file shown. ``csv``: str or None, the plan's rows.
     problems : list of WordProblem
@@ -93,6 +101,7 @@ class ExportPanel(widgets.VBox):
         catalog=None,
         *,
         client_source: Callable[[], Client] | None = None,
+        form=None,
         today: date | None = None,
         live: bool = True,
     ):
@@ -100,7 +109,9 @@ class ExportPanel(widgets.VBox):
             from workbench.catalog import builtin_catalog
 
             catalog = builtin_catalog()
-        self.catalog, self.client_source, self._live = catalog, client_source, live
+        if form is not None and client_source is None:
+            client_source = lambda: form.value  # noqa: E731 - read when the panel renders
+        self.catalog, self.client_source, self.form, self._live = catalog, client_source, form, live
         self.result: PlanResult | None = None
         self.client: Client | None = None
         self._stale = False
@@ -136,12 +147,16 @@ class ExportPanel(widgets.VBox):
         )
         self.program_box.add_class("wb-export-program")
         self.brief_page = PageSection("Doctor's brief", "brief")
+        self.doctor = DoctorAnswerPanel(
+            catalog=catalog, on_applied=self._answered, replan=form is None
+        )
         self.body = widgets.VBox(
             [
                 widgets.HBox([self.paper, self.start]),
                 self.reason,
                 self.program_box,
                 self.brief_page,
+                self.doctor.widget,
             ],
             layout=widgets.Layout(display="none"),
         )
@@ -236,6 +251,13 @@ class ExportPanel(widgets.VBox):
             self._render_brief(result, client)
         else:  # no plan fits: nothing to hand over
             self.brief_page.layout.display = "none"
+        # the doctor's answer, for a program or a clearance asked for (not for a referral)
+        answerable = program or result.status == NEEDS_CLEARANCE
+        self.doctor.widget.layout.display = "" if answerable else "none"
+        if self.doctor.client is None or self.doctor.client.id != client.id:
+            self.doctor.set_client(client)  # a new client: empty fields
+        else:
+            self.doctor.client = client  # the same client edited: the fields stay
 
     def _render_handout(self, result: PlanResult, client: Client) -> None:
         make = handover("handout_html")
@@ -305,6 +327,14 @@ class ExportPanel(widgets.VBox):
             paper=paper,
             frame=f"{title} for {client.name}",
         )
+
+    def _answered(self, client: Client) -> None:
+        """The doctor's answer was applied: the app's form takes the client (and re-plans,
+        which shows here); without a form, the plan the answer panel re-made is shown."""
+        if self.form is not None:
+            self.form.value = client
+        elif self.doctor.result is not None:
+            self.show(self.doctor.result, client)
 
     def make_pdf(self, which: str = "handout") -> bytes | None:
         """Print the handout (``"handout"``) or the brief (``"brief"``) to PDF on the paper
