@@ -64,8 +64,8 @@ def build_parser() -> argparse.ArgumentParser:
     """The command line's parser: ``plan``, ``check`` and ``catalog``."""
     from workbench import MAX_WEEKS
     from workbench.cli.catalog_commands import add_catalog_parser
-    from workbench.cli.export_commands import add_export_parser
     from workbench.cli.doctor_commands import add_doctor_parser
+    from workbench.cli.export_commands import add_export_parser
     from workbench.cli.followup_commands import add_followup_parsers
 
     ap = argparse.ArgumentParser(

@@ -241,6 +241,7 @@ class ExportPanel(widgets.VBox):
         self.program_box.layout.display = "" if program else "none"
         self.reason.value = "" if program else _no_program_reason(result)
         self.reason.layout.display = "none" if program else ""
+        self.start.layout.display = "" if program else "none"  # no program, no start
         if program:
             self._render_handout(result, client)
             self._render_data(result, client)

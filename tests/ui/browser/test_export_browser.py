@@ -4,8 +4,8 @@
 Only the wiring is checked here (the logic is tested without a browser in
 tests/ui/test_export_panel.py): the trainer renames the client to the script, opens the
 Export area, sees the handout's preview in its sandboxed frame with the name as text,
-downloads the handout's HTML and PDF and the calendar; no dialog ever opens and no request
-leaves the machine. Screenshots go to test-artifacts/ (and /work/shots/ when that folder
+downloads the handout's HTML and PDF, the calendar and the CSV; then a red flag leaves
+only the referral letter. No dialog ever opens and no request leaves the machine. Screenshots go to test-artifacts/ (and /work/shots/ when that folder
 exists).
 """
 
@@ -107,6 +107,24 @@ def test_voila_export_area_shows_the_script_client_as_text_and_downloads(
     )
     _shot(page, artifacts_dir, "brief-preview")
     _shot(page, artifacts_dir, "area-full", full_page=True)
+
+    # a red flag: the referral letter, and no handout, calendar or CSV to download
+    flags = page.locator(
+        ".wb-form-sections .jupyter-widget-Collapse-header", has_text="Red flags and notes"
+    )
+    yes = page.locator(".wb-flag-saddle_numbness button[data-value='Yes']")
+    if not yes.is_visible():
+        flags.first.click()
+    stamp = _stamp(page)
+    yes.click()
+    _replanned(page, stamp)
+    expect(page.locator(".wb-export-reason")).to_contain_text("no handout, calendar or CSV")
+    expect(page.locator(".wb-export-program")).to_be_hidden()
+    expect(page.locator("a.wb-download-ics")).to_be_hidden()
+    letter = page.frame_locator("iframe.wb-brief-frame")
+    expect(letter.locator("body")).to_contain_text(SCRIPT, timeout=TIMEOUT)
+    page.locator(".wb-export-reason").scroll_into_view_if_needed()
+    _shot(page, artifacts_dir, "referral")
 
     assert dialogs == [], dialogs  # alert(1) never ran, in the app or in a frame
     assert not page.blocked_requests, page.blocked_requests
