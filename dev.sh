@@ -49,6 +49,7 @@ case "${1:-}" in
   test)
     setup
     bash scripts/ensure_chromium.sh
+    bash scripts/ensure_postgresql.sh  # the store's tests run on a real PostgreSQL too
     .venv/bin/ruff check .
     .venv/bin/ruff format --check .
     exec .venv/bin/pytest -p no:cacheprovider --nbval-lax tests notebooks ;;

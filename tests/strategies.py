@@ -17,6 +17,7 @@ from datetime import date, timedelta
 import pytest
 from hypothesis import strategies as st
 
+from workbench.client.field_history import known_time_zones
 from workbench.defaults import DEFAULTS
 from workbench.domain import (
     EQUIPMENT,
@@ -26,12 +27,16 @@ from workbench.domain import (
     Clearance,
     Client,
     Day,
+    DiaryEntry,
     Dimension,
     Discipline,
     Exercise,
     Goal,
     Instruments,
+    MedicalHistory,
+    Medication,
     Pain,
+    Trainer,
 )
 from workbench.domain import Tests as ClientTests
 from workbench.testing.synthetic import random_catalog, random_client
@@ -519,6 +524,68 @@ _instruments = st.builds(
     tsk17=_nullable(_fixed(17, _ints(1, 4))),
 )
 
+# the hand-over parts (schema version 4): trainer, time, zone, history, medicines, diary
+trainers = st.builds(Trainer, name=_text, contact=_text)
+#: A usual training time, HH:MM on the 24-hour clock.
+usual_times = st.builds(lambda h, m: f"{h:02d}:{m:02d}", _ints(0, 23), _ints(0, 59))
+#: An IANA time zone name this machine knows.
+time_zones = st.sampled_from(sorted(known_time_zones()))
+medical_histories = st.builds(
+    MedicalHistory,
+    diagnoses=st.lists(_nonblank, max_size=3).map(tuple),
+    imaging=st.lists(_nonblank, max_size=3).map(tuple),
+    treatments=st.lists(_nonblank, max_size=3).map(tuple),
+)
+medications = st.builds(Medication, name=_nonblank, dose=_text, frequency=_text)
+#: One dated diary entry (intensity 0-10 or not rated).
+diary_entries = st.builds(
+    DiaryEntry,
+    date=st.dates().map(date.isoformat),
+    intensity=_nullable(_ints(0, 10)),
+    frequency=_text,
+    triggers=_text,
+    helps=_text,
+    notes=_text,
+)
+
+#: One line of text as a form's one-entry-a-line box gives it back (no line break, no
+#: surrounding blanks).
+_one_line = (
+    st.text(st.characters(blacklist_categories=("Cc", "Cs", "Zl", "Zp")), max_size=30)
+    .map(str.strip)
+    .filter(bool)
+)
+
+
+@st.composite
+def hand_over_fields(draw) -> dict:
+    """The hand-over fields of a client (schema version 4) as the form holds them: history
+    entries one a line; medications, diary entries, trainer, usual time and time zone."""
+    lines = st.lists(_one_line, max_size=3).map(tuple)
+    return {
+        "medical_history": MedicalHistory(draw(lines), draw(lines), draw(lines)),
+        "medications": tuple(
+            draw(st.lists(st.builds(Medication, _one_line, _one_line, _one_line), max_size=3))
+        ),
+        "diary": tuple(
+            draw(
+                st.lists(
+                    st.builds(
+                        DiaryEntry,
+                        st.dates().map(date.isoformat),
+                        _nullable(_ints(0, 10)),
+                        _one_line, _one_line, _one_line, _one_line,
+                    ),
+                    max_size=3,
+                )
+            )
+        ),
+        "trainer": Trainer(draw(_one_line), draw(_one_line)),
+        "usual_time": draw(_nullable(usual_times)),
+        "time_zone": draw(_nullable(time_zones)),
+    }  # fmt: skip
+
+
 _clearance = st.builds(
     Clearance,
     cleared=st.booleans(),
@@ -604,6 +671,12 @@ def valid_clients(draw) -> Client:
         confirmed_no=confirmed,
         notes=draw(_text),
         symptom_diary=draw(_text),
+        medical_history=draw(medical_histories),
+        medications=tuple(draw(st.lists(medications, max_size=3))),
+        diary=tuple(draw(st.lists(diary_entries, max_size=4))),
+        trainer=draw(trainers),
+        usual_time=draw(_nullable(usual_times)),
+        time_zone=draw(_nullable(time_zones)),
         pain=draw(st.builds(Pain, _ints(0, 10), _ints(0, 10), _ints(0, 10))),
         instruments=draw(_instruments),
         triggers=draw(st.frozensets(_nonblank, max_size=4)),

@@ -112,6 +112,7 @@ _EXPORTS: dict[str, str] = {
     "Store": "workbench.records.store",
     "StoreError": "workbench.records.engine",
     "StoreBusy": "workbench.records.engine",
+    "StoreConflict": "workbench.records.engine",
     "default_store_path": "workbench.paths",
     "LogStatus": "workbench.records.models",
     "SessionLog": "workbench.records.models",
@@ -161,6 +162,12 @@ _EXPORTS: dict[str, str] = {
     "PROGRAM_KINDS": "workbench.handover.exports",
     "IssuedProgram": "workbench.followup.issued",
     "issued_program": "workbench.followup.issued",
+    # hand-over: medical history and diary
+    "add_diary_entry": "workbench.client.diary",
+    "DiaryEntry": "workbench.domain",
+    "Medication": "workbench.domain",
+    "MedicalHistory": "workbench.domain",
+    "Trainer": "workbench.domain",
 }
 
 #: Public name -> (module, name there) where the two differ.

@@ -40,7 +40,9 @@ from workbench.domain import (
     Discipline,
     Goal,
     Instruments,
+    MedicalHistory,
     Pain,
+    Trainer,
 )
 from workbench.domain import Tests as ClientTests
 
@@ -171,7 +173,7 @@ def test_client_to_dict_writes_enum_values_sorted_lists_and_the_schema_version()
     data = client_to_dict(
         client_from_dict(valid_dict() | {"available_days": ["fri", "mon", "wed"]})
     )
-    assert next(iter(data)) == "schema_version" and data["schema_version"] == SCHEMA_VERSION == 3
+    assert next(iter(data)) == "schema_version" and data["schema_version"] == SCHEMA_VERSION == 4
     assert data["available_days"] == ["mon", "wed", "fri"]  # Monday first, not alphabetical
     assert data["triggers"] == ["bending", "sitting"]
     assert data["equipment"] == ["mat", "gym"]  # vocabulary order (EQUIPMENT)
@@ -185,6 +187,8 @@ def test_client_to_dict_writes_every_field_of_every_part():
     parts = {
         None: Client,
         "clearance": Clearance,
+        "medical_history": MedicalHistory,
+        "trainer": Trainer,
         "pain": Pain,
         "instruments": Instruments,
         "tests": ClientTests,
@@ -380,7 +384,7 @@ def test_an_unanswered_odi_section_is_null_and_a_missing_instrument_is_null():
         ("activities", {"discipline": "gym"}, "a list of activity objects"),
         ("pain", [3, 4, 6], "an object with keys: now, average_week, worst_week"),
         ("new_onset", 0, "true or false"),
-        ("schema_version", 4, "1 or 2 or 3 (the client-file versions"),
+        ("schema_version", 5, "1 or 2 or 3 or 4 (the client-file versions"),
     ],
 )
 def test_a_bad_value_is_refused_with_its_path_and_allowed_range(path, value, words):
@@ -482,7 +486,15 @@ def test_client_problems_lists_what_is_wrong_with_a_client_built_in_code():
         ("overrides.weekly_rise", 0.5),
         ("overrides.weekly_raise", 0.1),
         ("id", "has spaces"),
-        ("schema_version", 4),
+        ("schema_version", 5),
+        ("usual_time", "7:30"),
+        ("usual_time", "24:00"),
+        ("time_zone", "Europe London"),
+        ("diary", [{"date": "2026-11-30", "intensity": 11}]),
+        ("diary", [{"intensity": 3}]),
+        ("medications", [{"dose": "400 mg"}]),
+        ("medical_history", {"imaging": [""]}),
+        ("trainer", {"phone": "0123"}),
     ],
 )
 def test_the_schema_and_the_checker_refuse_the_same_single_field_errors(path, value):

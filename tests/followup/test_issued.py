@@ -116,3 +116,21 @@ def test_a_document_reads_back_as_the_same_weeks(program):
     shifted = program_result([(1, doc), (3, {"weeks": doc["weeks"][:1]})])
     assert [w.week for w in shifted.weeks] == [1, 2, 3, 4]
     assert shifted.weeks[2].days == program["result"].weeks[0].days
+
+
+def test_a_paused_plan_hands_over_no_program(tmp_path, catalog):
+    store = wb.Store.open(tmp_path / "s.sqlite")
+    store.add_client(wb.example_client(CLIENT))
+    start_program(store, CLIENT, catalog, start=START, weeks=2)
+    first = store.sessions(CLIENT, week=1)[0]
+    logged = record_log(store, CLIENT, {"status": "done", "minutes": 30, "effort": 3,
+                                        "pain_during": 2,
+                                        "notes": "new numbness in my left foot since yesterday"},
+                        session_id=first.id)  # fmt: skip
+    assert logged.suspended
+    got = issued_program(store, CLIENT, catalog)
+    assert got.paused and not got.result.planned and not got.result.weeks
+    out = wb.export_plan(got.result, got.client, catalog, wb.EXPORT_KINDS, start=got.start,
+                         out_dir=tmp_path / "out", logs=got.logs)  # fmt: skip
+    assert [p.name for p in out] == [f"{CLIENT}-brief.html"]
+    store.close()

@@ -20,8 +20,9 @@ START = date(2026, 1, 5)  # a Monday
 
 
 @pytest.fixture
-def store(tmp_path):
-    with Store.open(tmp_path / "store.sqlite") as s:
+def store(store_url):
+    """A store on a real SQLite file, then on a real PostgreSQL database."""
+    with Store.open(store_url) as s:
         yield s
 
 
@@ -147,9 +148,9 @@ def test_a_replan_replaces_the_weeks_it_covers_and_keeps_the_ones_before(store):
     assert store.plan(first.id).weeks == 12
 
 
-def test_logs_come_back_with_every_field(tmp_path):
+def test_logs_come_back_with_every_field(store_url):
     client = example_clients()["high-fear"]
-    with Store.open(tmp_path / "s.sqlite") as store:
+    with Store.open(store_url) as store:
         store.add_client(client)
         _issue(store, client.id, range(1, 3))
         ids = [s.id for s in store.sessions(client.id)]

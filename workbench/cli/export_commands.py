@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import sys
+import textwrap
 from datetime import date
 from pathlib import Path
 
@@ -46,10 +47,11 @@ def add_export_parser(sub, formatter, exit_codes: str) -> None:
     p = sub.add_parser(
         "export",
         help="write a plan's handout, PDF, calendar, CSV, JSON or doctor's brief",
-        description=(
+        description=textwrap.fill(
             "Write the hand-over files of a client's plan: the handout (HTML) and its PDF, "
-            "the calendar (.ics), the plan as CSV and JSON, the doctor's brief. A referred\n"
-            "or needs-clearance client gets the brief (or referral letter) only."
+            "the calendar (.ics), the plan as CSV and JSON, the doctor's brief. A referred "
+            "or needs-clearance client gets the brief (or referral letter) only.",
+            width=78,
         ),
         epilog=EXPORT_EPILOG + exit_codes,
         formatter_class=formatter,

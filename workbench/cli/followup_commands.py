@@ -1,6 +1,6 @@
 """``workbench client``, ``workbench log`` and ``workbench review``: follow a client in the store.
 
-``client add|list|show|export|plan|answer`` keeps the studio's clients and issues their
+``client add|list|show|export|plan|answer|diary`` keeps the studio's clients and issues their
 program; ``log`` records one session; ``review`` proposes the week's decision and, with
 ``--accept``, stores it and re-plans the weeks ahead. Every command takes ``--store PATH``
 (default ``$WORKBENCH_STORE``, else the user's data directory) and ``--json``.
@@ -13,6 +13,7 @@ import getpass
 import json
 from datetime import date
 
+from workbench.cli.diary_command import add_diary_parser, run_diary
 from workbench.cli.exits import EXIT
 from workbench.cli.inputs import BusyError, InputError, file_problem
 from workbench.cli.output import emit
@@ -50,7 +51,10 @@ FLAG_OF = {field: "--" + opt.replace("_", "-") for opt, field in LOG_FIELDS.item
 
 def _common(p: argparse.ArgumentParser) -> None:
     p.add_argument(
-        "--store", metavar="PATH", help="the store (default: $WORKBENCH_STORE, else ~/.local/share)"
+        "--store",
+        metavar="PATH|URL",
+        help="the store: a SQLite file or a studio's postgresql:// URL "
+        "(default: $WORKBENCH_STORE, else ~/.local/share)",
     )
     p.add_argument("--json", action="store_true", help="print one JSON document (for programs)")
 
@@ -87,6 +91,7 @@ def add_followup_parsers(sub, formatter, exit_codes: str) -> None:
     ans.add_argument("answers", nargs="+", metavar="QUESTION=yes|no")
     for p in (add, show, exp, pl, ans):
         _common(p)
+    add_diary_parser(what, formatter, exit_codes)
 
     lg = sub.add_parser("log", help="record one session's log", **kw)
     lg.add_argument("client_id", metavar="ID")
@@ -125,6 +130,8 @@ def run_followup(args) -> int:
     """Run ``client``, ``log`` or ``review``; store errors become a clear message."""
     import workbench as wb
 
+    if args.command == "client" and args.client_command == "diary":
+        return run_diary(args)  # a file, or the store
     try:
         with wb.Store.open(args.store) as store:
             if args.command == "client":

@@ -2,7 +2,8 @@
 
 ``workbench plan``, ``workbench check``, ``workbench catalog list|search|import|review``, and
 the follow-up: ``workbench client add|list|show|export|plan|answer``, ``workbench log``,
-``workbench review`` (:mod:`workbench.cli.followup_commands`); the doctor's answer,
+``workbench review`` (:mod:`workbench.cli.followup_commands`); the hand-over,
+``workbench export`` (:mod:`workbench.cli.export_commands`); the doctor's answer,
 ``workbench doctor`` (:mod:`workbench.cli.doctor_commands`).
 Stdout carries the result only (with ``--json``, one JSON document); errors and the
 solver's log (``--verbose``) go to stderr.

@@ -12,7 +12,7 @@ drives three things, so they cannot drift apart:
   including the allowed values or range;
 * :func:`client_to_dict` -- the JSON-ready dict (enums as their values, sets as lists in
   vocabulary order -- days Monday first -- or alphabetical order for free text,
-  ``"schema_version": 1``);
+  ``"schema_version": 4``);
 * :func:`client_schema` -- the JSON Schema (draft 2020-12) published as
   ``workbench/schema/client.schema.json``.
 
@@ -88,7 +88,8 @@ def client_from_dict(data: Mapping[str, Any]) -> Client:
     data : mapping
         The parsed client file (see :func:`client_schema`). Only ``id``, ``name`` and
         ``age`` are required; other fields take the :class:`~workbench.domain.Client`
-        defaults. ``schema_version``, when given, must be 1.
+        defaults. ``schema_version``, when given, must be one of
+        ``READABLE_VERSIONS`` (1-4); fields an older version lacks read as not recorded.
 
     Returns
     -------
@@ -117,7 +118,7 @@ def client_to_dict(client: Client) -> dict[str, Any]:
 
     Enums become their string values, sets become lists (vocabulary order -- days Monday
     first -- or alphabetical for free text), tuples become lists, and
-    ``"schema_version": 1`` comes first. Every field is written, defaults included, so a
+    ``"schema_version"`` (:data:`SCHEMA_VERSION`) comes first. Every field is written, defaults included, so a
     file shows everything that can be filled in. For a valid client,
     ``client_from_dict(client_to_dict(client)) == client``.
 
@@ -163,7 +164,7 @@ def client_schema() -> dict[str, Any]:
             "max_training_days is not more than the number of available days (when days are "
             "given); every supervised day is an available day; no discipline is both liked "
             "and disliked; an activity's longest_minutes is at least its minutes; dates are "
-            "real calendar dates."
+            "real calendar dates; time_zone is a name in the IANA time zone database."
         ),
         **body,
     }

@@ -29,6 +29,14 @@ from workbench.client.field_groups import (
     TestsFile,
     Text,
 )
+from workbench.client.field_history import (
+    Diary,
+    MedicalHistoryFile,
+    Medications,
+    TimeZone,
+    TrainerFile,
+    UsualTime,
+)
 from workbench.client.field_types import (
     boolean,
     choice,
@@ -54,12 +62,14 @@ from workbench.domain import (
 )
 
 #: Version of the client-file layout written by :func:`client_to_dict`.
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 #: Client-file versions this workbench reads. Version 1 had no ``settings`` (where the
 #: client trains); such a file reads as "not recorded", and the workbench asks. Versions
 #: 1 and 2 had no precautions (domain.md §8), pregnancy weeks, T-score, confirmed "no"
 #: answers or what a clearance covers: such a file reads as "not asked" and "none".
-READABLE_VERSIONS = (1, 2, 3)
+#: Versions 1-3 had no medical history, medications, dated diary, trainer, usual time or
+#: time zone: such a file reads with them empty ("not recorded").
+READABLE_VERSIONS = (1, 2, 3, 4)
 
 #: Client ids name files and store records: letters, digits, ``_ . -``; 1-64 characters.
 CLIENT_ID_PATTERN = r"[A-Za-z0-9][A-Za-z0-9_.-]{0,63}"
@@ -252,7 +262,17 @@ class ClientFile(FileModel):
     notes: Text = _NEW.notes
     """Trainer's notes."""
     symptom_diary: Text = _NEW.symptom_diary
-    """Client's symptom diary, free text."""
+    """Client's symptom diary, free text (older files; the dated entries are in diary)."""
+    medical_history: MedicalHistoryFile = Field(default_factory=MedicalHistoryFile)
+    medications: Medications = _NEW.medications
+    """Medications the client takes, each with its dose and frequency."""
+    diary: Diary = _NEW.diary
+    """The symptom diary as dated entries (same date allowed), in the order written."""
+    trainer: TrainerFile = Field(default_factory=TrainerFile)
+    usual_time: UsualTime = _NEW.usual_time
+    """Usual training time, HH:MM local time; null when not recorded."""
+    time_zone: TimeZone = _NEW.time_zone
+    """The client's IANA time zone, e.g. 'Europe/London'; null when not recorded."""
     pain: PainFile = Field(default_factory=PainFile)
     instruments: InstrumentsFile = Field(default_factory=InstrumentsFile)
     triggers: Triggers = _NEW.triggers

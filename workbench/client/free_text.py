@@ -295,28 +295,78 @@ def affirmed_text(text: str, window: float | None = None) -> dict[str, list[str]
     return words_by_key(mentions, RED_FLAGS, affirmed_only=True)
 
 
+#: A diary entry's free-text fields -> how a source names them ("diary 2026-11-30 notes").
+DIARY_TEXTS = {
+    "frequency": "frequency",
+    "triggers": "triggers",
+    "helps": "what helps",
+    "notes": "notes",
+}
+
+#: The medical history's lists -> their source names.
+HISTORY_TEXTS = {
+    "diagnoses": "medical history: diagnoses",
+    "imaging": "medical history: imaging",
+    "treatments": "medical history: treatments",
+}
+
+
+def _joined(texts: Iterable) -> str:
+    return "; ".join(t for t in texts if isinstance(t, str) and t.strip())
+
+
+def _hand_over_texts(history: Mapping, medications: Iterable, diary: Iterable) -> dict[str, str]:
+    """The hand-over parts' free text (schema version 4), each under where it was written:
+    the medical history's lists, the medication names, and each diary entry's texts by
+    date ("diary 2026-11-30 notes"; entries of one date joined with "; ")."""
+    texts = {name: _joined(history.get(key) or ()) for key, name in HISTORY_TEXTS.items()}
+    texts["medications"] = _joined(m.get("name") for m in medications)
+    for entry in diary:
+        for key, name in DIARY_TEXTS.items():
+            source = f"diary {entry.get('date')} {name}"
+            texts[source] = _joined([texts.get(source, ""), entry.get(key)])
+    return texts
+
+
 def client_texts(client) -> dict[str, str]:
     """Every free-text field the workbench keeps for a client: source name -> its text.
 
     The notes, the symptom diary, the doctor's clearance notes, the triggers in the
-    client's words and the PSFS activities (their own words for what they find hard);
+    client's words, the PSFS activities (their own words for what they find hard), the
+    medical history (``"medical history: treatments"``), the medication names
+    (``"medications"``) and each diary entry's texts (``"diary 2026-11-30 notes"``);
     sources without text are left out.
     """
     psfs = client.instruments.psfs or ()
+    history = client.medical_history
     texts = {
         "notes": client.notes,
         "symptom diary": client.symptom_diary,
         "clearance notes": client.clearance.notes,
         "triggers": "; ".join(sorted(client.triggers)),
         "PSFS activities": "; ".join(activity for activity, _ in psfs),
+        **_hand_over_texts(
+            {k: getattr(history, k) for k in HISTORY_TEXTS},
+            ({"name": m.name} for m in client.medications),
+            ({"date": e.date, **{k: getattr(e, k) for k in DIARY_TEXTS}} for e in client.diary),
+        ),
     }
     return {source: text for source, text in texts.items() if text and text.strip()}
+
+
+def _objects(value) -> list[Mapping]:
+    return [v for v in value if isinstance(v, Mapping)] if isinstance(value, list | tuple) else []
 
 
 def file_texts(data: Mapping) -> dict[str, str]:
     """:func:`client_texts` of a client-file dict (as the form holds it, checked or not)."""
     clearance = data.get("clearance") or {}
     psfs = (data.get("instruments") or {}).get("psfs") or ()
+    history = data.get("medical_history")
+    history = {
+        k: v if isinstance(v, list | tuple) else ()
+        for k, v in (history.items() if isinstance(history, Mapping) else ())
+    }
     texts = {
         "notes": data.get("notes"),
         "symptom diary": data.get("symptom_diary"),
@@ -325,5 +375,6 @@ def file_texts(data: Mapping) -> dict[str, str]:
         "PSFS activities": "; ".join(
             p[0] for p in psfs if isinstance(p, list | tuple) and p and isinstance(p[0], str)
         ),
+        **_hand_over_texts(history, _objects(data.get("medications")), _objects(data.get("diary"))),
     }
     return {s: t for s, t in texts.items() if isinstance(t, str) and t.strip()}

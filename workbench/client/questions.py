@@ -94,6 +94,7 @@ def client_questions(client: Client) -> list[Question]:
         *_unknown_trigger_questions(client),
         *_known_trigger_questions(client),
         *_triggers_in_the_notes(client, notes),
+        *_triggers_in_the_diary(client),
         *_places_in_the_notes(client, notes),
         *_where_they_train(client),
     ]
@@ -171,6 +172,31 @@ def _triggers_in_the_notes(client: Client, notes: str) -> list[Question]:
                     "triggers",
                     f'the notes mention "{words[0]}": is it a trigger? Add it to the '
                     "triggers so the plan can leave out what brings it on.",
+                    words[0],
+                    (t.name,),
+                )
+            )
+    return out
+
+
+def _triggers_in_the_diary(client: Client) -> list[Question]:
+    """A question per known trigger a dated diary entry's "triggers" names but the file's
+    triggers do not (a lone word counts here: the client wrote it as what brought the pain
+    on), naming the entry ("diary 2026-11-30 triggers"); each trigger asked once."""
+    said = {resolve(t).name for t in client.triggers if resolve(t)}
+    out = []
+    for entry in client.diary:
+        text = normalize(entry.triggers)
+        for t in VOCABULARY.values():
+            words = [w for w in (t.name, *t.synonyms) if _mentions(text, w)]
+            if t.name in said or not words:
+                continue
+            said.add(t.name)
+            out.append(
+                Question(
+                    "triggers",
+                    f'diary {entry.date} triggers mention "{words[0]}": is it a trigger? Add '
+                    "it to the triggers so the plan can leave out what brings it on.",
                     words[0],
                     (t.name,),
                 )

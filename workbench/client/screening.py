@@ -214,6 +214,10 @@ def _flag_reasons(
     return reasons
 
 
+#: Source names that are plural ("the notes mention", "medical history: treatments mention").
+_PLURAL = ("notes", "triggers", "activities", "diagnoses", "treatments", "medications")
+
+
 def _text_reasons(
     forced: Mapping[str, tuple[str, ...]],
     by_source: Mapping[str, Mapping[str, list[str]]],
@@ -225,7 +229,7 @@ def _text_reasons(
     reasons: list[str] = []
     for q in forced:
         sources = [
-            f"{src} {'mention' if src in ('notes', 'triggers', 'PSFS activities') else 'mentions'} "
+            f"{src} {'mention' if src.endswith(_PLURAL) else 'mentions'} "
             f"{', '.join(repr(w) for w in hits[q])}"
             for src, hits in by_source.items()
             if q in hits

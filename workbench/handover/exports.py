@@ -164,7 +164,9 @@ def export_plan(
     if start is not None:
         check_start(start)
     if "ics" in asked and start is None:
-        raise HandoverError("export: the calendar needs the Monday of week 1 (a start date)")
+        raise HandoverError(
+            "export: the calendar needs the Monday of week 1 (a start date: --start YYYY-MM-DD)"
+        )
     names = {kind: export_name(client.id, kind) for kind in asked}
     key = plan_key or (start.strftime("%Y%m%d") if start else "plan")
     made: dict[str, bytes] = {}  # every file is made before the first is written

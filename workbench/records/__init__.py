@@ -13,6 +13,8 @@ StoreError
     A store operation that cannot be done; the message names what and why.
 StoreBusy
     Another workbench held the write lock past the busy timeout; try again.
+StoreConflict
+    The record changed since it was opened (another trainer saved it first); reload.
 default_store_path
     Where the store lives when no path is given (``$WORKBENCH_STORE``, else the XDG
     data directory).
@@ -23,7 +25,7 @@ May import: the ground, :mod:`workbench.catalog`, :mod:`workbench.client` and
 """
 
 from workbench.paths import default_store_path
-from workbench.records.engine import StoreBusy, StoreError
+from workbench.records.engine import StoreBusy, StoreConflict, StoreError
 from workbench.records.store import Store
 
-__all__ = ["Store", "StoreBusy", "StoreError", "default_store_path"]
+__all__ = ["Store", "StoreBusy", "StoreConflict", "StoreError", "default_store_path"]

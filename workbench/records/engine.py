@@ -34,7 +34,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from sqlalchemy import Connection, Engine, create_engine, event
-from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.exc import ArgumentError, IntegrityError, OperationalError
 from sqlalchemy.pool import NullPool
 
 #: How long a connection waits for another writer's lock [ms] before :class:`StoreBusy`.
@@ -69,9 +69,28 @@ class StoreBusy(StoreError):
         )
 
 
+#: PostgreSQL's SQLSTATE for a lock not granted within ``lock_timeout``.
+PG_LOCK_NOT_AVAILABLE = "55P03"
+
+#: The key of the PostgreSQL advisory lock every write transaction takes (one writer at a
+#: time, as SQLite's ``BEGIN IMMEDIATE``): "WBSTORE" read as a number.
+PG_WRITE_LOCK_KEY = 0x5742_5354_4F52_45
+
+
+class StoreConflict(StoreError):
+    """The record changed since it was opened: another trainer saved it first.
+
+    Nothing of the later save was stored; the message says which version is now the
+    newest, so the trainer can reload it and enter their change again.
+    """
+
+
 def is_busy(err: BaseException) -> bool:
-    """Whether a database error is SQLite's "database is locked" / "busy"."""
+    """Whether a database error is "another writer holds the lock": SQLite's "database is
+    locked" / "busy", or PostgreSQL's lock time-out (SQLSTATE 55P03)."""
     orig = getattr(err, "orig", err)
+    if getattr(orig, "sqlstate", None) == PG_LOCK_NOT_AVAILABLE:
+        return True
     text = str(orig).lower()
     return isinstance(orig, sqlite3.OperationalError) and ("locked" in text or "busy" in text)
 
@@ -156,9 +175,40 @@ def sqlite_engine(path: Path, *, create: bool = True) -> Engine:
     return engine
 
 
+def database_url(url: str) -> str:
+    """``url`` with the store's driver: ``postgresql://`` (as a studio writes it) and
+    ``postgres://`` mean psycopg 3 (``postgresql+psycopg://``); others are kept."""
+    for prefix in ("postgresql://", "postgres://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url[len(prefix) :]
+    return url
+
+
 def url_engine(url: str) -> Engine:
-    """An engine for a database URL (e.g. ``postgresql+psycopg://...``), untuned."""
-    return create_engine(url)
+    """An engine for a database URL (a studio's PostgreSQL: ``postgresql://user@host/db``).
+
+    PostgreSQL runs at READ COMMITTED; every write transaction of the store takes one
+    advisory lock first (:func:`take_write_lock`), so writes are one at a time, as on
+    SQLite, and a lock held longer than :data:`BUSY_TIMEOUT_MS` raises :class:`StoreBusy`.
+    Connections are checked before use (a studio server may restart between sessions).
+    """
+    try:
+        return create_engine(database_url(url), pool_pre_ping=True)
+    except (ArgumentError, ModuleNotFoundError) as err:
+        raise StoreError(f"cannot open the store at {url!r}: {err}") from err
+
+
+def take_write_lock(conn: Connection) -> None:
+    """Take the store's write lock inside the transaction that begins a write.
+
+    On SQLite ``BEGIN IMMEDIATE`` (:func:`_begin`) already took it. On PostgreSQL a
+    transaction-scoped advisory lock is taken, waiting at most :data:`BUSY_TIMEOUT_MS`; it
+    is released at commit or rollback.
+    """
+    if conn.dialect.name != "postgresql":
+        return
+    conn.exec_driver_sql(f"SET LOCAL lock_timeout = {BUSY_TIMEOUT_MS}")
+    conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({PG_WRITE_LOCK_KEY})")
 
 
 @contextlib.contextmanager

@@ -1,25 +1,30 @@
 """The client record store: one class, :class:`Store`, over the tables in :mod:`.tables`.
 
 A SQLite file by default (:func:`workbench.paths.default_store_path`; settings and file
-mode in :mod:`.engine`), or any SQLAlchemy URL (PostgreSQL for a studio; untested here).
+mode in :mod:`.engine`), or a database URL (PostgreSQL for a studio: ``postgresql://user@host/db``, or
+``$WORKBENCH_STORE``; the same code and migrations, tested on a real server).
 Opening a store upgrades it to the newest schema (:mod:`.migrate`). Every write is one
-transaction, begun ``IMMEDIATE`` on SQLite: all of it is stored or none of it; nothing is
-ever updated, every version is a new row.
+transaction that takes the store's write lock first (``BEGIN IMMEDIATE`` on SQLite, an
+advisory lock on PostgreSQL): all of it is stored or none of it; nothing is ever updated,
+every version is a new row; an edit based on an older version is refused
+(:class:`StoreConflict`).
 """
 
 from __future__ import annotations
 
 import contextlib
+import os
 from collections.abc import Iterator, Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, func, insert, select
+from sqlalchemy import Connection, insert, select
 
 import workbench.records.checks as checks
 import workbench.records.files as files
 import workbench.records.migrate as migrate
+import workbench.records.queries as queries
 import workbench.records.rows as rows
 import workbench.records.tables as t
 from workbench.domain import Client
@@ -29,6 +34,7 @@ from workbench.records.engine import (
     busy_as_store_busy,
     named_integrity,
     sqlite_engine,
+    take_write_lock,
     url_engine,
 )
 from workbench.records.models import (
@@ -64,6 +70,8 @@ class Store:
         create : bool
             Create a missing SQLite file (and its directory); else :class:`StoreError`.
         """
+        if where is None and "://" in os.environ.get("WORKBENCH_STORE", ""):
+            where = os.environ["WORKBENCH_STORE"]  # a studio's database URL
         if isinstance(where, str) and "://" in where:
             engine, path = url_engine(where), None
         else:
@@ -95,6 +103,8 @@ class Store:
         with busy_as_store_busy(), self._engine.connect() as conn:
             conn.info["begin"] = begin
             with conn.begin():
+                if begin == "IMMEDIATE":
+                    take_write_lock(conn)
                 yield conn
 
     def _write(self) -> contextlib.AbstractContextManager[Connection]:
@@ -110,12 +120,7 @@ class Store:
 
     # ------------------------------------------------------------------ clients
     def _client_row(self, conn: Connection, client_id: str):
-        row = conn.execute(select(t.clients).where(t.clients.c.id == client_id)).first()
-        if row is None:
-            ids = conn.execute(select(t.clients.c.id).order_by(t.clients.c.id)).scalars().all()
-            known = ", ".join(ids) if ids else "none yet"
-            raise StoreError(f"no client {client_id!r} in the store (clients: {known})")
-        return row
+        return queries.client_row(conn, client_id)
 
     def add_client(self, client: Client, *, assessed_on: date | None = None) -> ClientRecord:
         """Add a new client with their first assessment (version 1, kind ``assessment``).
@@ -147,37 +152,45 @@ class Store:
     def _insert_assessment(
         self, conn, client_id: str, document: dict, assessed_on, kind: str, moment
     ) -> AssessmentRecord:
-        latest = conn.execute(
-            select(func.max(t.assessments.c.version)).where(t.assessments.c.client_id == client_id)
-        ).scalar()
-        version = (latest or 0) + 1
-        on = rows.as_date(assessed_on, moment.date())
-        conn.execute(
-            insert(t.assessments).values(
-                client_id=client_id,
-                version=version,
-                assessed_on=on,
-                kind=kind,
-                document=rows.dumps(document),
-                recorded_at=rows.stored_time(moment),
-            )
-        )
-        return AssessmentRecord(client_id, version, on, kind, document, moment)
+        return queries.insert_assessment(conn, client_id, document, assessed_on, kind, moment)
 
     def save_assessment(
-        self, client: Client, *, assessed_on: date | None = None, kind: str = "assessment"
+        self,
+        client: Client,
+        *,
+        assessed_on: date | None = None,
+        kind: str = "assessment",
+        based_on: int | None = None,
     ) -> AssessmentRecord:
         """Store a new assessment version of an existing client (the old ones are kept).
+
+        Parameters
+        ----------
+        based_on : int, optional
+            The version the trainer opened and edited. When given and another version was
+            saved since, nothing is stored and :class:`StoreConflict` says so (no lost
+            update: two trainers saving the same client at once, one wins).
 
         Raises
         ------
         StoreError
             When the client is not in the store.
+        StoreConflict
+            When ``based_on`` is not the newest version any more.
         """
         document = files.client_document(client)
         with self._write() as conn:
             self._client_row(conn, client.id)
+            if based_on is not None:
+                queries.check_not_changed(conn, client.id, based_on)
             return self._insert_assessment(conn, client.id, document, assessed_on, kind, rows.now())
+
+    def latest_version(self, client_id: str) -> int:
+        """The newest assessment version of a client (what an editor opens and passes back
+        as ``based_on``)."""
+        with self._read() as conn:
+            self._client_row(conn, client_id)
+            return queries.latest_version(conn, client_id)
 
     def clients(self) -> list[ClientRecord]:
         """Every client, by id."""
@@ -236,11 +249,7 @@ class Store:
         weeks = rows.plan_weeks(result_json, sessions, first_week)
         with self._write() as conn:
             self._client_row(conn, client_id)
-            version = conn.execute(
-                select(func.max(t.assessments.c.version)).where(
-                    t.assessments.c.client_id == client_id
-                )
-            ).scalar()
+            version = queries.latest_version(conn, client_id) or None
             values = rows.plan_values(
                 client_id, version, moment, start_date, first_week, weeks, options,
                 catalog_hash, result_json, replaces, review_id,
@@ -294,14 +303,7 @@ class Store:
                 query = query.where(t.sessions.c.week == week)
             found = [rows.session_record(r) for r in conn.execute(query).all()]
 
-        def owner(w: int) -> int | None:
-            covering = [p.id for p in plans if p.first_week <= w < p.first_week + p.weeks]
-            return max(covering) if covering else None
-
-        owners = {w: owner(w) for w in {s.week for s in found}}
-        newest = {w: max(s.plan_id for s in found if s.week == w) for w in owners}
-        kept = [s for s in found if (owners[s.week] or newest[s.week]) == s.plan_id]
-        return sorted(kept, key=lambda s: (s.on, s.id))
+        return queries.current_sessions(plans, found)
 
     def session(self, session_id: int) -> ScheduledSession:
         """One scheduled session; :class:`StoreError` when there is none with that id."""

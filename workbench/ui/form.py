@@ -3,7 +3,8 @@
 :class:`AssessmentForm` groups the assessment in sections (tabs in a notebook, an
 accordion in the app): client; clearance and the doctor's restrictions; red flags and
 notes; pain and instrument item scores; movement tolerances; tests; goals and
-preferences; schedule and equipment. Each section is one class of
+preferences; schedule and equipment; medical history and diary; trainer and calendar
+(the hand-over's). Each section is one class of
 :mod:`workbench.ui.form_sections`; the form composes them and wires them.
 
 The form computes nothing. Its widgets read and write the client-file dict
@@ -117,10 +118,10 @@ class AssessmentForm(widgets.VBox):
             self._refresh_hints()
 
     def _build_parts(self) -> None:
-        """The eight sections, in :data:`SECTIONS` order, and every field they hold."""
+        """The ten sections, in :data:`SECTIONS` order, and every field they hold."""
         self._parts = build_sections(on_edit=self._edited)
         self._client, self._clearance, self._flags, self._pain = self._parts[:4]
-        self._movement, self._tests, self._goals, self._schedule = self._parts[4:]
+        self._movement, self._tests, self._goals, self._schedule = self._parts[4:8]
         self._fields: list[_Field] = [f for part in self._parts for f in part.fields]
 
     def _sections_box(self, container: str) -> widgets.Tab | widgets.Accordion:
@@ -218,7 +219,7 @@ class AssessmentForm(widgets.VBox):
 
     def _all_fields(self) -> dict[str, _Field]:
         out = {f.path: f for f in self._fields}
-        out.update({f.path: f for f in self._schedule.row_fields()})
+        out.update({f.path: f for part in self._parts for f in part.row_fields()})
         return out
 
     def field_for(self, path: str, fields: Mapping[str, _Field] | None = None) -> _Field | None:

@@ -33,6 +33,8 @@ SECTIONS = (
     "Tests",
     "Goals and preferences",
     "Schedule and equipment",
+    "Medical history and diary",
+    "Trainer and calendar",
 )
 
 _OMIT: Any = object()  # a field left out of the client-file dict
@@ -130,6 +132,10 @@ class _Section:
         self.index = SECTIONS.index(self.title)
         self.fields: list[_Field] = []
         self.widget: widgets.Widget
+
+    def row_fields(self) -> list[_Field]:
+        """The fields of the section's added rows, for problems in place (none here)."""
+        return []
 
     def _add(
         self,

@@ -1,4 +1,4 @@
-"""The assessment form's eight sections, built in the order the form shows them.
+"""The assessment form's ten sections, built in the order the form shows them.
 
 :func:`build_sections` makes one of each section class, in
 :data:`~workbench.ui.form_sections.fields.SECTIONS` order (product.md flow 1), so the
@@ -14,6 +14,7 @@ from workbench.ui.form_sections.clearance import ClearanceSection
 from workbench.ui.form_sections.client import ClientSection
 from workbench.ui.form_sections.fields import _Section
 from workbench.ui.form_sections.goals import GoalsSection
+from workbench.ui.form_sections.hand_over import HistorySection, TrainerSection
 from workbench.ui.form_sections.movement import MovementSection
 from workbench.ui.form_sections.pain import PainSection
 from workbench.ui.form_sections.physical_tests import PhysicalTestsSection
@@ -23,12 +24,13 @@ from workbench.ui.form_sections.schedule import ScheduleSection
 
 def build_sections(on_edit: Callable) -> tuple[_Section, ...]:
     """One of each section, in :data:`SECTIONS` order: client, clearance, red flags, pain,
-    movement, physical tests, goals, schedule.
+    movement, physical tests, goals, schedule, medical history and diary, trainer and calendar.
 
     Parameters
     ----------
     on_edit : callable
-        The schedule section's: called after an activity row is added, removed or edited.
+        The schedule's and the medical history's: called after one of their rows (an
+        activity, a medication, a diary entry) is added, removed or edited.
     """
     return (
         ClientSection(),
@@ -39,4 +41,6 @@ def build_sections(on_edit: Callable) -> tuple[_Section, ...]:
         PhysicalTestsSection(),
         GoalsSection(),
         ScheduleSection(on_edit=on_edit),
+        HistorySection(on_edit=on_edit),
+        TrainerSection(),
     )
