@@ -7,6 +7,7 @@ import os
 import shutil
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -51,11 +52,18 @@ def test_a_file_client_is_cleared_rewritten_and_planned_within_the_answer(tmp_pa
 
 
 def test_a_no_gives_no_program(tmp_path):
+    import workbench as wb
+
     path = copy_of(tmp_path, "desk-worker-flexion")
+    before = wb.load_client(path)
     got = run("doctor", str(path), "--cleared", "no", *ANSWER, "--notes", "Review in six weeks")
     assert got.returncode == 3, got.stderr
     assert "Doctor's answer of 2026-12-01: Review in six weeks" in got.stdout
     assert run("plan", str(path)).returncode == 3
+    after = wb.load_client(path)  # only the clearance changed in the file
+    assert (
+        after.clearance != before.clearance and replace(after, clearance=before.clearance) == before
+    )
 
 
 def test_bad_answers_name_each_option_and_change_nothing(tmp_path):

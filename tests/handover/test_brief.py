@@ -191,5 +191,18 @@ def test_paper_sets_the_page_size_and_the_page_is_the_same_each_time():
     assert "size: A4" in a4 and a4 == wb.brief_html(result, client, catalog())
     assert "size: letter" in wb.brief_html(result, client, catalog(), paper="Letter")
     assert "default-src 'none'" in a4
-    with pytest.raises(ValueError, match="A4, Letter"):
+    with pytest.raises(wb.HandoverError, match="A4, Letter"):
         wb.brief_html(result, client, catalog(), paper="A5")
+
+
+@pytest.mark.parametrize("name", wb.example_names())
+def test_every_example_s_own_history_and_medications_are_in_its_brief(name):
+    client = wb.example_client(name)
+    result = wb.plan(client, catalog(), wb.PlanOptions(weeks=2))
+    text = text_of(wb.brief_html(result, client, catalog()))
+    h = client.medical_history
+    for words in (*h.diagnoses, *h.imaging, *h.treatments, client.trainer.name):
+        assert " ".join(words.split()) in text
+    for m in client.medications:
+        assert " ".join(f"{m.name} {m.dose or '–'} {m.frequency or '–'}".split()) in text
+    assert client.name in text

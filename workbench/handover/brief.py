@@ -28,12 +28,15 @@ from workbench.handover.brief_facts import (
     program_summary,
     questions,
 )
+from workbench.handover.errors import HandoverError
+from workbench.handover.handout import PAPERS as HANDOUT_PAPERS
+from workbench.handover.handout_text import traffic_light
 from workbench.handover.render import render
 
 __all__ = ["PAPERS", "brief_html", "brief_texts", "referral_html"]
 
-#: Paper name -> CSS ``@page size``.
-PAPERS = {"A4": "A4", "Letter": "letter"}
+#: Paper name -> CSS ``@page size`` (the handout's sizes).
+PAPERS = HANDOUT_PAPERS
 
 #: The latest diary entries the brief lists (it stays within two pages).
 DIARY_ROWS = 8
@@ -41,7 +44,7 @@ DIARY_ROWS = 8
 
 def _paper(paper: str) -> str:
     if paper not in PAPERS:
-        raise ValueError(f"paper {paper!r}: use one of {', '.join(PAPERS)}")
+        raise HandoverError(f"brief: paper {paper!r} is not one of {', '.join(PAPERS)}")
     return PAPERS[paper]
 
 
@@ -142,7 +145,8 @@ def brief_html(result, client: Client, catalog, *, logs: Iterable = (), paper: s
     logged = log_summary(logs)
     return render(
         "brief.html.j2",
-        page_size=size,
+        paper=size,
+        light=traffic_light()["rows"],
         status=_status(result),
         **_client_part(client, names),
         logs=logged,
@@ -173,7 +177,7 @@ def referral_html(result, client: Client, *, paper: str = "A4") -> str:
     flags = flag_lines(result, client)
     return render(
         "referral.html.j2",
-        page_size=_paper(paper),
+        paper=_paper(paper),
         flags=flags,
         urgent=any(f.group == "emergency" for f in flags),
         precautions=[PRECAUTION_WORDS.get(p, p) for p in _precautions(result, client)],
