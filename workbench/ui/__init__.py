@@ -22,6 +22,7 @@ _EXPORTS: dict[str, str] = {
     "DesignApp": "workbench.ui.app",
     "enable_offline": "workbench.ui.render",
     "excluded_html": "workbench.ui.answer_html",
+    "ExportPanel": "workbench.ui.export_panel",
     "followup_load_chart": "workbench.ui.follow_up_charts",
     "pain_trend_chart": "workbench.ui.follow_up_charts",
     "notes_html": "workbench.ui.answer_html",

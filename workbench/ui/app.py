@@ -3,7 +3,8 @@
 :class:`DesignApp` puts the form beside the plan and wires its parts: the controls
 (:mod:`~.plan_controls`), pins and bans (:mod:`~.pins_bans`), the answer
 (:mod:`~.answer_panel`), the week grid (:mod:`~.week_grid`), the block panel
-(:mod:`~.block_panel`), the views (:mod:`~.plan_views`); a Follow up tab (:mod:`~.follow_up_tab`).
+(:mod:`~.block_panel`), the views (:mod:`~.plan_views`), the Export area (:mod:`~.export_panel`);
+a Follow up tab (:mod:`~.follow_up_tab`).
 Every edit of the form or of a control asks for a new plan; requests are debounced
 (``debounce_s``, 0.15 s by default) so a burst of edits plans once, and a busy note shows
 from the first edit until the plan is on screen.
@@ -39,22 +40,17 @@ from workbench.planning.result import (
 from workbench.ui.answer_panel import AnswerPanel
 from workbench.ui.block_panel import PANEL_STYLE, BlockPanel
 from workbench.ui.debounce import Debouncer, PendingPlan
+from workbench.ui.export_panel import ExportPanel, export_area
 from workbench.ui.follow_up_tab import app_tabs
 from workbench.ui.form import AssessmentForm
 from workbench.ui.opening import DEFAULT_EXAMPLE, client_setting, example_picker, opening
 from workbench.ui.pins_bans import PinsAndBans
 from workbench.ui.plan_controls import PlanControls
 from workbench.ui.plan_views import PlanViews
-from workbench.ui.style import STYLE
+from workbench.ui.style import APP_STYLE, STYLE
 from workbench.ui.week_grid import GRID_STYLE, WeekGrid
 
 __all__ = ["DEFAULT_EXAMPLE", "DesignApp"]
-
-
-_APP_STYLE = """<style>
-.wb-app.wb-planning .wb-results { opacity: 0.55; transition: opacity 0.1s; }
-.wb-unproven { border-left: 3px solid #d69e2e; padding-left: 8px; }
-</style>"""
 
 
 class DesignApp(widgets.VBox):
@@ -165,6 +161,7 @@ class DesignApp(widgets.VBox):
             layout=widgets.Layout(display="none"),
         )
         self.plan_box.add_class("wb-plan")
+        self.export = ExportPanel(self.catalog, form=self.form)
 
     def _page(self) -> list:
         """The page: the form on the left; controls and the answer on the right."""
@@ -172,6 +169,7 @@ class DesignApp(widgets.VBox):
         controls.add_class("wb-controls")
         results = widgets.VBox(
             [self.status, self.answer.today, self.referral, self.diagnosis, self.plan_box]
+            + [export_area(self.export)]
         )
         results.add_class("wb-results")
         right = widgets.VBox(
@@ -181,7 +179,7 @@ class DesignApp(widgets.VBox):
         design = widgets.HBox([left, right], layout=widgets.Layout(width="100%"))
         self.tabs = app_tabs(design, lambda: self.form.value, self.catalog)
         return [
-            widgets.HTML(STYLE + _APP_STYLE + GRID_STYLE + PANEL_STYLE),
+            widgets.HTML(STYLE + APP_STYLE + GRID_STYLE + PANEL_STYLE),
             widgets.HTML("<h3 style='margin:4px 0'>Program design workbench</h3>"),
             self.tabs,
         ]
@@ -326,11 +324,13 @@ class DesignApp(widgets.VBox):
         else:  # pragma: no cover - the planner has no other status
             self._hide_all()
             self._set_status(result.message, "wb-error")
+        self.export.show(result)
 
     def _hide_all(self) -> None:
         self.plan_box.layout.display = "none"
         self.views.forget()
         self.answer.hide()
+        self.export.forget()
 
     def _set_status(self, text: str, cls: str) -> None:
         self.answer.say(text, cls, self.plans_done)

@@ -7,7 +7,7 @@ the rest. :mod:`workbench.ui.form` re-exports :data:`STYLE` for the app and the 
 
 from __future__ import annotations
 
-__all__ = ["STYLE"]
+__all__ = ["APP_STYLE", "STYLE"]
 
 #: CSS shared by the form and the app (one <style> element in an HTML widget).
 STYLE = """<style>
@@ -35,4 +35,10 @@ input.wb-invalid, textarea.wb-invalid {
 .wb-table th, .wb-table td { border-bottom: 1px solid #e2e8f0; padding: 2px 8px;
   text-align: left !important; vertical-align: top; }
 .wb-scroll { max-height: 320px; overflow-y: auto; }
+</style>"""
+
+#: The design app's own CSS: its results dim while a plan is made; an unproven plan's note.
+APP_STYLE = """<style>
+.wb-app.wb-planning .wb-results { opacity: 0.55; transition: opacity 0.1s; }
+.wb-unproven { border-left: 3px solid #d69e2e; padding-left: 8px; }
 </style>"""
