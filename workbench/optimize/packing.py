@@ -198,12 +198,20 @@ class _PackingSearch:
         minutes, d, _n, _s, i = self.items[k]
         used, disc, bins_sup = self.used, self.disc, self.bins_sup
         seen_empty = False
+        tried: set = set()
         for pos in range(start, len(choices)):
             b = choices[pos]
             empty = used[b] == 0.0 and bins_sup[b] is False
             if empty and seen_empty:
                 continue  # identical empty days: trying one is enough
             seen_empty = seen_empty or empty
+            if self.accept is None:
+                # sessions as full as each other (minutes, per discipline, supervised)
+                # take the rest alike: when one failed, the other fails too
+                state = (used[b], tuple(sorted(disc[b].items())), bins_sup[b])
+                if state in tried:
+                    continue
+                tried.add(state)
             used[b] += minutes
             disc[b][d] = disc[b].get(d, 0.0) + minutes
             picked.append(b)
