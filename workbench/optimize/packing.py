@@ -40,6 +40,21 @@ def pack(
     days : dict or None
         Exercise index → indices (into the chosen training days) it goes on.
     """
+    if accept is not None:
+        return _search(p, counts, accept)
+    # the same week's plan is packed again and again (repair, swaps, conflicts, lifted
+    # cuts: 196 of 770 packings of four random clients' plans): the answer is kept on
+    # the week's problem, which does not change once made
+    cache = p.__dict__.setdefault("_packed", {})
+    key = tuple(sorted((i, n) for i, n in counts.items() if n > 0))
+    if key not in cache:
+        cache[key] = _search(p, counts, None)
+    status, placed = cache[key]
+    return status, None if placed is None else {i: list(b) for i, b in placed.items()}
+
+
+def _search(p: WeekProblem, counts: dict[int, int], accept):
+    """:func:`pack`'s search itself."""
     sessions_supervised = _sessions_supervised(p)
     items = _blocks_to_place(p, counts)
     if items is None:
