@@ -169,6 +169,7 @@ class _PackingSearch:
         self.placed: dict[int, list[int]] = {}
         self.current: dict[int, list[int]] = {}
         self.nodes, self.offered = 0, 0
+        self.failed: set = set()  # (item, sessions' fill) known to have no completion
 
     def place(self, k: int) -> bool | None:
         """Place item k and every item after it: True, False (cannot), None (gave up)."""
@@ -179,6 +180,29 @@ class _PackingSearch:
             return None
         if self.whole and self.left[k] > self._room(k) + 1e-9:
             return False
+        if self.accept is None:
+            # what is left to place depends only on the sessions' fill, not on which
+            # session is which: a fill that failed before fails again
+            state = (k, self._fill())
+            if state in self.failed:
+                return False
+            res = self._place(k)
+            if res is False:
+                self.failed.add(state)
+            return res
+        return self._place(k)
+
+    def _fill(self) -> tuple:
+        """The sessions' fill as a multiset: minutes, per discipline, supervised."""
+        return tuple(
+            sorted(
+                (u, tuple(sorted((k, m) for k, m in d.items() if m)), s)
+                for u, d, s in zip(self.used, self.disc, self.bins_sup, strict=True)
+            )
+        )
+
+    def _place(self, k: int) -> bool | None:
+        """:meth:`place` past the node count and the pruning."""
         minutes, d, n, sup_only, i = self.items[k]
         choices = [
             b
