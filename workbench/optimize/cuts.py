@@ -102,7 +102,11 @@ def _lifted(sub: WeekProblem, counts: dict[int, int]) -> list[tuple[list[int], i
     for members in by_length.values():
         need = sum(counts[i] for i in members)
         splits = _splits(sub, members, need) if len(members) > 1 else []
-        fixed = {i: n for i, n in counts.items() if not any(i in g for g, _n in groups)}
+        # the blocks checked as they are: the exercises not yet grouped, other than this
+        # length's (a split leaves a member out when it takes none of its blocks: that
+        # member must not keep its old blocks in the check)
+        grouped = set(members).union(*(g for g, _n in groups))
+        fixed = {i: n for i, n in counts.items() if i not in grouped}
         combos = [{}]
         for options in lifted + [splits]:
             combos = [{**c, **o} for c in combos for o in options]
@@ -110,8 +114,7 @@ def _lifted(sub: WeekProblem, counts: dict[int, int]) -> list[tuple[list[int], i
         if ok:
             for combo in combos:
                 checks += 1
-                rest = {i: n for i, n in fixed.items() if i not in combo}
-                if pack(sub, {**rest, **combo})[0] != UNPACKABLE:
+                if pack(sub, {**fixed, **combo})[0] != UNPACKABLE:
                     ok = False
                     break
         if ok:

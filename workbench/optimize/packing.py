@@ -40,6 +40,21 @@ def pack(
     days : dict or None
         Exercise index → indices (into the chosen training days) it goes on.
     """
+    if accept is not None:
+        return _search(p, counts, accept)
+    # the same week's plan is packed again and again (repair, swaps, conflicts, lifted
+    # cuts: 196 of 770 packings of four random clients' plans): the answer is kept on
+    # the week's problem, which does not change once made
+    cache = p.__dict__.setdefault("_packed", {})
+    key = tuple(sorted((i, n) for i, n in counts.items() if n > 0))
+    if key not in cache:
+        cache[key] = _search(p, counts, None)
+    status, placed = cache[key]
+    return status, None if placed is None else {i: list(b) for i, b in placed.items()}
+
+
+def _search(p: WeekProblem, counts: dict[int, int], accept):
+    """:func:`pack`'s search itself."""
     sessions_supervised = _sessions_supervised(p)
     items = _blocks_to_place(p, counts)
     if items is None:
@@ -154,6 +169,7 @@ class _PackingSearch:
         self.placed: dict[int, list[int]] = {}
         self.current: dict[int, list[int]] = {}
         self.nodes, self.offered = 0, 0
+        self.failed: set = set()  # (item, sessions' fill) known to have no completion
 
     def place(self, k: int) -> bool | None:
         """Place item k and every item after it: True, False (cannot), None (gave up)."""
@@ -164,6 +180,29 @@ class _PackingSearch:
             return None
         if self.whole and self.left[k] > self._room(k) + 1e-9:
             return False
+        if self.accept is None:
+            # what is left to place depends only on the sessions' fill, not on which
+            # session is which: a fill that failed before fails again
+            state = (k, self._fill())
+            if state in self.failed:
+                return False
+            res = self._place(k)
+            if res is False:
+                self.failed.add(state)
+            return res
+        return self._place(k)
+
+    def _fill(self) -> tuple:
+        """The sessions' fill as a multiset: minutes, per discipline, supervised."""
+        return tuple(
+            sorted(
+                (u, tuple(sorted((k, m) for k, m in d.items() if m)), s)
+                for u, d, s in zip(self.used, self.disc, self.bins_sup, strict=True)
+            )
+        )
+
+    def _place(self, k: int) -> bool | None:
+        """:meth:`place` past the node count and the pruning."""
         minutes, d, n, sup_only, i = self.items[k]
         choices = [
             b
@@ -198,12 +237,20 @@ class _PackingSearch:
         minutes, d, _n, _s, i = self.items[k]
         used, disc, bins_sup = self.used, self.disc, self.bins_sup
         seen_empty = False
+        tried: set = set()
         for pos in range(start, len(choices)):
             b = choices[pos]
             empty = used[b] == 0.0 and bins_sup[b] is False
             if empty and seen_empty:
                 continue  # identical empty days: trying one is enough
             seen_empty = seen_empty or empty
+            if self.accept is None:
+                # sessions as full as each other (minutes, per discipline, supervised)
+                # take the rest alike: when one failed, the other fails too
+                state = (used[b], tuple(sorted(disc[b].items())), bins_sup[b])
+                if state in tried:
+                    continue
+                tried.add(state)
             used[b] += minutes
             disc[b][d] = disc[b].get(d, 0.0) + minutes
             picked.append(b)

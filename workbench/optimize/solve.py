@@ -242,9 +242,15 @@ def solve(
     if settings.name == "cbc":
         return _solve_cbc(m, settings, mip, began)
     solver = _highs_solver(m, settings, mip, start, target, cutoff)
+    # PuLP collects the model's variables from every row three times a solve (building,
+    # reading back, the status); the model does not change while it solves (random
+    # client 87's 12-week plan: 111 collections, 0.6 of its 6.4 s under cProfile)
+    variables = m.variables()
+    m.variables = lambda: variables
     try:
         m.solve(solver)
     finally:
+        del m.variables
         if solver.log_path:
             _copy_log(solver.log_path)
     seconds = time.perf_counter() - began

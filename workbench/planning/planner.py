@@ -21,6 +21,7 @@ from workbench.domain import Client
 from workbench.optimize.problem import Pin as Pin
 from workbench.optimize.reuse import narrowed_bound, repeat_week, same_problem, still_holds
 from workbench.optimize.solution import WeekSolution
+from workbench.optimize.solve import ERROR
 from workbench.optimize.solve import set_solver_log as set_solver_log
 from workbench.optimize.week import solve_week
 from workbench.planning.assemble import _assemble
@@ -34,6 +35,10 @@ from workbench.planning.exposure import same_history
 from workbench.planning.provenance import provenance
 from workbench.planning.relaxing import apply_relaxation
 from workbench.planning.result import PlanResult
+
+#: A week whose time budget ran out before any plan is solved once more with this many
+#: times the budget (not a rule of the domain: how long the planner tries).
+RESCUE_BUDGET = 4
 
 
 def plan(client: Client, catalog, options: PlanOptions | None = None) -> PlanResult:
@@ -149,15 +154,15 @@ def _solve_weeks(ctx, by_id, first, state, kept, old) -> list[WeekSolution]:
             # change took away): usually closer than last week's (measured: re-plans of
             # the twelve 12-week benchmark plans 10.0 -> 9.3 s in all)
             alt = None if previous is None else _uses_by_id(previous)
-            sol = solve_week(
-                problem,
-                ctx.settings,
-                hint=hint,
-                alt=alt,
-                patterns=patterns,
-                known_bound=known,
-                sessions=sessions,
-            )
+            kwargs = dict(hint=hint, alt=alt, patterns=patterns, known_bound=known)
+            sol = solve_week(problem, ctx.settings, sessions=sessions, **kwargs)
+            if sol.outcome.status == ERROR:
+                # the budget ran out before any plan (a slow or busy machine): that is no
+                # proof that none exists, so the week gets one longer try before the
+                # client is told nothing fits (random client 26's week 1, 7 days of 30
+                # minutes, came back "infeasible" under load or a profiler)
+                longer = replace(ctx.settings, time_limit=RESCUE_BUDGET * ctx.settings.time_limit)
+                sol = solve_week(problem, longer, sessions=sessions or sol.sessions, **kwargs)
         solutions.append(sol)
         if not sol.feasible:
             break

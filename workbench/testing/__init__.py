@@ -2,7 +2,7 @@
 
 Owns the checks built on the independent verifier (``checks``: a plan keeps every rule,
 its solver status tells the truth) and the synthetic client and catalog generators
-(``synthetic``), so tests, benchmarks and outside users check plans the same way::
+(``synthetic``; ``wide`` for the wide and strange clients of the planner's tail), so tests, benchmarks and outside users check plans the same way::
 
     from workbench.testing import assert_plan_keeps_rules, random_client
     assert_plan_keeps_rules(result, client, options, catalog)
@@ -19,6 +19,7 @@ from workbench.testing.checks import (
     plan_violations,
 )
 from workbench.testing.synthetic import random_catalog, random_client, random_exercise
+from workbench.testing.wide import wide_random_client
 
 __all__ = [
     "assert_plan_keeps_rules",
@@ -28,4 +29,5 @@ __all__ = [
     "random_catalog",
     "random_client",
     "random_exercise",
+    "wide_random_client",
 ]
