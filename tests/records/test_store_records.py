@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 from datetime import date, timedelta
 
+import hypothesis
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -158,6 +159,8 @@ def test_logs_come_back_with_every_field(store_url):
         @settings(max_examples=40, deadline=None)
         @given(batch=st.lists(session_logs(client.id, ids), max_size=5))
         def check(batch):
+            if "://" in str(store_url):  # PostgreSQL text holds no NUL character
+                hypothesis.assume(not any("\x00" in log.notes for log in batch))
             before = len(store.logs(client.id))
             stored = store.add_logs(batch)
             assert len(store.logs(client.id)) == before + len(batch)

@@ -238,7 +238,7 @@ def test_make_the_pdf_offers_the_printed_handout(catalog):
     pdf = panel.make_pdf("handout")
     assert pdf is not None and pdf.startswith(b"%PDF"), panel.handout_page.pdf_link.value
     name, content = link_bytes(panel.handout_page.pdf_link.value)
-    assert name == f"{client.id}-pdf.pdf" and content == pdf  # ``workbench export --pdf``
+    assert name == f"{client.id}-handout.pdf" and content == pdf  # ``workbench export --pdf``
 
 
 def test_the_face_gives_the_panel_its_hand_over_functions():
