@@ -13,11 +13,10 @@ from __future__ import annotations
 import argparse
 import json
 import os
-from datetime import date
 from pathlib import Path
 
 from workbench.cli.exits import EXIT_PROBLEMS
-from workbench.cli.inputs import BusyError, InputError
+from workbench.cli.inputs import BusyError, InputError, option_date, store_errors
 from workbench.cli.output import emit
 
 EPILOG = """\
@@ -98,10 +97,7 @@ def _inputs(wb, args):
         return tasks, failures, wb.FolderSink(Path(args.out)), None
     if not args.start:
         raise InputError("--start: the Monday of week 1 is needed with --store")
-    try:
-        start = date.fromisoformat(args.start)
-    except ValueError:
-        raise InputError(f"--start {args.start}: a date as YYYY-MM-DD") from None
+    start = option_date("--start", args.start)
     try:
         wb.check_start(start)  # before the store is opened: a bad date creates nothing
     except ValueError as err:
@@ -114,12 +110,8 @@ def run_batch_command(args: argparse.Namespace) -> int:
     """Run ``workbench batch``; returns the exit code."""
     import workbench as wb
 
-    try:
+    with store_errors():
         tasks, failures, sink, store = _inputs(wb, args)
-    except wb.StoreBusy as err:
-        raise BusyError(str(err)) from None
-    except wb.StoreError as err:
-        raise InputError(str(err)) from None
     executor = wb.executor_for(workers=args.workers, dask=args.dask)
     try:
         summary = wb.run_batch(

@@ -15,7 +15,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from workbench.cli.inputs import BusyError, InputError, file_problem
+from workbench.cli.inputs import InputError, file_problem, store_errors
 from workbench.cli.output import emit
 
 #: The entry's fields -> the option that fills each.
@@ -102,16 +102,11 @@ def run_diary(args) -> int:
         wb.save_client(client, path)
         where = str(path)
     else:
-        try:
-            with wb.Store.open(args.store) as store:
-                latest = store.assessments(args.client)[-1]
-                client = wb.add_diary_entry(wb.client_from_dict(latest.document), entry)
-                # based_on: an assessment saved meanwhile by someone else is not overwritten
-                version = store.save_assessment(client, based_on=latest.version).version
-        except wb.StoreBusy as err:
-            raise BusyError(str(err)) from None
-        except (wb.StoreError, wb.AssessmentError) as err:
-            raise InputError(str(err)) from None
+        with store_errors(wb.AssessmentError), wb.Store.open(args.store) as store:
+            latest = store.assessments(args.client)[-1]
+            client = wb.add_diary_entry(wb.client_from_dict(latest.document), entry)
+            # based_on: an assessment saved meanwhile by someone else is not overwritten
+            version = store.save_assessment(client, based_on=latest.version).version
         where = f"{store.url} (assessment {version})"
     raised = _raised(wb, client, entry.date)
     doc = {

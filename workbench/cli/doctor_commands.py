@@ -11,11 +11,10 @@ from __future__ import annotations
 
 import json
 import textwrap
-from datetime import date
 from pathlib import Path
 
 from workbench.cli.exits import EXIT
-from workbench.cli.inputs import BusyError, InputError, file_problem
+from workbench.cli.inputs import InputError, file_problem, option_date, store_errors
 from workbench.cli.output import emit
 
 DOCTOR_EPILOG = """\
@@ -116,15 +115,6 @@ def _clearance_json(c) -> dict:
     }
 
 
-def _day(option: str, value: str | None) -> date | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise InputError(f"{option} {value!r}: a date is YYYY-MM-DD, e.g. 2026-12-07") from None
-
-
 def run_doctor(args) -> int:
     """Run ``workbench doctor``; returns the exit code (the re-made plan's)."""
     import workbench as wb
@@ -135,13 +125,8 @@ def run_doctor(args) -> int:
     answer = _answer(wb, args, catalog)
     if Path(args.client).is_file() and args.store is None:
         return _file(wb, args, answer, catalog)
-    try:
-        with wb.Store.open(args.store, create=False) as store:
-            return _stored(wb, store, args, answer, catalog)
-    except wb.StoreBusy as err:
-        raise BusyError(str(err)) from None
-    except (wb.StoreError, ValueError) as err:
-        raise InputError(str(err)) from None
+    with store_errors(ValueError), wb.Store.open(args.store, create=False) as store:
+        return _stored(wb, store, args, answer, catalog)
 
 
 def _file(wb, args, answer, catalog) -> int:
@@ -169,7 +154,7 @@ def _stored(wb, store, args, answer, catalog) -> int:
     client = wb.apply_doctor_answer(store.current_client(args.client), answer)
     record = store.save_assessment(client, assessed_on=answer.date, kind="clearance")
     current = store.current_plan(client.id)
-    start = _day("--start", args.start) or (current.start_date if current else None)
+    start = option_date("--start", args.start) or (current.start_date if current else None)
     if start is None:
         raise InputError(
             f"{client.id}: the answer is stored (assessment {record.version}); no program "

@@ -14,11 +14,10 @@ from __future__ import annotations
 import json
 import sys
 import textwrap
-from datetime import date
 from pathlib import Path
 
 from workbench.cli.exits import EXIT, EXIT_BAD_INPUT
-from workbench.cli.inputs import BusyError, InputError, file_problem
+from workbench.cli.inputs import InputError, file_problem, option_date, store_errors
 from workbench.cli.output import emit
 
 #: Option -> export kind (``--json`` prints the result as JSON, so the plan's JSON file is
@@ -92,15 +91,6 @@ def _kinds(args) -> list[str]:
     return kinds
 
 
-def _start(value: str | None) -> date | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise InputError(f"--start {value!r}: a date is YYYY-MM-DD, e.g. 2026-12-07") from None
-
-
 def _is_file(client: str) -> bool:
     path = Path(client)
     return path.suffix.lower() == ".json" or path.exists() or "/" in client
@@ -111,16 +101,12 @@ def run_export(args) -> int:
     import workbench as wb
 
     kinds = _kinds(args)
-    start = _start(args.start)
-    try:
+    start = option_date("--start", args.start)
+    with store_errors():
         if _is_file(args.client):
             return _from_file(wb, args, kinds, start)
         with wb.Store.open(args.store, create=False) as store:
             return _from_store(wb, store, args, kinds, start)
-    except wb.StoreBusy as err:
-        raise BusyError(str(err)) from None
-    except wb.StoreError as err:
-        raise InputError(str(err)) from None
 
 
 def _from_file(wb, args, kinds, start) -> int:

@@ -11,11 +11,10 @@ from __future__ import annotations
 import argparse
 import getpass
 import json
-from datetime import date
 
 from workbench.cli.diary_command import add_diary_parser, run_diary
 from workbench.cli.exits import EXIT
-from workbench.cli.inputs import BusyError, InputError, file_problem
+from workbench.cli.inputs import InputError, file_problem, option_date, store_errors
 from workbench.cli.output import emit
 
 FOLLOWUP_EPILOG = """\
@@ -117,32 +116,19 @@ def add_followup_parsers(sub, formatter, exit_codes: str) -> None:
     _common(rv)
 
 
-def _day(option: str, value: str | None) -> date | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise InputError(f"{option} {value!r}: a date is YYYY-MM-DD, e.g. 2026-12-07") from None
-
-
 def run_followup(args) -> int:
     """Run ``client``, ``log`` or ``review``; store errors become a clear message."""
     import workbench as wb
 
     if args.command == "client" and args.client_command == "diary":
         return run_diary(args)  # a file, or the store
-    try:
+    with store_errors(wb.LogError, ValueError, text=lambda err: _problem_text(wb, err)):
         with wb.Store.open(args.store) as store:
             if args.command == "client":
                 return _client(wb, store, args)
             if args.command == "log":
                 return _log(wb, store, args)
             return _review(wb, store, args)
-    except wb.StoreBusy as err:
-        raise BusyError(str(err)) from None
-    except (wb.StoreError, wb.LogError, ValueError) as err:
-        raise InputError(_problem_text(wb, err)) from None
 
 
 def _problem_text(wb, err) -> str:
@@ -163,11 +149,11 @@ def _client(wb, store, args) -> int:
             if args.reassessment:
                 client = wb.load_client(args.file)
                 store.save_assessment(
-                    client, assessed_on=_day("--on", args.on), kind="reassessment"
+                    client, assessed_on=option_date("--on", args.on), kind="reassessment"
                 )
                 record = store.client(client.id)
             else:
-                record = store.import_client(args.file, assessed_on=_day("--on", args.on))
+                record = store.import_client(args.file, assessed_on=option_date("--on", args.on))
         except OSError as err:
             raise InputError(file_problem(args.file, err)) from None
         except wb.AssessmentError as err:
@@ -186,7 +172,7 @@ def _client(wb, store, args) -> int:
         _out(args, doc, text or f"no clients in {store.url} yet: workbench client add FILE")
         return 0
     if cmd == "show":
-        status = wb.program_status(store, args.client_id, today=_day("--today", args.today))
+        status = wb.program_status(store, args.client_id, today=option_date("--today", args.today))
         _out(args, status.to_json(), _status_text(store, status))
         return 0
     if cmd == "export":
@@ -214,7 +200,7 @@ def _plan(wb, store, args) -> int:
     if not 1 <= args.weeks <= wb.MAX_WEEKS:
         raise InputError(f"--weeks {args.weeks}: a program has 1 to {wb.MAX_WEEKS} weeks")
     result, issued = wb.start_program(
-        store, args.client_id, wb.builtin_catalog(), start=_day("--start", args.start),
+        store, args.client_id, wb.builtin_catalog(), start=option_date("--start", args.start),
         weeks=args.weeks,
     )  # fmt: skip
     doc = {"plan": None if issued is None else issued.id, "result": result.to_json()}

@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import difflib
 import os
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import date
 
 
 class InputError(ValueError):
@@ -16,6 +19,31 @@ class InputError(ValueError):
 
 class BusyError(InputError):
     """The store is busy: another workbench is writing to it (exit code 5)."""
+
+
+def option_date(option: str, value: str | None) -> date | None:
+    """``--start 2026-12-07`` as a date; ``None`` when the option was not given."""
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise InputError(f"{option} {value!r}: a date is YYYY-MM-DD, e.g. 2026-12-07") from None
+
+
+@contextmanager
+def store_errors(*also: type[Exception], text: Callable[[Exception], str] = str) -> Iterator[None]:
+    """The store's errors as the command line's: busy is :class:`BusyError` (exit code 5);
+    any other store error, or one of ``also``, is an :class:`InputError` saying ``text(err)``.
+    """
+    from workbench.records.engine import StoreBusy, StoreError
+
+    try:
+        yield
+    except StoreBusy as err:
+        raise BusyError(str(err)) from None
+    except (StoreError, *also) as err:
+        raise InputError(text(err)) from None
 
 
 def close_matches(value: str, known, n: int = 3) -> list[str]:

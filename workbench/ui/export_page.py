@@ -18,7 +18,7 @@ import ipywidgets as widgets
 
 from workbench.ui.export_html import _esc, download_link, sandboxed_preview
 
-__all__ = ["PageSection", "handover", "missing_html"]
+__all__ = ["PageSection", "handover", "html_box", "missing_html"]
 
 #: Each hand-over name the Export area calls -> the module that defines it (when the
 #: public face lacks it).
@@ -61,7 +61,8 @@ def missing_html(what: str) -> str:
     return f"<p class='wb-hint'>Not available in this installation ({_esc(what)}).</p>"
 
 
-def _html(css: str) -> widgets.HTML:
+def html_box(css: str) -> widgets.HTML:
+    """An empty HTML widget with the CSS class ``css``."""
     w = widgets.HTML("")
     w.add_class(css)
     return w
@@ -95,12 +96,12 @@ class PageSection(widgets.VBox):
         self.error: str | None = None
         self._files, self._paper = (f"{kind}.html", f"{kind}.pdf"), "A4"
         self.heading = widgets.HTML(f"<h4>{_esc(title)}</h4>")
-        self.preview = _html(f"wb-export-{kind}-preview")
-        self.link = _html(f"wb-export-{kind}-link")
+        self.preview = html_box(f"wb-export-{kind}-preview")
+        self.link = html_box(f"wb-export-{kind}-link")
         self.pdf_button = widgets.Button(description="Make the PDF", icon="file-pdf-o")
         self.pdf_button.add_class(f"wb-make-{kind}-pdf")
         self.pdf_button.on_click(lambda _b: self.make_pdf())
-        self.pdf_link = _html(f"wb-export-{kind}-pdf")
+        self.pdf_link = html_box(f"wb-export-{kind}-pdf")
         buttons = widgets.HBox([self.link, self.pdf_button, self.pdf_link])
         buttons.add_class("wb-export-buttons")
         super().__init__([self.heading, *above, self.preview, buttons])

@@ -37,7 +37,7 @@ from workbench.domain import Client
 from workbench.planning.result import NEEDS_CLEARANCE, REFERRED, PlanResult
 from workbench.ui.doctor_answer import DoctorAnswerPanel
 from workbench.ui.export_html import _esc, download_link, word_problems_html
-from workbench.ui.export_page import PageSection, handover, missing_html
+from workbench.ui.export_page import PageSection, handover, html_box, missing_html
 
 __all__ = ["AREA_TITLE", "PAPERS", "ExportPanel", "export_area"]
 
@@ -55,12 +55,6 @@ EXPORT_STYLE = """<style>
 .wb-export .wb-export-buttons { align-items: center; gap: 8px; flex-wrap: wrap; }
 .wb-export-reason { background: #f1f6fb; border-left: 4px solid #0072B2; padding: 4px 10px; }
 </style>"""
-
-
-def _html(css: str) -> widgets.HTML:
-    w = widgets.HTML("")
-    w.add_class(css)
-    return w
 
 
 class ExportPanel(widgets.VBox):
@@ -130,12 +124,12 @@ class ExportPanel(widgets.VBox):
             style={"description_width": "initial"},
         )
         self.start.add_class("wb-export-start")
-        self.message = _html("wb-export-message")
-        self.reason = _html("wb-export-reason")
-        self.words = _html("wb-export-words")
+        self.message = html_box("wb-export-message")
+        self.reason = html_box("wb-export-reason")
+        self.words = html_box("wb-export-words")
         self.handout_page = PageSection("Handout", "handout", above=(self.words,))
-        self.ics_link = _html("wb-export-ics")
-        self.csv_link = _html("wb-export-csv")
+        self.ics_link = html_box("wb-export-ics")
+        self.csv_link = html_box("wb-export-csv")
         self.program_box = widgets.VBox(
             [
                 self.handout_page,
