@@ -490,8 +490,11 @@ def plan_weeks(draw, n_weeks: int):
 # ------------------------------------------------------ any valid client file (assessment)
 
 _ints = st.integers  # _ints(low, high): a whole number in [low, high]
-_text = st.text(max_size=30)
-_nonblank = st.text(min_size=1, max_size=30).filter(str.strip)
+#: Any character a person can type or paste: every UTF-8 character but NUL, which no
+#: field accepts (``workbench.client.field_types.NUL_REASON``).
+TYPED = st.characters(codec="utf-8", exclude_characters="\x00")
+_text = st.text(TYPED, max_size=30)
+_nonblank = st.text(TYPED, min_size=1, max_size=30).filter(str.strip)
 
 
 def _floats(low: float, high: float):
@@ -725,7 +728,7 @@ screening_clearances = st.sampled_from(
     [Clearance(), SCREENING_CLEARED, Clearance(cleared=False, by="Dr X")]
 )
 #: Notes or a symptom diary: any short text, or words the free-text scan reads.
-free_text = st.text(max_size=60) | st.sampled_from(
+free_text = st.text(TYPED, max_size=60) | st.sampled_from(
     ["", "numbness", "fell over", "weight loss and fever", "all good, no bowel issues"]
 )
 
@@ -912,7 +915,7 @@ def session_logs(draw, client_id: str, session_ids: list[int]) -> SessionLog:
         next_morning_pain=draw(_log_pain),
         next_morning_stiffness=draw(_log_pain),
         hurt=tuple(draw(st.lists(st.sampled_from(["bird-dog", "dead-bug", "walk"]), max_size=3))),
-        notes=draw(st.text(max_size=60)),
+        notes=draw(st.text(TYPED, max_size=60)),
         session_id=draw(st.none() | st.sampled_from(session_ids)),
         discipline=draw(st.none() | st.sampled_from(["walking", "swimming"])),
     )
@@ -1014,8 +1017,7 @@ def follow_up_reviews(draw):
 #: Text a trainer or a catalog row could carry into an export: markup, the characters
 #: iCalendar escapes (comma, semicolon, backslash, line ends), formula starts, any letter.
 HANDOVER_TEXT = st.text(
-    alphabet=st.sampled_from(list("ab Z<>/&\"',;:\\\n\r\t=+-@é"))
-    | st.characters(exclude_categories=["Cs"]),  # a lone surrogate is no UTF-8 text
+    alphabet=st.sampled_from(list("ab Z<>/&\"',;:\\\n\r\t=+-@é")) | TYPED,
     min_size=1,
     max_size=20,
 )
@@ -1081,7 +1083,7 @@ def brief_client(client: Client, n_diary: int = 10) -> Client:
 
 
 #: Text a trainer or client could type into any field the brief shows (markup included).
-typed_text = st.text(max_size=40) | st.sampled_from(
+typed_text = st.text(TYPED, max_size=40) | st.sampled_from(
     ["<script>alert(1)</script>", "O'Brien & <b>Sons</b>", '"quoted"', "{{ 7*7 }}"]
 )
 

@@ -158,6 +158,13 @@ def test_a_valid_client_file_gives_the_client_it_describes():
     assert client.baseline_load == 2 * 45 * 5 + 3 * 20 * 3
 
 
+@pytest.mark.parametrize("path", ["name", "notes", "clearance.by"])
+def test_a_nul_character_in_text_is_refused_at_its_field(path):
+    # No store can keep NUL as text (PostgreSQL refuses it): the file says so at the field.
+    err = refused(with_change(path, "Ann\x00"))
+    assert "NUL character" in problem_at(err, path).reason
+
+
 def test_only_id_name_and_age_are_required_and_the_rest_take_client_defaults():
     assert client_from_dict({"id": "x", "name": "X", "age": 30}) == Client(id="x", name="X", age=30)
 

@@ -20,6 +20,7 @@ BAD = {
     "pain_during": st.one_of(st.integers(11, 100), st.integers(-10, -1), st.just(4.5)),
     "next_morning_stiffness": st.one_of(st.integers(11, 100), st.just("lots")),
     "hurt": st.just(["not-in-session"]),
+    "notes": st.sampled_from(["\x00", "knee ok\x00", 7]),  # NUL: no store keeps it
 }
 
 

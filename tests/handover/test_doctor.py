@@ -106,6 +106,12 @@ def test_who_and_when_are_required(missing):
         wb.parse_answer(answer, catalog())
 
 
+@pytest.mark.parametrize("field", ["by", "notes"])
+def test_a_nul_character_is_refused_at_its_field(field):
+    problems = wb.answer_errors({**ANSWER, field: "Dr A\x00"}, catalog())
+    assert fields(problems) == [field] and "NUL character" in problems[0].reason
+
+
 def test_every_problem_at_once_in_the_brief_s_order():
     problems = wb.answer_errors(
         {"cleared": "maybe", "avoid_exercises": ["nope"], "max_rpe": 11, "by": " ", "x": 1},

@@ -26,6 +26,9 @@ import annotated_types as at
 from pydantic import PlainSerializer, Strict, StringConstraints, ValidationError, WrapValidator
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
+#: The top of the CR-10 effort scale (Borg CR-10) [points].
+CR10_MAX = 10
+
 
 @dataclass(frozen=True)
 class Rule:
@@ -103,6 +106,68 @@ def lines_of(error: ValidationError, prefix: tuple = ()) -> list[InitErrorDetail
 def refuse_all(lines: list[InitErrorDetails]) -> ValidationError:
     """One error holding every refused value (pydantic adds the path above them)."""
     return ValidationError.from_exception_data("client file", lines)
+
+
+#: Why text with a NUL character (``\\x00``) is refused: no store can keep it as text
+#: (PostgreSQL refuses it), and no person types it.
+NUL_REASON = "contains a NUL character (\\x00), which cannot be saved; retype or paste it again"
+
+
+def free_text(value: Any) -> str:
+    """Free text (``None`` is ``""``), as a person wrote it.
+
+    Raises
+    ------
+    ValueError
+        With the reason, for what is not text or holds a NUL character.
+    """
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        raise ValueError(f"must be text, got {value!r}")
+    if "\x00" in value:
+        raise ValueError(NUL_REASON)
+    return value
+
+
+def iso_date(value: Any) -> date:
+    """A date, or its ISO text ``"2026-12-07"`` (spaces around it are dropped).
+
+    Raises
+    ------
+    ValueError
+        For anything else.
+    """
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value.strip())
+        except ValueError:
+            pass
+    raise ValueError(f"not a date YYYY-MM-DD: {value!r}")
+
+
+def cr10_effort(value: Any) -> float | None:
+    """An effort rating on the CR-10 scale [0-10, decimals allowed], or ``None`` when blank.
+
+    Accepts a number or its text (``"6.5"``); ``None`` and ``""`` are blank.
+
+    Raises
+    ------
+    ValueError
+        With the reason in plain words, for anything else (booleans, NaN, out of 0-10).
+    """
+    if value is None or value == "":
+        return None
+    if isinstance(value, str):
+        try:
+            value = float(value.strip())
+        except ValueError:
+            pass
+    if not _is_number(value) or not 0 <= value <= CR10_MAX:
+        raise ValueError(f"must be a number 0-10 (CR-10 effort), got {value!r}")
+    return float(value)
 
 
 def _is_integer(value: Any) -> bool:
@@ -198,6 +263,8 @@ def text(
     def check(value: Any, handler: Callable) -> Any:
         if not isinstance(value, str) or (nonblank and not value.strip()):
             raise refusal(reason)
+        if "\x00" in value:
+            raise refusal(NUL_REASON)
         try:
             value.encode("utf-8")
         except UnicodeEncodeError:

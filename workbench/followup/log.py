@@ -13,7 +13,6 @@ exercises; an unplanned log (no session) needs its ``discipline`` and the day ``
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping
 from datetime import date
 from typing import Any, NamedTuple
@@ -21,12 +20,13 @@ from typing import Any, NamedTuple
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 from pydantic_core import PydanticCustomError
 
+from workbench.client.field_types import cr10_effort, free_text, iso_date
 from workbench.domain import Discipline
 from workbench.records.models import LogStatus, ScheduledSession, SessionLog
 
 #: Longest session a log may report [min].
 MAX_MINUTES = 300
-#: The rating scales' top: CR-10 effort and NRS pain/stiffness.
+#: The NRS pain and stiffness scales' top [points].
 SCALE_MAX = 10
 
 _PAIN_FIELDS = (
@@ -109,21 +109,10 @@ class _LogEntry(BaseModel):
     @field_validator("effort", mode="before")
     @classmethod
     def _effort(cls, v: Any) -> float | None:
-        if v is None or v == "":
-            return None
-        if isinstance(v, str):
-            try:
-                v = float(v)
-            except ValueError:
-                pass
-        if (
-            isinstance(v, bool)
-            or not isinstance(v, int | float)
-            or math.isnan(v)
-            or not 0 <= v <= SCALE_MAX
-        ):
-            raise _refuse(f"must be a number 0-10 (CR-10 effort), got {v!r}")
-        return float(v)
+        try:
+            return cr10_effort(v)
+        except ValueError as e:
+            raise _refuse(str(e)) from None
 
     @field_validator(*_PAIN_FIELDS, mode="before")
     @classmethod
@@ -146,23 +135,20 @@ class _LogEntry(BaseModel):
     @field_validator("notes", mode="before")
     @classmethod
     def _notes(cls, v: Any) -> str:
-        if v is None:
-            return ""
-        if not isinstance(v, str):
-            raise _refuse(f"must be text, got {v!r}")
-        return v
+        try:
+            return free_text(v)
+        except ValueError as e:
+            raise _refuse(str(e)) from None
 
     @field_validator("on", mode="before")
     @classmethod
     def _on(cls, v: Any) -> date | None:
-        if v is None or v == "" or isinstance(v, date):
-            return v or None
-        if isinstance(v, str):
-            try:
-                return date.fromisoformat(v.strip())
-            except ValueError:
-                pass
-        raise _refuse(f"must be a date YYYY-MM-DD, got {v!r}")
+        if v is None or v == "":
+            return None
+        try:
+            return iso_date(v)
+        except ValueError:
+            raise _refuse(f"must be a date YYYY-MM-DD, got {v!r}") from None
 
     @field_validator("discipline", mode="before")
     @classmethod

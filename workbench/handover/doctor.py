@@ -13,7 +13,6 @@ clearance); a "no" leaves the client waiting for clearance, with no program.
 from __future__ import annotations
 
 import difflib
-import math
 from collections.abc import Mapping
 from dataclasses import replace
 from datetime import date
@@ -22,6 +21,7 @@ from typing import Any, NamedTuple
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 from pydantic_core import PydanticCustomError
 
+from workbench.client.field_types import cr10_effort, free_text, iso_date
 from workbench.domain import PRECAUTIONS, Clearance, Client, Discipline
 
 __all__ = [
@@ -45,8 +45,6 @@ FIELDS = (
     "date",
     "covers",
 )
-#: The CR-10 effort scale's top.
-SCALE_MAX = 10
 
 
 class AnswerProblem(NamedTuple):
@@ -158,49 +156,36 @@ class DoctorAnswer(BaseModel):
     @field_validator("max_rpe", mode="before")
     @classmethod
     def _max_rpe(cls, v: Any) -> float | None:
-        if v is None or v == "":
-            return None
-        if isinstance(v, str):
-            try:
-                v = float(v.strip())
-            except ValueError:
-                pass
-        if (
-            isinstance(v, bool)
-            or not isinstance(v, int | float)
-            or math.isnan(v)
-            or not 0 <= v <= SCALE_MAX
-        ):
-            raise _refuse(f"must be a number 0-10 (CR-10 effort), got {v!r}")
-        return float(v)
+        try:
+            return cr10_effort(v)
+        except ValueError as e:
+            raise _refuse(str(e)) from None
 
     @field_validator("notes", mode="before")
     @classmethod
     def _notes(cls, v: Any) -> str:
-        if v is None:
-            return ""
-        if not isinstance(v, str):
-            raise _refuse(f"must be text, got {v!r}")
-        return v.strip()
+        try:
+            return free_text(v).strip()
+        except ValueError as e:
+            raise _refuse(str(e)) from None
 
     @field_validator("by", mode="before")
     @classmethod
     def _by(cls, v: Any) -> str:
         if not isinstance(v, str) or not v.strip():
             raise _refuse(f"must name who answered (name and role), got {v!r}")
-        return v.strip()
+        try:
+            return free_text(v).strip()
+        except ValueError as e:
+            raise _refuse(str(e)) from None
 
     @field_validator("date", mode="before")
     @classmethod
     def _date(cls, v: Any) -> date:
-        if isinstance(v, date):
-            return v
-        if isinstance(v, str):
-            try:
-                return date.fromisoformat(v.strip())
-            except ValueError:
-                pass
-        raise _refuse(f"must be the answer's date YYYY-MM-DD, got {v!r}")
+        try:
+            return iso_date(v)
+        except ValueError:
+            raise _refuse(f"must be the answer's date YYYY-MM-DD, got {v!r}") from None
 
     @field_validator("covers", mode="before")
     @classmethod

@@ -30,7 +30,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 from sqlalchemy import Connection, Engine, create_engine, event
@@ -165,6 +165,7 @@ def sqlite_engine(path: Path, *, create: bool = True) -> Engine:
     )
     event.listen(engine, "connect", _set_pragmas)
     event.listen(engine, "begin", _begin)
+    event.listen(engine, "before_cursor_execute", refuse_nul)
     # The -wal and -shm files are made by the first connection: make them owner-only.
     with narrow_umask(), busy_as_store_busy(), engine.connect() as conn:
         conn.exec_driver_sql("SELECT count(*) FROM sqlite_master").all()
@@ -193,9 +194,37 @@ def url_engine(url: str) -> Engine:
     Connections are checked before use (a studio server may restart between sessions).
     """
     try:
-        return create_engine(database_url(url), pool_pre_ping=True)
+        engine = create_engine(database_url(url), pool_pre_ping=True)
     except (ArgumentError, ModuleNotFoundError) as err:
         raise StoreError(f"cannot open the store at {url!r}: {err}") from err
+    event.listen(engine, "before_cursor_execute", refuse_nul)
+    return engine
+
+
+def refuse_nul(_conn, _cursor, _statement, parameters, _context, executemany) -> None:
+    """Refuse a write whose text holds a NUL character, on every backend alike.
+
+    PostgreSQL cannot keep NUL in text and SQLite would keep it silently, so the same
+    record would be stored on one and refused on the other. The fields refuse NUL where it
+    is typed (:data:`~workbench.client.field_types.NUL_REASON`); this is the store's own
+    check (SQLAlchemy's ``before_cursor_execute`` event), before anything is sent.
+
+    Raises
+    ------
+    StoreError
+        Naming the value's column where the driver names it; the transaction is rolled
+        back, so nothing of the write is kept.
+    """
+    rows = parameters if executemany else (parameters,)
+    for row in rows or ():
+        pairs = row.items() if isinstance(row, Mapping) else enumerate(row or ())
+        for key, value in pairs:
+            if isinstance(value, str) and "\x00" in value:
+                where = f" ({key})" if isinstance(key, str) else ""
+                raise StoreError(
+                    f"nothing was stored: a text{where} contains a NUL character (\\x00), "
+                    "which cannot be saved"
+                )
 
 
 def take_write_lock(conn: Connection) -> None:
