@@ -36,13 +36,13 @@ def store_errors(*also: type[Exception], text: Callable[[Exception], str] = str)
     """The store's errors as the command line's: busy is :class:`BusyError` (exit code 5);
     any other store error, or one of ``also``, is an :class:`InputError` saying ``text(err)``.
     """
-    from workbench.records.engine import StoreBusy, StoreError
+    import workbench as wb
 
     try:
         yield
-    except StoreBusy as err:
+    except wb.StoreBusy as err:
         raise BusyError(str(err)) from None
-    except (StoreError, *also) as err:
+    except (wb.StoreError, *also) as err:
         raise InputError(text(err)) from None
 
 

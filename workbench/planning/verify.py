@@ -228,11 +228,24 @@ def strength_days_due(inp: _Inputs, w: int, caps) -> int:
         if ex.goals.get(Goal.STRENGTH, 0) >= STRENGTH_LEVEL
         and ex.minutes <= min(session, caps[ex.discipline])
     ]
+    # The block checks differ between available days only by supervision: check each
+    # block once on a supervised day (or any available one), then per day only that.
+    days = client.available_days
+    probe = next((d for d in days if d in client.supervised_days), next(iter(days), None))
+    # The exclusions depend on the week only through its tolerance: kept per tolerance.
+    tolerance = tuple(inp.tolerance[w - 1][d] for d in Dimension)
+    excluded = inp.memo.setdefault(("excluded", tolerance), {})
+    allowed = []
+    for ex in strong if probe is not None else ():
+        if ex.id not in excluded:
+            excluded[ex.id] = bool(check_exclusions(inp, w, probe, ex))
+        if not excluded[ex.id] and not check_phase(inp, w, probe, ex):
+            allowed.append(ex)
     roomy = []
-    for day in client.available_days:
+    for day in days:
         per_discipline: dict[Discipline, float] = defaultdict(float)
-        for ex in strong:
-            if not check_exclusions(inp, w, day, ex) and not check_phase(inp, w, day, ex):
+        for ex in allowed:
+            if not (ex.needs_supervision and day not in client.supervised_days):
                 per_discipline[ex.discipline] += ex.minutes
         room = sum(min(m, caps[k]) for k, m in per_discipline.items())
         if min(room, session) >= minimum - EPS:

@@ -49,6 +49,7 @@ class _Inputs:
     green: int = 0  # consecutive green weeks behind the client before week 1
     rested: dict[str, str] = field(default_factory=dict)  # a follow-up's: id -> reason
     eased: dict[Dimension, tuple[int, str]] = field(default_factory=dict)  # level, reason
+    memo: dict = field(default_factory=dict)  # what one check keeps between weeks
 
 
 @dataclass
