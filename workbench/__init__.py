@@ -172,6 +172,7 @@ _EXPORTS: dict[str, str] = {
     "Task": "workbench.batch.tasks",
     "plan_task": "workbench.batch.tasks",
     "executor_for": "workbench.batch.executors",
+    "ExecutorError": "workbench.batch.executors",
     "run_batch": "workbench.batch.run",
     "BatchSummary": "workbench.batch.run",
     "tasks_from_folder": "workbench.batch.folder",

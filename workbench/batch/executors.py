@@ -24,6 +24,15 @@ from typing import Any, Protocol
 Outcome = dict[str, Any]
 Worker = Callable[[dict[str, Any]], Outcome]
 
+#: How long a batch waits to reach a running Dask scheduler before it says so [s].
+DASK_CONNECT_S = 10
+#: The address schemes of a running Dask scheduler (Dask's comm protocols).
+DASK_SCHEMES = ("tcp://", "tls://", "inproc://", "ucx://", "ws://", "wss://")
+
+
+class ExecutorError(RuntimeError):
+    """An executor that cannot start: the scheduler named cannot be reached, and why."""
+
 
 class Executor(Protocol):
     """Runs tasks; yields each task with its outcome (or the exception it raised)."""
@@ -96,7 +105,19 @@ class DaskCluster:
             )
             self._client = Client(self._cluster)
         else:
-            self._client = Client(address)
+            if not address.startswith(DASK_SCHEMES):
+                raise ExecutorError(
+                    f"--dask {address!r}: use 'local' or a scheduler's address such as "
+                    "tcp://host:8786"
+                )
+            try:
+                self._client = Client(address, timeout=DASK_CONNECT_S)
+            except (OSError, TimeoutError) as err:
+                raise ExecutorError(
+                    f"cannot reach the Dask scheduler at {address} within {DASK_CONNECT_S} s "
+                    f"({type(err).__name__}); is it running, and is this the address it "
+                    "printed?"
+                ) from None
         self.workers = len(self._client.scheduler_info().get("workers", {})) or workers
         self.name = f"dask ({'local cluster' if self._cluster else address})"
 

@@ -112,7 +112,12 @@ def run_batch_command(args: argparse.Namespace) -> int:
 
     with store_errors():
         tasks, failures, sink, store = _inputs(wb, args)
-    executor = wb.executor_for(workers=args.workers, dask=args.dask)
+    try:
+        executor = wb.executor_for(workers=args.workers, dask=args.dask)
+    except wb.ExecutorError as err:
+        if store is not None:
+            store.close()
+        raise InputError(str(err)) from None
     try:
         summary = wb.run_batch(
             tasks, executor, sink, resume=args.resume, failures=failures,
