@@ -18,6 +18,7 @@ from workbench.batch.store_sink import StoreSink, tasks_from_store
 from workbench.client.examples import example_clients
 from workbench.paths import REPO_ROOT
 from workbench.records import Store
+from workbench.records.models import LogStatus, SessionLog
 
 EXAMPLES = REPO_ROOT / "examples" / "clients"
 MONDAY = date(2026, 12, 14)
@@ -136,7 +137,8 @@ def test_a_store_batch_issues_every_plan_and_resumes(store_url):
     with Store.open(store_url) as store:
         for name in ("pool-only", "high-fear", "red-flag"):
             store.add_client(clients[name])
-        tasks = tasks_from_store(store, weeks=2)
+        tasks, kept = tasks_from_store(store, weeks=2)
+        assert kept == []
         summary = run_batch(tasks, InProcess(), StoreSink(store, MONDAY), progress=False)
         assert {o["client_id"]: o["ok"] for o in summary.outcomes} == {
             "high-fear": True, "pool-only": True, "red-flag": False
@@ -147,7 +149,7 @@ def test_a_store_batch_issues_every_plan_and_resumes(store_url):
             assert store.sessions(name)[0].on >= MONDAY
         assert store.current_plan("red-flag") is None  # no program for a referral
         again = run_batch(
-            tasks_from_store(store, weeks=2), InProcess(), StoreSink(store, MONDAY),
+            tasks_from_store(store, weeks=2)[0], InProcess(), StoreSink(store, MONDAY),
             resume=True, progress=False,
         )  # fmt: skip
         assert {o["client_id"] for o in again.outcomes if o["resumed"]} == {
@@ -155,3 +157,29 @@ def test_a_store_batch_issues_every_plan_and_resumes(store_url):
             "high-fear",
         }
         assert len(store.plans("pool-only")) == 1  # nothing issued twice
+
+
+def test_a_store_batch_never_starts_a_begun_program_again(store_url):
+    # Sunday night: a client who logged a session keeps their program (the week's review
+    # re-plans it, with what it rested and eased); one not begun yet is planned again.
+    clients = example_clients()
+    with Store.open(store_url) as store:
+        for name in ("pool-only", "high-fear"):
+            store.add_client(clients[name])
+        run_batch(tasks_from_store(store, weeks=2)[0], InProcess(), StoreSink(store, MONDAY),
+                  progress=False)  # fmt: skip
+        first = store.sessions("high-fear")[0]
+        store.add_logs([SessionLog("high-fear", first.on, LogStatus.DONE, minutes=first.minutes,
+                                   effort=3, session_id=first.id)])  # fmt: skip
+        tasks, kept = tasks_from_store(store, weeks=3)
+        assert [t.client_id for t in tasks] == ["pool-only"]
+        assert [(o["client_id"], o["status"], o["ok"]) for o in kept] == [
+            ("high-fear", "kept", True)
+        ]
+        assert "1 session(s) logged" in kept[0]["reason"]
+        summary = run_batch(tasks, InProcess(), StoreSink(store, MONDAY), failures=kept,
+                            progress=False)  # fmt: skip
+        doc = summary.to_json()
+        assert (doc["planned"], doc["kept"], doc["failed"]) == (1, 1, 0)
+        assert len(store.plans("high-fear")) == 1  # the begun program is as it was
+        assert store.current_plan("pool-only").weeks == 3  # the other one planned again

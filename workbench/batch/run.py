@@ -18,7 +18,7 @@ from typing import Any, Protocol
 from tqdm import tqdm
 
 from workbench.batch.executors import Executor
-from workbench.batch.tasks import ERROR, Task, outcome, plan_task
+from workbench.batch.tasks import ERROR, KEPT, Task, outcome, plan_task
 
 
 class Sink(Protocol):
@@ -73,7 +73,8 @@ class Summary:
         """The ``workbench batch --json`` document (no plans: those are in the outputs)."""
         return {
             "clients": len(self.outcomes),
-            "planned": sum(1 for o in self.outcomes if o["ok"]),
+            "planned": sum(1 for o in self.outcomes if o["ok"] and o["status"] != KEPT),
+            "kept": sum(1 for o in self.outcomes if o["status"] == KEPT),
             "failed": len(self.failed),
             "resumed": len(self.outcomes) - self.ran,
             "unproven": sum(1 for o in self.outcomes if o["unproven"]),
@@ -110,7 +111,8 @@ def run_batch(
     resume : bool
         Skip the tasks the sink already has done with the same inputs.
     failures : iterable of dict
-        Outcomes already known to have failed (a client file that could not be read).
+        Outcomes known before the run: client files that could not be read, and store
+        clients kept as they are (status ``kept``, not failures).
     progress : bool
         Show a progress bar on stderr.
 
@@ -136,8 +138,8 @@ def run_batch(
         disable=not progress,
         dynamic_ncols=True,
     )
-    failed = len(known_failures)
-    bar.update(failed)
+    bar.update(len(known_failures))
+    failed = sum(1 for o in known_failures if not o["ok"])
     bar.set_postfix(failed=failed)
     tasks_by_id = {t.client_id: t for t in todo}
     for plain, got in executor.run(plan_task, [t.to_plain() for t in todo]):

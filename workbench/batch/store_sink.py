@@ -5,7 +5,8 @@ assessment. :class:`StoreSink` issues each planned result from the batch's start
 (the follow-up loop's :func:`workbench.followup.loop.issue_document`: one transaction per
 client, so a batch stopped half-way keeps every client it issued). The issued document
 carries the task's input hash, so ``--resume`` skips a client whose current plan was issued
-by a batch from the same assessment, weeks, catalog and start.
+by a batch from the same assessment, weeks, catalog and start. A client whose program has
+begun is kept as it is (its review re-plans it), never started again.
 """
 
 from __future__ import annotations
@@ -13,27 +14,50 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from workbench.batch.tasks import Task
+from workbench.batch.tasks import KEPT, Task, outcome
 from workbench.followup.loop import issue_document
 from workbench.followup.schedule import check_start
 from workbench.records.files import client_document
 
 
+def program_begun(store, client_id: str) -> str:
+    """Why the client's current program has begun (a session logged since it started, a
+    review, or weeks re-planned after one); ``""`` when there is none or it has not."""
+    current = store.current_plan(client_id)
+    if current is None:
+        return ""
+    if current.first_week > 1 or store.reviews(client_id):
+        return f"program week {current.first_week} on is planned after a review"
+    logs = store.logs(client_id, since=current.start_date)
+    if logs:
+        return f"{len(logs)} session(s) logged since the program started {current.start_date}"
+    return ""
+
+
 def tasks_from_store(
     store, *, weeks: int, catalog: str = "builtin", include_unreviewed: bool = False
-) -> list[Task]:
-    """One task per client of the store, from their current assessment."""
-    return [
-        Task(
-            record.id,
-            client_document(store.current_client(record.id)),
-            weeks,
-            catalog,
-            include_unreviewed,
-            f"store:{record.id}",
+) -> tuple[list[Task], list[dict[str, Any]]]:
+    """One task per client of the store, from their current assessment, and the clients
+    kept as they are (outcomes with status ``kept``).
+
+    A client whose program has begun (:func:`program_begun`) is kept: a batch never starts
+    their program again from week 1, which would drop what the weeks' reviews decided
+    (rested exercises, eased movements, the load actually done). Their weeks ahead are
+    re-planned when the week's review is accepted (``workbench review ID --accept``).
+    """
+    tasks, kept = [], []
+    for record in store.clients():
+        begun = program_begun(store, record.id)
+        if begun:
+            reason = f"kept: {begun}; the review re-plans its weeks ahead"
+            plain = {"client_id": record.id, "weeks": weeks}
+            kept.append({**outcome(plain, KEPT, reason, ok=True), "source": f"store:{record.id}"})
+            continue
+        document = client_document(store.current_client(record.id))
+        tasks.append(
+            Task(record.id, document, weeks, catalog, include_unreviewed, f"store:{record.id}")
         )
-        for record in store.clients()
-    ]
+    return tasks, kept
 
 
 class StoreSink:

@@ -31,6 +31,8 @@ OUTCOME_KEYS = (
 #: Outcome statuses besides the planner's own (planned, referred, needs_clearance,
 #: infeasible): the client file could not be read, or the planner raised.
 BAD_INPUT = "bad_input"
+#: A client left as it is (a store client whose program has begun): not a failure.
+KEPT = "kept"
 ERROR = "error"
 
 

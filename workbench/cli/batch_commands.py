@@ -103,7 +103,8 @@ def _inputs(wb, args):
     except ValueError as err:
         raise InputError(f"--start: {err}") from None
     store = wb.Store.open(args.store or None)
-    return wb.tasks_from_store(store, **kw), [], wb.StoreSink(store, start), store
+    tasks, kept = wb.tasks_from_store(store, **kw)
+    return tasks, kept, wb.StoreSink(store, start), store
 
 
 def run_batch_command(args: argparse.Namespace) -> int:
@@ -143,6 +144,10 @@ def _text(doc: dict) -> str:
     if doc["unproven"]:
         lines.append(f"{doc['unproven']} plans have a week not proven within the gap:")
         lines += [f"  {o['client_id']}: {o['reason']}" for o in doc["outcomes"] if o["unproven"]]
+    kept = [o for o in doc["outcomes"] if o["status"] == "kept"]
+    if kept:
+        lines.append("kept as they are (their programs have begun):")
+        lines += [f"  {o['client_id']}: {o['reason']}" for o in kept]
     failed = [o for o in doc["outcomes"] if not o["ok"]]
     if failed:
         lines.append("without a plan:")
