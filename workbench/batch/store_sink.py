@@ -26,8 +26,11 @@ def program_begun(store, client_id: str) -> str:
     current = store.current_plan(client_id)
     if current is None:
         return ""
-    if current.first_week > 1 or store.reviews(client_id):
-        return f"program week {current.first_week} on is planned after a review"
+    if current.first_week > 1:
+        return f"program week {current.first_week} on was re-planned after a review"
+    reviews = store.reviews(client_id)
+    if reviews:  # an earlier program's count too: keeping is the cautious reading
+        return f"{len(reviews)} weekly review(s) on record"
     logs = store.logs(client_id, since=current.start_date)
     if logs:
         return f"{len(logs)} session(s) logged since the program started {current.start_date}"
