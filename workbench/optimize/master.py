@@ -64,6 +64,7 @@ class _Loop:
     session_ok: bool  # few sessions: the master may put every block in a session
     patterns: bool
     sessions: bool
+    reach: frozenset  # the groups whose reach rows the master has
     cuts: list  # (cut function, payload by exercise id)
     classes: object  # ``sub``'s twin classes
     master: pulp.LpProblem
@@ -88,6 +89,7 @@ def _master_and_pack(
     force: list[int] | None = None,
     cutoff: float | None = None,
     sessions: bool = False,
+    reach: frozenset[str] = frozenset(),
 ):
     """Solve the master over ``sub``'s exercises, pack into days, cut until it packs.
 
@@ -109,7 +111,7 @@ def _master_and_pack(
     none, ``start`` stands, proven over those plans up to ``cutoff`` (the bound that
     comes back). The start, which uses none of ``force``, is not handed to the solver.
     """
-    loop = _first_master(sub, settings, deadline, patterns, cuts, force, cutoff, sessions)
+    loop = _first_master(sub, settings, deadline, patterns, cuts, force, cutoff, sessions, reach)
     # the cut loop gets most of the budget; the rest goes to the day model (below)
     loop_deadline = time.perf_counter() + LOOP_SHARE * max(0.0, deadline - time.perf_counter())
     _start_from(loop, start)
@@ -133,11 +135,12 @@ def _first_master(
     force: list[int] | None,
     cutoff: float | None,
     sessions: bool,
+    reach: frozenset[str],
 ) -> _Loop:
     """The loop's state with its first master built and the cuts handed in applied."""
     session_ok = _few_sessions(sub)
     sessions = sessions and session_ok
-    master, mv = _build_master(sub, force, patterns, sessions)
+    master, mv = _build_master(sub, force, patterns, sessions, reach)
     # packing cuts as (cut function, payload by exercise id): carried over when the master
     # is rebuilt, and from the candidates' master to the widened one (same week), each
     # with its images under swaps of twins
@@ -151,6 +154,7 @@ def _first_master(
         session_ok=session_ok,
         patterns=patterns,
         sessions=sessions,
+        reach=reach,
         cuts=list(cuts or []),
         classes=classes,
         master=master,
@@ -160,11 +164,18 @@ def _first_master(
     return loop
 
 
-def _build_master(sub: WeekProblem, force: list[int] | None, patterns: bool, sessions: bool):
+def _build_master(sub: WeekProblem, force, patterns: bool, sessions: bool, reach: frozenset):
     """The week master over ``sub`` (with the pattern rows, with every block in a session
-    when asked), and with ``force`` the row that it uses at least one of them."""
+    when asked, with the reach rows of ``reach``), and with ``force`` the row that it uses
+    at least one of them."""
     master, mv = build_model(
-        sub, aggregated=True, integer=True, patterns=patterns, sessions=sessions, disc=sessions
+        sub,
+        aggregated=True,
+        integer=True,
+        patterns=patterns,
+        sessions=sessions,
+        disc=sessions,
+        reach=reach,
     )
     if force:
         forced = set(force)
@@ -248,7 +259,7 @@ def _not_packed(loop: _Loop, counts: dict[int, int], out: Outcome) -> Found | No
         # week of few sessions where they keep failing, the master puts every
         # block in a session itself: its plans then pack.
         loop.patterns, loop.sessions = True, loop.sessions or to_sessions
-        loop.master, loop.mv = _build_master(sub, loop.force, True, loop.sessions)
+        loop.master, loop.mv = _build_master(sub, loop.force, True, loop.sessions, loop.reach)
         _apply_cuts(loop)
     small = conflict(sub, counts)
     # (A cut by block type, every exercise of a type interchangeable, was measured

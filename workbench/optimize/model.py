@@ -12,7 +12,7 @@ import pulp
 
 from workbench.domain import Goal
 from workbench.optimize import constraints as c
-from workbench.optimize.packing_rows import define_packing_bounds_constraints
+from workbench.optimize.packing_rows import define_packing_bounds_constraints, define_reachable_rows
 from workbench.optimize.problem import WeekProblem
 from workbench.optimize.sessions import (
     define_session_constraints,
@@ -46,6 +46,7 @@ def build_model(
     patterns: bool = False,
     sessions: bool = False,
     disc: bool = False,
+    reach: frozenset[str] = frozenset(),
 ) -> tuple[pulp.LpProblem, c.Vars]:
     """The model of week ``p.week``.
 
@@ -67,6 +68,10 @@ def build_model(
     sessions : bool
         Week master only: put every use in a session
         (:func:`~workbench.optimize.sessions.define_session_constraints`).
+    reach : frozenset of str
+        Week master only: the groups (``session`` or a discipline) whose reach rows it
+        gets (:func:`~workbench.optimize.packing_rows.define_reachable_rows`); the LP
+        has them all.
     """
     m = pulp.LpProblem(f"week_{p.week}", pulp.LpMinimize if elastic else pulp.LpMaximize)
     v = define_variables(p, aggregated, integer)
@@ -77,6 +82,8 @@ def build_model(
         define_session_pattern_constraints(m, p, v, aggregated, elastic)
     if sessions:
         define_session_constraints(m, p, v, aggregated, elastic)
+    if reach and aggregated and integer:
+        define_reachable_rows(m, p, v, reach)
     define_kept_activity_rows(m, p, v)
     if counts is not None:
         c.define_count_constraints(m, p, v, counts)

@@ -1,5 +1,6 @@
 """Rows of the week model that keep its plans packable into days: the dual-feasible
-bounds on a session's length and the strength pairs.
+bounds on a session's length, the reach rows (what whole blocks can fill of a session)
+and the strength pairs.
 """
 
 from __future__ import annotations
@@ -29,13 +30,18 @@ def define_packing_bounds_constraints(m, p: WeekProblem, v: Vars, aggregated, el
     Dual-feasible functions (Fekete & Schepers 2001) of the block lengths, against the
     session length and against each discipline's session cap, bound how many long blocks
     the training days hold; blocks that need supervision fit only in supervised sessions;
-    each strength day needs a strength block. These cut off most week plans that cannot
-    be packed before the packing check has to.
+    each strength day needs a strength block; and (the LP only) the blocks of a session,
+    or of a discipline in a session, add up to at most what distinct blocks can make of
+    its length or cap (:func:`_define_reachable_row`). These cut off most week plans that
+    cannot be packed before the packing check has to.
     """
     if not aggregated:
         return
+    relaxed = any(var.cat != pulp.LpInteger for var in v.uses.values())
     for label, capacity, items in _dff_groups(p, v):
         _define_dff_rows(m, p, v, label, capacity, items)
+        if relaxed:  # (a master gets those its week's LP needed: define_reachable_rows)
+            _define_reachable_row(m, p, v, label, capacity, items)
     _define_supervised_row(m, p, v)
     if p.strength_days > 0:
         strong = [(var, 1) for (i, _d), var in v.uses.items() if p.is_strength(i)]
@@ -89,6 +95,70 @@ def _define_dff_rows(m, p: WeekProblem, v: Vars, label: str, capacity: float, it
                 f"packing__w{w}__{label}_dff{j}",
                 frozenset(),
             )
+
+
+def reachable(lengths, capacity: float) -> float:
+    """The largest total of distinct blocks of ``lengths`` [min] that is at most
+    ``capacity`` [min] (a subset sum); ``capacity`` itself when a length is not whole."""
+    cap = int(math.floor(capacity + 1e-9))
+    whole = [int(round(x)) for x in lengths]
+    if any(abs(x - w) > 1e-9 for x, w in zip(lengths, whole, strict=True)) or cap <= 0:
+        return float(capacity)
+    mask, sums = (1 << (cap + 1)) - 1, 1
+    for w in sorted(whole):
+        if w > 0:
+            sums = (sums | (sums << w)) & mask
+        if sums >> cap & 1:
+            return float(capacity)
+    return float(sums.bit_length() - 1)
+
+
+def _define_reachable_row(m, p: WeekProblem, v: Vars, label: str, capacity, items) -> None:
+    """The row ``<label>_reach``: minutes of the blocks at most the training days times
+    the largest total at most ``capacity`` [min] that distinct blocks of theirs can make.
+
+    Valid: one session holds each exercise at most once, so its blocks of the group add
+    up to such a total. The LP's fractions fill every session to ``capacity``; whole
+    blocks often cannot (5-, 10- and 15-minute mobility blocks make at most 20 of a
+    22-minute cap), and on a week of few sessions the missing minutes are a goal's.
+    """
+    if not items:
+        return
+    per_exercise = {i: float(p.minutes[i]) for (i, _d), _var in items}
+    most = reachable(list(per_exercise.values()), capacity)
+    t = p.training_days
+    terms = [(var, float(p.minutes[i])) for (i, _d), var in items]
+    if most < capacity - 1e-9 and sum(c * var.upBound for var, c in terms) > t * most + 1e-9:
+        _add(
+            m,
+            v,
+            _expr(terms),
+            pulp.LpConstraintLE,
+            t * most,
+            f"packing__w{p.week}__{label}_reach",
+            frozenset(),
+        )
+
+
+def define_reachable_rows(m, p: WeekProblem, v: Vars, labels: frozenset[str]) -> None:
+    """The reach rows (:func:`_define_reachable_row`) of the groups named ``labels``.
+
+    The week master gets only the rows its week's LP met with equality (see
+    :func:`reach_binding`): the others do not cut off the LP's optimum, and a row that
+    changes nothing but the search can only move the plan within the gap.
+    """
+    for label, capacity, items in _dff_groups(p, v):
+        if label in labels:
+            _define_reachable_row(m, p, v, label, capacity, items)
+
+
+def reach_binding(lp: pulp.LpProblem) -> frozenset[str]:
+    """The groups whose reach row the solved week LP ``lp`` meets with equality."""
+    out = set()
+    for name, con in lp.constraints.items():
+        if name.endswith("_reach") and con.slack is not None and abs(con.slack) < 1e-6:
+            out.add(name.split("__", 2)[2].removesuffix("_reach"))
+    return frozenset(out)
 
 
 def _define_supervised_row(m, p: WeekProblem, v: Vars) -> None:

@@ -35,6 +35,7 @@ from workbench.optimize.model import build_model
 from workbench.optimize.packing import (
     pack,
 )
+from workbench.optimize.packing_rows import reach_binding
 from workbench.optimize.placing import _on_days
 from workbench.optimize.problem import WeekProblem
 from workbench.optimize.solution import WeekSolution, _counts_of, _gap, _shortfall, _uses_of
@@ -145,6 +146,7 @@ class _Search:
     gap: float = 0.0  # the proven relative gap of the best plan
     outside: object = None  # bounds on plans with each exercise beyond the candidates
     limit: float = 0.0  # a plan must score above this to beat the best by the gap
+    reach: frozenset = frozenset()  # the groups whose reach rows the LP met with equality
 
     @property
     def open(self) -> bool:
@@ -180,6 +182,7 @@ def _screen(p, settings, patterns, sessions, known_bound) -> _Search:
         s.out = screen
         return s
     s.lp_bound = s.bound = screen.objective
+    s.reach = reach_binding(lp)
     if known_bound is not None:
         s.bound = min(s.bound, known_bound)  # every plan of the week, whatever it uses
     return s
@@ -210,7 +213,9 @@ def _first_master(s: _Search, hint, alt):
     if other and keeps_rules(sub, other):
         if not (start and keeps_rules(sub, start)) or score(sub, other) > score(sub, start):
             start = other
-    found = _master_and_pack(sub, s.settings, s.deadline, start, s.patterns, sessions=s.sessions)
+    found = _master_and_pack(
+        sub, s.settings, s.deadline, start, s.patterns, sessions=s.sessions, reach=s.reach
+    )
     return sub, found
 
 
@@ -240,6 +245,7 @@ def _tighten_lp(s: _Search) -> None:
         s.seconds += screen.seconds
         if screen.status == OPTIMAL:
             s.lp, s.lv, s.lp_bound = again, av, screen.objective
+            s.reach = s.reach | reach_binding(again)
             s.bound = min(s.bound, s.lp_bound)
             s.dj = _reduced_costs(s.p, s.lv)
     s.gap = _gap(s.bound, s.out.objective)
@@ -305,6 +311,7 @@ def _second_master(s: _Search) -> None:
         s.patterns,
         s.found.cuts,
         sessions=s.sessions,
+        reach=s.reach,
         **beyond,
     )
     s.patterns, s.sessions = found2.patterns, found2.sessions
