@@ -10,9 +10,9 @@ Each step reads the store, calls a pure rule (:mod:`.log`, :mod:`.notes`, :mod:`
    red-flag answers are blank, so nothing is planned until :func:`answer_red_flags`
    records the answers.
 3. :func:`propose_review` reviews a program week against the accepted reviews before it.
-4. :func:`accept_review` stores the trainer's decision (the proposal, or an override with
-   its reason) and the re-plan of the weeks ahead together. The weeks already done keep
-   their sessions exactly as issued.
+4. :func:`accept_review` (:mod:`.accepting`) stores the trainer's decision (the proposal,
+   or an override with its reason) and the re-plan of the weeks ahead together. The weeks
+   already done keep their sessions exactly as issued.
 """
 
 from __future__ import annotations
@@ -22,24 +22,23 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
-from workbench.defaults import Params, resolve
 from workbench.domain import Client
-from workbench.followup.course import Course, clearance_hold, course, paused_questions
+from workbench.followup.accepting import OVERRIDES as OVERRIDES
+from workbench.followup.accepting import Accepted as Accepted
+from workbench.followup.accepting import _params
+from workbench.followup.accepting import accept_review as accept_review
+from workbench.followup.accepting import accepted_review as accepted_review
+from workbench.followup.course import clearance_hold, course, paused_questions
 from workbench.followup.decision import Decision, Light, Review
 from workbench.followup.log import parse_log
 from workbench.followup.notes import log_flags
 from workbench.followup.reassess import reassessment_due
-from workbench.followup.replan import replan_ahead
-from workbench.followup.review import next_ceiling, review_week
-from workbench.followup.schedule import check_start, schedule, week_start
+from workbench.followup.review import review_week
+from workbench.followup.schedule import check_start, schedule
 from workbench.planning.planner import PlanOptions, plan
 from workbench.planning.result import PlanResult, PlanStatus
-from workbench.records.models import IssuedPlan, ReviewRecord, SessionLog
+from workbench.records.models import IssuedPlan, SessionLog
 from workbench.vocabulary import Day
-
-#: The decisions a trainer may choose instead of the proposal (a suspended plan waits for
-#: the red-flag answers; it is not a choice).
-OVERRIDES = (Decision.PROGRESS, Decision.HOLD, Decision.REGRESS)
 
 
 @dataclass(frozen=True)
@@ -49,23 +48,6 @@ class Logged:
     log: SessionLog
     flags: dict[str, list[str]]
     suspended: bool
-
-
-@dataclass(frozen=True)
-class Accepted:
-    """A review as accepted, and the re-plan of the weeks ahead (None when nothing is planned).
-
-    ``result`` is the planner's answer (its status and diagnosis) even when it issued no
-    plan, e.g. a client whose answers now need a referral.
-    """
-
-    record: ReviewRecord
-    plan: IssuedPlan | None
-    result: PlanResult | None
-
-
-def _params(client: Client, options: PlanOptions | None = None) -> Params:
-    return resolve({**client.overrides, **(options.overrides if options else {})})
 
 
 def start_program(
@@ -281,135 +263,3 @@ def _paused(review: Review, questions: tuple[str, ...], hold: str = "") -> Revie
         review, light=Light.RED, decision=Decision.SUSPEND, questions=questions,
         next_ceiling=review.ceiling, reasons=(*review.reasons, why),
     )  # fmt: skip
-
-
-def accepted_review(
-    review: Review,
-    history: Sequence[Review],
-    params: Params,
-    decision: Decision | None,
-    reason: str,
-) -> Review:
-    """``review`` as the trainer accepts it: the proposal, or ``decision`` with its reason.
-
-    Raises
-    ------
-    ValueError
-        An override without a reason, to "suspend", or of a suspended review.
-    """
-    if decision is None or decision is review.decision:
-        return review
-    if review.suspended:
-        waits = (
-            f"the red-flag answers; record them first ({', '.join(review.questions)})"
-            if review.questions
-            else f"a clear assessment ({review.reasons[-1]})"
-        )
-        raise ValueError(f"decision: a paused plan waits for {waits}")
-    if decision not in OVERRIDES:
-        raise ValueError(
-            f"decision: choose one of {', '.join(d.value for d in OVERRIDES)}, got {decision}"
-        )
-    if not reason.strip():
-        raise ValueError(
-            f"reason: overriding {review.decision.value} with {decision.value} needs the "
-            "trainer's reason"
-        )
-    two_red = review.clinician_review and decision is Decision.REGRESS
-    ceiling = next_ceiling(
-        decision, review.ceiling, review.load.logged, history, params, two_red=two_red
-    )
-    note = (
-        f"the trainer chose {decision.value} instead of {review.decision.value}: {reason.strip()}"
-    )
-    return replace(review, decision=decision, next_ceiling=ceiling, reasons=(*review.reasons, note))
-
-
-def accept_review(
-    store,
-    client_id: str,
-    catalog,
-    review: Review,
-    *,
-    by: str,
-    decision: Decision | None = None,
-    reason: str = "",
-) -> Accepted:
-    """Store the trainer's decision on ``review`` and re-plan the weeks after it.
-
-    Parameters
-    ----------
-    by : str
-        Who accepted it (stored).
-    decision : Decision, optional
-        An override of the proposal (needs ``reason``).
-    reason : str
-        The trainer's reason for an override (stored).
-
-    Returns
-    -------
-    Accepted
-        The stored review and the new plan of weeks ``review.week + 1`` .. the program's
-        last (None when the review paused the plan, the last week was reviewed, or the
-        planner planned nothing: ``result`` says why). The review and its plan are stored
-        in one transaction; nothing is stored when the re-plan fails with an error. The
-        re-plan skips the planner's "+10% on the ceiling" what-if (``explain=False``): the
-        review's decision set the ceiling, and the trainer is waiting.
-
-    Raises
-    ------
-    ValueError
-        No ``by``; an override without a reason (nothing is stored).
-    """
-    if not by.strip():
-        raise ValueError("by: say who accepts the review")
-    c = course(store, client_id)
-    c.check_week(review.week)
-    client = store.current_client(client_id)
-    history = c.history(before=review.week)
-    final = accepted_review(review, history, _params(client, c.options), decision, reason)
-    record = ReviewRecord(
-        client_id=client_id,
-        week=final.week,
-        proposed=review.decision.value,
-        decision=final.decision.value,
-        light=final.light.value,
-        reasons=final.reasons,
-        ceiling=final.next_ceiling,
-        accepted_by=by.strip(),
-        override_reason=reason.strip() if final.decision is not review.decision else "",
-        plan_id=c.plan.id,
-        document=final.to_json(),
-    )
-    if final.suspended or final.week >= c.total_weeks:
-        return Accepted(store.add_review(record), None, None)
-    result = replan_ahead(
-        client,
-        catalog,
-        replace(c.options, explain=False),  # the review set the ceiling: no "+10%" what-if
-        final,
-        history,
-        logged_loads=c.logged_loads(final.week),
-        total_weeks=c.total_weeks,
-    )
-    if result.status is not PlanStatus.PLANNED:
-        return Accepted(store.add_review(record), None, result)
-    issued = _issue_replan(store, c, final.week, result, record)
-    stored = next(r for r in reversed(store.reviews(client_id)) if r.id == issued.review_id)
-    return Accepted(stored, issued, result)
-
-
-def _issue_replan(store, c: Course, week: int, result: PlanResult, record: ReviewRecord):
-    doc = result.to_json()
-    start = week_start(c.start, week + 1)
-    return store.issue_plan(
-        c.client_id,
-        doc,
-        start_date=start,
-        first_week=week + 1,
-        options=doc["made"]["options"],
-        catalog_hash=doc["made"]["catalog"]["hash"],
-        sessions=schedule(doc, start_date=start, first_week=week + 1),
-        replaces=c.plan.id,
-        review=record,
-    )
