@@ -179,6 +179,7 @@ _EXPORTS: dict[str, str] = {
     "FolderSink": "workbench.batch.folder",
     "tasks_from_store": "workbench.batch.store_sink",
     "StoreSink": "workbench.batch.store_sink",
+    "ReviewBatch": "workbench.batch.store_reviews",
     "check_start": "workbench.followup.schedule",
 }
 

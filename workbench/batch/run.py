@@ -18,7 +18,7 @@ from typing import Any, Protocol
 from tqdm import tqdm
 
 from workbench.batch.executors import Executor
-from workbench.batch.tasks import ERROR, KEPT, Task, outcome, plan_task
+from workbench.batch.tasks import ERROR, KEPT, PLANNED, Task, outcome, plan_task
 
 
 class Sink(Protocol):
@@ -73,8 +73,9 @@ class Summary:
         """The ``workbench batch --json`` document (no plans: those are in the outputs)."""
         return {
             "clients": len(self.outcomes),
-            "planned": sum(1 for o in self.outcomes if o["ok"] and o["status"] != KEPT),
+            "planned": sum(1 for o in self.outcomes if o["ok"] and o["status"] == PLANNED),
             "kept": sum(1 for o in self.outcomes if o["status"] == KEPT),
+            "reviewed": sum(1 for o in self.outcomes if o.get("review_week") is not None),
             "failed": len(self.failed),
             "resumed": len(self.outcomes) - self.ran,
             "unproven": sum(1 for o in self.outcomes if o["unproven"]),

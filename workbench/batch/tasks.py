@@ -19,6 +19,7 @@ from typing import Any
 
 from workbench.catalog import builtin_catalog, load_catalog, merged_catalog
 from workbench.client.assessment import AssessmentError, client_from_dict
+from workbench.followup.accepting import replan_from
 from workbench.planning.planner import PlanOptions, plan
 from workbench.planning.verify import verify_plan
 
@@ -33,7 +34,11 @@ OUTCOME_KEYS = (
 BAD_INPUT = "bad_input"
 #: A client left as it is (a store client whose program has begun): not a failure.
 KEPT = "kept"
+#: A store client's week reviewed by the batch with nothing to re-plan (the program's last
+#: week, or a pause until the red-flag questions are answered again): not a failure.
+REVIEWED = "reviewed"
 ERROR = "error"
+PLANNED = "planned"
 
 
 @dataclass(frozen=True)
@@ -55,6 +60,10 @@ class Task:
         Plan with catalog rows not yet reviewed.
     source : str
         Where the client came from (a file path or ``store:<id>``), for the summary.
+    replan : dict, optional
+        A week's review accepted by the batch: the re-plan of the weeks after it
+        (:meth:`workbench.followup.accepting.Decided.replan_inputs`, plain data) instead
+        of a new program; ``weeks`` is then the weeks ahead.
     """
 
     client_id: str
@@ -63,11 +72,13 @@ class Task:
     catalog: str = "builtin"
     include_unreviewed: bool = False
     source: str = ""
+    replan: dict[str, Any] | None = field(default=None, hash=False)
 
     def input_hash(self) -> str:
         """A hash of everything the outcome depends on (the resume key)."""
         text = json.dumps(
-            [self.document, self.weeks, self.catalog, self.include_unreviewed],
+            [self.document, self.weeks, self.catalog, self.include_unreviewed]
+            + ([self.replan] if self.replan is not None else []),
             sort_keys=True,
             default=str,
         )
@@ -81,6 +92,7 @@ class Task:
             "weeks": self.weeks,
             "catalog": self.catalog,
             "include_unreviewed": self.include_unreviewed,
+            "replan": self.replan,
             "input_hash": self.input_hash(),
         }
 
@@ -100,7 +112,7 @@ def outcome(task: dict[str, Any], status: str, reason: str, **rest: Any) -> dict
     base = {
         "client_id": task["client_id"],
         "status": status,
-        "ok": status == "planned",
+        "ok": status == PLANNED,
         "reason": reason,
         "seconds": 0.0,
         "weeks": task.get("weeks", 0),
@@ -119,6 +131,10 @@ def plan_task(task: dict[str, Any]) -> dict[str, Any]:
     failure, never a result. Weeks not proven within the relative gap are listed in
     ``unproven`` as ``{"week": w, "gap": g}`` (``g`` a fraction), never hidden.
 
+    A task with ``replan`` re-plans the weeks after an accepted review
+    (:func:`workbench.followup.accepting.replan_from`) and is verified with the options
+    that re-plan used.
+
     Parameters
     ----------
     task : dict
@@ -136,10 +152,14 @@ def plan_task(task: dict[str, Any]) -> dict[str, Any]:
         return outcome(task, BAD_INPUT, f"the client file has problems: {err}")
     try:
         catalog = _catalog(task["catalog"])
-        options = PlanOptions(
-            weeks=task["weeks"], explain=False, include_unreviewed=task["include_unreviewed"]
-        )
-        result = plan(client, catalog, options)
+        if task.get("replan") is not None:
+            result = replan_from(client, catalog, task["replan"])
+            options = PlanOptions.from_json(result.made.options)
+        else:
+            options = PlanOptions(
+                weeks=task["weeks"], explain=False, include_unreviewed=task["include_unreviewed"]
+            )
+            result = plan(client, catalog, options)
         violations = (
             [str(v) for v in verify_plan(result, client, catalog, options)]
             if result.planned

@@ -2,7 +2,9 @@
 
 ``workbench batch FOLDER -o OUT`` plans every client file of a folder (one JSON per client
 and ``summary.csv`` in OUT); ``workbench batch --store [URL] --start MONDAY`` plans every
-client of the store and issues the plans from that Monday. A process pool by default
+client of the store and issues the plans from that Monday; with ``--accept-reviews --by
+NAME`` each begun program's due week review is accepted and re-plans its weeks ahead
+(:mod:`workbench.batch.store_reviews`). A process pool by default
 (``--workers``), Dask with ``--dask local`` or ``--dask tcp://host:8786``; ``--resume``
 skips the clients a stopped run already did. Progress goes to stderr; stdout carries the
 summary (``--json``: one JSON document). Exit code 1 when any client has no plan.
@@ -11,8 +13,10 @@ summary (``--json``: one JSON document). Exit code 1 when any client has no plan
 from __future__ import annotations
 
 import argparse
+import getpass
 import json
 import os
+from datetime import date
 from pathlib import Path
 
 from workbench.cli.exits import EXIT_PROBLEMS
@@ -25,6 +29,7 @@ examples:
   workbench batch examples/clients -o plans/ --resume          # after a stopped run
   workbench batch examples/clients -o plans/ --dask local --workers 2
   workbench batch --store --start 2026-12-14 --weeks 12        # every client in the store
+  workbench batch --store --start 2026-12-14 --accept-reviews --by Sam   # Sunday night
 
 exit codes:
   0  every client was planned
@@ -54,6 +59,17 @@ def add_batch_parser(sub, formatter) -> None:
         help="plan every client of the store (default store: $WORKBENCH_STORE)",
     )
     b.add_argument("--start", metavar="YYYY-MM-DD", help="with --store: the Monday of week 1")
+    b.add_argument(
+        "--accept-reviews",
+        action="store_true",
+        help="with --store: accept each begun program's due week review as proposed, and "
+        "re-plan its weeks ahead",
+    )
+    b.add_argument("--by", metavar="NAME", help="who accepts the reviews (default: your login)")
+    b.add_argument(
+        "--on", metavar="YYYY-MM-DD", help="the batch's day: weeks ended by then are due "
+        "for review (default: today)",
+    )  # fmt: skip
     b.add_argument("--weeks", type=int, default=12, metavar="N", help="weeks (default: 12)")
     b.add_argument(
         "--workers",
@@ -88,6 +104,10 @@ def _inputs(wb, args):
         raise InputError("give a FOLDER of client files, or --store (not both)")
     kw = {"weeks": args.weeks, "catalog": args.catalog,
           "include_unreviewed": args.include_unreviewed}  # fmt: skip
+    if args.folder is not None and (args.accept_reviews or args.by or args.on):
+        raise InputError("--accept-reviews, --by, --on: with --store (reviews are in the store)")
+    if (args.by or args.on) and not args.accept_reviews:
+        raise InputError("--by, --on: add --accept-reviews")
     if args.folder is not None:
         if not args.out:
             raise InputError("-o/--out: the output folder is needed with a FOLDER")
@@ -102,9 +122,19 @@ def _inputs(wb, args):
         wb.check_start(start)  # before the store is opened: a bad date creates nothing
     except ValueError as err:
         raise InputError(f"--start: {err}") from None
+    reviews = None
+    if args.accept_reviews:
+        by = args.by if args.by is not None else getpass.getuser()
+        if not by.strip():
+            raise InputError("--by: say who accepts the reviews")
+        reviews = wb.ReviewBatch(by, option_date("--on", args.on) or date.today())
     store = wb.Store.open(args.store or None)
-    tasks, kept = wb.tasks_from_store(store, **kw)
-    return tasks, kept, wb.StoreSink(store, start), store
+    try:
+        tasks, kept = wb.tasks_from_store(store, reviews=reviews, **kw)
+    except BaseException:
+        store.close()
+        raise
+    return tasks, kept, wb.StoreSink(store, start, reviews), store
 
 
 def run_batch_command(args: argparse.Namespace) -> int:
@@ -144,6 +174,10 @@ def _text(doc: dict) -> str:
     if doc["unproven"]:
         lines.append(f"{doc['unproven']} plans have a week not proven within the gap:")
         lines += [f"  {o['client_id']}: {o['reason']}" for o in doc["outcomes"] if o["unproven"]]
+    reviewed = [o for o in doc["outcomes"] if o.get("review_week") is not None]
+    if reviewed:
+        lines.append(f"{len(reviewed)} week reviews accepted:")
+        lines += [f"  {o['client_id']}: {o['reason']}" for o in reviewed]
     kept = [o for o in doc["outcomes"] if o["status"] == "kept"]
     if kept:
         lines.append("kept as they are (their programs have begun):")
