@@ -112,3 +112,21 @@ def test_the_command_accepts_reviews_and_says_so(tmp_path):
     bad = subprocess.run(cmd[:7] + ["--by", "Sam"], capture_output=True, text=True,
                          cwd=REPO_ROOT, timeout=120)  # fmt: skip
     assert bad.returncode == 2 and "--accept-reviews" in bad.stderr
+
+
+def test_a_review_accepted_by_hand_meanwhile_wins_and_nothing_is_lost(tmp_path):
+    # The batch read the program; then a trainer accepted the same review by hand (with
+    # an override) before the batch stored its own: the trainer's stays, the batch says so.
+    with wb.Store.open(tmp_path / "studio.sqlite") as store:
+        _begun(store)
+        reviews = ReviewBatch("Sam", NEXT_MONDAY)
+        tasks, kept = tasks_from_store(store, weeks=4, reviews=reviews)
+        catalog = wb.builtin_catalog()
+        mine = accept_review(store, CLIENT, catalog, propose_review(store, CLIENT, catalog),
+                             by="Alex", decision=wb.Decision.HOLD, reason="away next week")  # fmt: skip
+        summary = run_batch(tasks, InProcess(), StoreSink(store, NEXT_MONDAY, reviews),
+                            failures=kept, progress=False)  # fmt: skip
+        [outcome] = summary.to_json()["outcomes"]
+        assert not outcome["ok"] and "changed since it was read" in outcome["reason"]
+        assert [r.accepted_by for r in store.reviews(CLIENT)] == ["Alex"]
+        assert store.current_plan(CLIENT).id == mine.plan.id

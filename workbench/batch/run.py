@@ -149,7 +149,7 @@ def run_batch(
             got = outcome(plain, ERROR, f"the worker failed: {type(got).__name__}: {got}")
         kept = sink.write(task, got) if got["status"] != ERROR else got
         by_id[task.client_id] = {**kept, "source": task.source, "resumed": False}
-        if not got["ok"]:
+        if not kept["ok"]:
             failed += 1
             bar.set_postfix(failed=failed)
         bar.update(1)

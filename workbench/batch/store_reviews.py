@@ -22,11 +22,12 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-from workbench.batch.tasks import KEPT, REVIEWED, Task, _catalog, outcome
+from workbench.batch.tasks import ERROR, KEPT, REVIEWED, Task, _catalog, outcome
 from workbench.followup.accepting import Decided, decide_review, store_decided
 from workbench.followup.course import course
 from workbench.followup.loop import propose_review
 from workbench.followup.schedule import week_start
+from workbench.records.engine import StoreConflict
 from workbench.records.files import client_document
 
 
@@ -96,8 +97,15 @@ def review_task(
 
 
 def store_review_replan(store, d: Decided, result: dict[str, Any]) -> dict[str, Any]:
-    """Store the decision with its planned re-plan (one transaction); the outcome kept."""
-    acc = store_decided(store, d, result["result"])
+    """Store the decision with its planned re-plan (one transaction); the outcome kept.
+
+    A plan issued for the client since the batch read their program (a trainer accepted
+    the review by hand meanwhile) wins: nothing is stored, and the outcome says so.
+    """
+    try:
+        acc = store_decided(store, d, result["result"])
+    except StoreConflict as err:
+        return {**result, "status": ERROR, "ok": False, "reason": str(err), "result": None}
     week = d.review.week
     reason = f"week {week} reviewed: {acc.record.decision}; weeks {week + 1}-{d.course.total_weeks} re-planned"
     if result["unproven"]:

@@ -52,6 +52,20 @@ def check_not_changed(conn: Connection, client_id: str, based_on: int) -> None:
         )
 
 
+def check_plan_current(conn: Connection, client_id: str, replaces: int | None) -> None:
+    """Refuse a plan meant to replace plan ``replaces`` when another was issued since (a
+    review accepted by hand while a batch re-planned the same client: one wins)."""
+    newest = conn.execute(
+        select(func.max(t.plans.c.id)).where(t.plans.c.client_id == client_id)
+    ).scalar()
+    if newest != replaces:
+        raise StoreConflict(
+            f"the program of {client_id!r} changed since it was read: plan {newest} was "
+            f"issued after plan {replaces} (by another trainer or run). Nothing was saved: "
+            "read the client again."
+        )
+
+
 def insert_assessment(
     conn: Connection, client_id: str, document: dict, assessed_on, kind: str, moment
 ) -> AssessmentRecord:

@@ -243,12 +243,14 @@ class Store:
         them). The plan's number of weeks is ``len(result_json["weeks"])`` when it has
         weeks, else the largest session week from ``first_week``. ``review``, when given,
         is stored in the same transaction and becomes the plan's ``review_id`` (a review
-        accepted and the re-plan it made land together, or neither does).
+        accepted and the re-plan it made land together, or neither does). A plan issued
+        since ``replaces`` (the newest when it was read) is :class:`StoreConflict`.
         """
         moment = rows.now()
         weeks = rows.plan_weeks(result_json, sessions, first_week)
         with self._write() as conn:
             self._client_row(conn, client_id)
+            queries.check_plan_current(conn, client_id, replaces)
             version = queries.latest_version(conn, client_id) or None
             values = rows.plan_values(
                 client_id, version, moment, start_date, first_week, weeks, options,
