@@ -8,7 +8,7 @@ import sys
 from datetime import date, timedelta
 
 import workbench as wb
-from workbench.batch.executors import InProcess, ProcessPool
+from workbench.batch.executors import DaskCluster, InProcess, ProcessPool
 from workbench.batch.run import run_batch
 from workbench.batch.store_reviews import ReviewBatch
 from workbench.batch.store_sink import StoreSink, tasks_from_store
@@ -40,7 +40,22 @@ def _batch(store, on: date, executor=None):
     reviews = ReviewBatch("Sam", on)
     tasks, kept = tasks_from_store(store, weeks=4, reviews=reviews)
     sink = StoreSink(store, NEXT_MONDAY, reviews)
-    return run_batch(tasks, executor or InProcess(), sink, failures=kept, progress=False)
+    executor = executor or InProcess()
+    try:
+        return run_batch(tasks, executor, sink, failures=kept, progress=False)
+    finally:
+        executor.close()
+
+
+def test_a_review_re_plan_is_the_same_on_dask(tmp_path):
+    plans = {}
+    for name, executor in (("here", InProcess()), ("dask", DaskCluster("local", 1))):
+        with wb.Store.open(tmp_path / f"{name}.sqlite") as store:
+            _begun(store)
+            doc = _batch(store, NEXT_MONDAY, executor).to_json()
+            assert (doc["planned"], doc["reviewed"]) == (1, 1), doc
+            plans[name] = store.current_plan(CLIENT).document["weeks"]
+    assert plans["here"] == plans["dask"]
 
 
 def test_the_batch_accepts_a_due_review_as_the_trainer_would(store_url, tmp_path):
