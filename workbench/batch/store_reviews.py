@@ -73,11 +73,16 @@ def review_task(
     if reviews.on < ends:
         due = f"week {week}'s review is due from {ends:%a %d %b %Y}"
         return None, _kept(client_id, f"kept: {begun}; {due}")
-    review = propose_review(store, client_id, _catalog(catalog), week)
-    if done is not None and review.suspended:
-        asks = ", ".join(review.questions) or "a clear assessment"
-        return None, _kept(client_id, f"kept: week {week} is paused, waiting for: {asks}")
-    d = decide_review(store, client_id, review, by=reviews.by)
+    try:
+        review = propose_review(store, client_id, _catalog(catalog), week)
+        if done is not None and review.suspended:
+            asks = ", ".join(review.questions) or "a clear assessment"
+            return None, _kept(client_id, f"kept: week {week} is paused, waiting for: {asks}")
+        d = decide_review(store, client_id, review, by=reviews.by)
+    except ValueError as err:  # one client's odd record must not stop the studio's batch
+        plain = {"client_id": client_id, "weeks": 0}
+        failed = outcome(plain, ERROR, f"week {week}'s review could not be made: {err}")
+        return None, {**failed, "source": f"store:{client_id}"}
     if not d.replans:
         rec = store_decided(store, d, None).record
         why = "paused until the red-flag questions are asked again" if review.suspended else (
@@ -107,7 +112,8 @@ def store_review_replan(store, d: Decided, result: dict[str, Any]) -> dict[str, 
     except StoreConflict as err:
         return {**result, "status": ERROR, "ok": False, "reason": str(err), "result": None}
     week = d.review.week
-    reason = f"week {week} reviewed: {acc.record.decision}; weeks {week + 1}-{d.course.total_weeks} re-planned"
+    last = d.course.total_weeks
+    reason = f"week {week} reviewed: {acc.record.decision}; weeks {week + 1}-{last} re-planned"
     if result["unproven"]:
         reason += f"; {result['reason']}"
     return {
