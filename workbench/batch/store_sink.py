@@ -70,7 +70,10 @@ def tasks_from_store(
             kept += [told] if told is not None else []
             continue
         if begun:
-            reason = f"kept: {begun}; the review re-plans its weeks ahead"
+            reason = (
+                f"kept: {begun}; the week's review re-plans its weeks ahead "
+                "(workbench review ID --accept, or this batch with --accept-reviews)"
+            )
             plain = {"client_id": record.id, "weeks": weeks}
             kept.append({**outcome(plain, KEPT, reason, ok=True), "source": f"store:{record.id}"})
             continue
