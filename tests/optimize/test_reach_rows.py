@@ -2,7 +2,8 @@
 
 ``packing__w<week>__<group>_reach`` (the week model) and the session master's session
 and discipline rows bound a session's minutes by the largest total its distinct blocks
-can make, not by the session length or cap itself. A wrong total would cut off weeks that
+can make, not by the session length or cap itself; ``packing__w<week>__<group>_count``
+bounds a session's blocks by the most distinct ones that fit together. A wrong total would cut off weeks that
 pack: here every plan of small weeks is packed by the exact search, and each plan that
 packs must keep every such row.
 """
@@ -21,7 +22,7 @@ from test_packing import first_week, random_packed_week
 
 from workbench.optimize.model import build_model
 from workbench.optimize.packing import PACKED, pack
-from workbench.optimize.packing_rows import reach_binding, reachable
+from workbench.optimize.packing_rows import most_blocks, reach_binding, reachable
 from workbench.optimize.solve import OPTIMAL, SolverSettings, solve
 
 
@@ -45,13 +46,39 @@ def test_reachable_is_the_largest_subset_sum_within_the_capacity(lengths, capaci
     )
 
 
+@given(
+    lengths=st.lists(st.integers(1, 40), min_size=0, max_size=8),
+    capacity=st.integers(1, 90),
+)
+def test_most_blocks_is_the_largest_set_of_distinct_blocks_that_fits(lengths, capacity):
+    best = max(
+        r
+        for r in range(len(lengths) + 1)
+        for subset in itertools.combinations(lengths, r)
+        if sum(subset) <= capacity
+    )
+    assert most_blocks([float(x) for x in lengths], float(capacity)) == best
+
+
+def test_no_two_swims_share_a_20_minute_cap():
+    """Random client 26: 15-, 15-, 15- and 10-minute swims against a 20-minute swimming
+    cap: one swim a session, whichever (the dual-feasible rows allow two 10s)."""
+    assert most_blocks([15.0, 15.0, 15.0, 10.0], 20.0) == 1
+    assert most_blocks([5.0, 8.0, 8.0, 10.0, 10.0], 30.0) == 3
+
+
 def test_reachable_keeps_the_capacity_when_a_block_is_not_whole_minutes():
     assert reachable([7.5, 10.0], 22.0) == 22.0
 
 
 def reach_rows(m: pulp.LpProblem) -> dict:
-    """The model's rows that bound minutes by what blocks can reach."""
-    return {n: c for n, c in m.constraints.items() if n.endswith("_reach")}
+    """The model's rows that bound a session's minutes by what blocks can reach, and its
+    blocks by how many distinct ones fit together."""
+    return {
+        n: c
+        for n, c in m.constraints.items()
+        if n.startswith("packing__w") and n.endswith(("_reach", "_count"))
+    }
 
 
 def broken(rows: dict, values: dict) -> list[str]:
@@ -134,12 +161,17 @@ def test_the_master_gets_the_reach_rows_its_lp_met_with_equality(instance, seed)
     if solve(lp, SolverSettings(time_limit=5), mip=False).status != OPTIMAL:
         return
     tight = reach_binding(lp)
-    for name in reach_rows(lp):
+    lp_rows = [n for n in reach_rows(lp) if n.endswith("_reach")]
+    for name in lp_rows:
         con = lp.constraints[name]
         value = sum(c * (var.varValue or 0.0) for var, c in con.items()) + con.constant
         label = name.split("__", 2)[2].removesuffix("_reach")
         assert (label in tight) == (abs(value) < 1e-6), name
     master, _mv = build_model(p, aggregated=True, integer=True, reach=tight)
-    assert {n for n in reach_rows(master)} == {
-        n for n in reach_rows(lp) if n.split("__", 2)[2].removesuffix("_reach") in tight
+    assert {n for n in reach_rows(master) if n.endswith("_reach")} == {
+        n for n in lp_rows if n.split("__", 2)[2].removesuffix("_reach") in tight
+    }
+    # the count rows are in every week model (LP and master) alike
+    assert {n for n in reach_rows(master) if n.endswith("_count")} == {
+        n for n in reach_rows(lp) if n.endswith("_count")
     }

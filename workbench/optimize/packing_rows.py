@@ -40,6 +40,7 @@ def define_packing_bounds_constraints(m, p: WeekProblem, v: Vars, aggregated, el
     relaxed = any(var.cat != pulp.LpInteger for var in v.uses.values())
     for label, capacity, items in _dff_groups(p, v):
         _define_dff_rows(m, p, v, label, capacity, items)
+        _define_count_row(m, p, v, label, capacity, items)
         if relaxed:  # (a master gets those its week's LP needed: define_reachable_rows)
             _define_reachable_row(m, p, v, label, capacity, items)
     _define_supervised_row(m, p, v)
@@ -95,6 +96,44 @@ def _define_dff_rows(m, p: WeekProblem, v: Vars, label: str, capacity: float, it
                 f"packing__w{w}__{label}_dff{j}",
                 frozenset(),
             )
+
+
+def most_blocks(lengths, capacity: float) -> int:
+    """The most distinct blocks of ``lengths`` [min] (one per exercise) that fit together
+    in ``capacity`` [min]: the shortest first."""
+    total, count = 0.0, 0
+    for x in sorted(lengths):
+        if total + x > capacity + 1e-9:
+            break
+        total, count = total + x, count + 1
+    return count
+
+
+def _define_count_row(m, p: WeekProblem, v: Vars, label: str, capacity, items) -> None:
+    """The row ``<label>_count``: the blocks at most the training days times the most
+    distinct blocks of theirs that fit together in ``capacity`` [min].
+
+    Valid: one session holds each exercise at most once. The dual-feasible rows count a
+    10-minute block as half a 20-minute cap, since two of them fill it; but two blocks of
+    one exercise never share a session (random client 26: three 15-minute swims and one
+    10-minute swim, 3 times a week, against a 20-minute swimming cap on 7 days of 30
+    minutes, where no two swims fit one session: the master's plans had 8 swims).
+    """
+    if not items:
+        return
+    per_exercise = {i: float(p.minutes[i]) for (i, _d), _var in items}
+    most = most_blocks(list(per_exercise.values()), capacity)
+    t = p.training_days
+    if sum(var.upBound for _key, var in items) > t * most:
+        _add(
+            m,
+            v,
+            _expr((var, 1) for _key, var in items),
+            pulp.LpConstraintLE,
+            t * most,
+            f"packing__w{p.week}__{label}_count",
+            frozenset(),
+        )
 
 
 def reachable(lengths, capacity: float) -> float:
