@@ -258,11 +258,26 @@ def improve(p: WeekProblem, counts: dict[int, int]) -> tuple[float, dict[int, in
 
 def repair(p: WeekProblem, counts: dict[int, int]) -> dict[int, int] | None:
     """A plan near ``counts`` that packs: drop the uses that cost least until the rest
-    packs, then refill greedily. None when no such plan keeps every rule."""
+    packs, then refill greedily. None when no such plan keeps every rule.
+
+    When that plan breaks a rule that dropping can break (a strength day, variety, a
+    discipline's share of the load), the drops are made again keeping those rules while
+    they can (random client 26, 7 days of 30 minutes with 2 strength days: the cheapest
+    drops were its two strength blocks, so no plan that did not pack was ever repaired).
+    """
     if not p.exercises:
         return None
     w = _Week(p)
-    x = _vector(p, counts)
+    for keep in (False, True):
+        fixed = _repaired(w, _vector(p, counts), keep)
+        if fixed is not None:
+            return fixed
+    return None
+
+
+def _repaired(w: _Week, x: np.ndarray, keep: bool) -> dict[int, int] | None:
+    """:func:`repair` on ``w``: with ``keep``, among the drops that cost least, those that
+    keep the week's lower rules (:meth:`_Week.complete`) first."""
     for _ in range(int(x.sum())):
         if w.packs(x):
             break
@@ -270,13 +285,12 @@ def repair(p: WeekProblem, counts: dict[int, int]) -> dict[int, int] | None:
         droppable = [int(i) for i in np.flatnonzero(x > w.pin_min)]
         if not droppable:
             return None
-
         losses = []
         for i in droppable:
             x[i] -= 1
-            losses.append((base - w.value(x), i))
+            losses.append((keep and not w.complete(x), base - w.value(x), i))
             x[i] += 1
-        x[min(losses)[1]] -= 1
+        x[min(losses)[2]] -= 1
     if not w.packs(x):
         return None
     x = _greedy(w, x, np.ones(len(x)))
