@@ -3,9 +3,9 @@
 ``packing__w<week>__<group>_reach`` (the week model) and the session master's session
 and discipline rows bound a session's minutes by the largest total its distinct blocks
 can make, not by the session length or cap itself; ``packing__w<week>__<group>_count``
-bounds a session's blocks by the most distinct ones that fit together. A wrong total would cut off weeks that
-pack: here every plan of small weeks is packed by the exact search, and each plan that
-packs must keep every such row.
+bounds a session's blocks by the most distinct ones that fit together. A wrong total
+would cut off weeks that pack: here every plan of small weeks is packed by the exact
+search, and each plan that packs must keep every such row.
 """
 
 from __future__ import annotations

@@ -77,6 +77,10 @@ class _Loop:
     unpacked: int = 0  # plans that did not pack
 
     def found(self, outcome: Outcome, model, placed) -> Found:
+        """The loop's answer: ``outcome`` with the loop's bound when that is smaller
+        (:func:`_keep_bound`), so that what proved the plan here is what the week reads."""
+        if self.bound is not None and (outcome.bound is None or self.bound < outcome.bound):
+            outcome = replace(outcome, bound=self.bound)
         return Found(outcome, model, placed, self.seconds, self.patterns, self.cuts, self.sessions)
 
 
