@@ -71,7 +71,6 @@ class _Loop:
     mv: object  # the master's variables
     seconds: float = 0.0
     best: tuple | None = None  # (value, day model, its vars)
-    out: Outcome | None = None  # the master's last solve
     bound: float | None = None  # the smallest bound any of the loop's masters proved
     last: dict[int, int] = field(default_factory=dict)  # the master's last plan
     unpacked: int = 0  # plans that did not pack
@@ -220,7 +219,6 @@ def _cut_step(loop: _Loop, loop_deadline: float):
     out = solve(
         loop.master, _remaining(loop.settings, loop_deadline), start=warm, cutoff=loop.cutoff
     )
-    loop.out = out
     loop.seconds += out.seconds
     _keep_bound(loop, out)
     if out.status == INFEASIBLE and loop.cutoff is not None and best is not None:
