@@ -54,9 +54,17 @@ class ReviewBatch:
             raise ValueError("by: say who accepts the reviews")
 
 
+def store_outcome(
+    client_id: str, status: str, reason: str, weeks: int = 0, **rest: Any
+) -> dict[str, Any]:
+    """The outcome of a store client that gets no task (kept, reviewed, failed), with
+    its source."""
+    plain = {"client_id": client_id, "weeks": weeks}
+    return {**outcome(plain, status, reason, **rest), "source": f"store:{client_id}"}
+
+
 def _kept(client_id: str, reason: str) -> dict[str, Any]:
-    plain = {"client_id": client_id, "weeks": 0}
-    return {**outcome(plain, KEPT, reason, ok=True), "source": f"store:{client_id}"}
+    return store_outcome(client_id, KEPT, reason, ok=True)
 
 
 def review_task(
@@ -80,18 +88,18 @@ def review_task(
             return None, _kept(client_id, f"kept: week {week} is paused, waiting for: {asks}")
         d = decide_review(store, client_id, review, by=reviews.by)
     except ValueError as err:  # one client's odd record must not stop the studio's batch
-        plain = {"client_id": client_id, "weeks": 0}
-        failed = outcome(plain, ERROR, f"week {week}'s review could not be made: {err}")
-        return None, {**failed, "source": f"store:{client_id}"}
+        return None, store_outcome(
+            client_id, ERROR, f"week {week}'s review could not be made: {err}"
+        )
     if not d.replans:
         rec = store_decided(store, d, None).record
         why = "paused until the red-flag questions are asked again" if review.suspended else (
             "the program's last week: nothing ahead to re-plan"
         )  # fmt: skip
-        plain = {"client_id": client_id, "weeks": 0}
         told = f"week {week} reviewed: {rec.decision}, {why}"
-        done_now = outcome(plain, REVIEWED, told, ok=True, review=rec.id, review_week=week)
-        return None, {**done_now, "source": f"store:{client_id}"}
+        return None, store_outcome(
+            client_id, REVIEWED, told, ok=True, review=rec.id, review_week=week
+        )
     reviews.decided[client_id] = d
     document = client_document(d.client)
     task = Task(

@@ -16,8 +16,13 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from workbench.batch.store_reviews import ReviewBatch, review_task, store_review_replan
-from workbench.batch.tasks import KEPT, Task, outcome
+from workbench.batch.store_reviews import (
+    ReviewBatch,
+    review_task,
+    store_outcome,
+    store_review_replan,
+)
+from workbench.batch.tasks import KEPT, Task
 from workbench.followup.loop import issue_document
 from workbench.followup.schedule import check_start
 from workbench.records.files import client_document
@@ -74,8 +79,7 @@ def tasks_from_store(
                 f"kept: {begun}; the week's review re-plans its weeks ahead "
                 "(workbench review ID --accept, or this batch with --accept-reviews)"
             )
-            plain = {"client_id": record.id, "weeks": weeks}
-            kept.append({**outcome(plain, KEPT, reason, ok=True), "source": f"store:{record.id}"})
+            kept.append(store_outcome(record.id, KEPT, reason, weeks, ok=True))
             continue
         document = client_document(store.current_client(record.id))
         tasks.append(
