@@ -39,7 +39,7 @@ def _store(path: Path, copies: int, weeks: int) -> int:
     catalog = wb.builtin_catalog()
     n = 0
     with wb.Store.open(path) as store:
-        plannable = [n for n in wb.example_names() if wb.screen(wb.example_client(n)).plannable]
+        plannable = [e for e in wb.example_names() if wb.screen(wb.example_client(e)).plannable]
         for name in plannable:
             for k in range(copies):
                 client = replace(wb.example_client(name), id=f"{name}-{k}")
