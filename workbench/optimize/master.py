@@ -61,7 +61,7 @@ class _Loop:
     deadline: float
     force: list[int] | None
     cutoff: float | None
-    session_ok: bool  # few sessions: the master may put every block in a session
+    session_ok: bool  # none pinned to a day: the master may put every block in a session
     patterns: bool
     sessions: bool
     reach: frozenset  # the groups whose reach rows the master has
@@ -103,7 +103,7 @@ def _master_and_pack(
     solve) runs out — then the best packed plan comes back with its real status.
     The master gets the session-pattern rows from the start when ``patterns``, else
     as soon as a plan fails to pack (they cut off most such plans, but slow the master
-    on weeks that pack anyway). With few sessions (at most :data:`SESSION_DAYS`, none
+    on weeks that pack anyway). With at most :data:`SESSION_DAYS` sessions (none
     pinned to a day), the master puts every block in a session itself from the start
     when ``sessions``, else once :data:`SESSION_AFTER` plans failed to pack
     (:func:`~workbench.optimize.sessions.define_session_constraints`). Returns
@@ -274,7 +274,7 @@ def _not_packed(loop: _Loop, counts: dict[int, int], out: Outcome) -> Found | No
     if not loop.patterns or to_sessions:
         # The first plan that does not pack: from now on the master also sees
         # whole sessions (the pattern rows), which cut off most such plans. On a
-        # week of few sessions where they keep failing, the master puts every
+        # week where they keep failing, the master puts every
         # block in a session itself: its plans then pack.
         loop.patterns, loop.sessions = True, loop.sessions or to_sessions
         loop.master, loop.mv = _build_master(sub, loop.force, True, loop.sessions, loop.reach)

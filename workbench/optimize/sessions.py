@@ -1,7 +1,7 @@
 """Whole sessions in the week model: the session patterns and the session master's rows.
 
 A session pattern is one day's blocks as a whole (minutes per discipline, strength);
-with few sessions a week the master places every block in a session itself, so a plan it
+when plans keep failing to pack, the master places every block in a session itself, so a plan it
 proposes is packed by construction.
 """
 

@@ -36,15 +36,18 @@ LOOP_SHARE = 0.8  # share of the week's remaining budget for the master/packing 
 
 
 #: The master puts every block in a session itself on weeks of at most this many
-#: sessions, once this many of its plans failed to pack (more sessions make the session
-#: master slow: they are interchangeable). Measured with ``benchmarks/bench_random.py``
-#: (60 random clients on the merged catalog, 12 weeks, then a ban), together with the
-#: patterns by discipline and the day model over every candidate: plans 48.4 -> about
-#: 43 s in all, plans and re-plans not proven within the gap 15 -> 8-9. After 2 failures
-#: the sweep's re-plans of the desk worker on the merged catalog slowed from 4.5 to
-#: 5.8 s (16 session masters) for one proof more; after 1 failure and up to 4 sessions,
-#: the example clients' twelve ban re-plans took 12.3 s against 5.4 s.
-SESSION_DAYS = 3
+#: sessions, once :data:`SESSION_AFTER` of its plans failed to pack. It was 3 (more
+#: sessions are interchangeable, which can make the session master slow), measured with
+#: ``benchmarks/bench_random.py`` on 60 random clients when the master turned to
+#: sessions after 1 failure (plans 48.4 -> about 43 s in all, unproven 15 -> 8-9; up to
+#: 4 sessions then slowed the example clients' ban re-plans 5.4 -> 12.3 s). After 3
+#: failures every week may have it (7: a week has at most 7 sessions): random client 26
+#: (7 sessions of 30 minutes, 500 goal minutes), whose pattern masters kept offering
+#: plans of 206-209 of the 210 minutes that did not pack, plans in 2.5 s against 5.1 s
+#: with every week proven (4 weeks were not); ``bench_random.py`` (200 clients, paired
+#: runs) plan max 4.59 -> 2.71 s, unproven weeks 10 -> 5; every example plan is the same
+#: and the example clients' ban sweeps (``bench_planner.py --all-bans``) are as fast.
+SESSION_DAYS = 7
 
 
 SESSION_AFTER = 3
@@ -93,7 +96,7 @@ class WeekSolution:
     lp_bound : float or None
         That LP relaxation's value.
     sessions : bool
-        The week master put every block in a session (few sessions, and plans kept
+        The week master put every block in a session (plans kept
         failing to pack). Later weeks start so.
     """
 
