@@ -5,6 +5,7 @@ and the strength pairs.
 
 from __future__ import annotations
 
+import functools
 import math
 from collections import defaultdict
 
@@ -15,6 +16,7 @@ from workbench.optimize.constraints import Vars, _add, _expr
 from workbench.optimize.problem import WeekProblem
 
 
+@functools.cache  # a plan asks for a few dozen distinct values some 5,000 times each
 def _dff(size: float, capacity: float, k: int) -> float:
     """Fekete-Schepers dual-feasible function u_k: sum of u_k(size/capacity) over the
     items in one bin is at most 1, so over ``T`` bins at most ``T``."""
