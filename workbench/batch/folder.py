@@ -121,7 +121,11 @@ class FolderSink:
 
     def write(self, task: Task, result: dict[str, Any]) -> dict[str, Any]:
         kept = {**result, "source": task.source}
-        write_atomically(self.path(task.client_id), json.dumps(kept, indent=2) + "\n")
+        # Compact: ``indent`` makes ``json`` use its pure-Python encoder, 24 ms against
+        # 4.6 ms for a 12-week plan on the merged catalog (0.9 MB), and this runs in the
+        # batch's main process, which shares the cores with the workers
+        # (``python -m json.tool`` shows a file indented).
+        write_atomically(self.path(task.client_id), json.dumps(kept) + "\n")
         return kept
 
     def finish(self, summary) -> None:
