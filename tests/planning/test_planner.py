@@ -546,16 +546,29 @@ def every_week_plan(client, catalog):
 
 
 def exhaustive_best(client, catalog, options):
-    """(best score, number of feasible plans) over every week plan the verifier accepts."""
-    best, feasible = None, 0
-    for schedule in every_week_plan(client, catalog):
-        candidate = result_from_schedule([schedule], client, catalog, options)
-        if verify_plan(candidate, client, catalog, options):
-            continue
-        feasible += 1
-        s = score_week(candidate, 1, client, catalog, options)
-        best = s if best is None or s > best else best
-    return best, feasible
+    """(best score, number of feasible plans) over every week plan the verifier accepts:
+    with the rule's strength days, or, when no plan keeps every rule so, with one day
+    fewer at a time down to one (strength days are a target, not a gate: the planner
+    then asks for fewer and the week says so in ``strength_days_fitted``)."""
+    from workbench.planning.rederive import params_for
+
+    schedules = list(every_week_plan(client, catalog))
+    rule = int(params_for(client, options).strength_min_days)
+    for fitted in (None, *range(rule - 1, 0, -1)):
+        best, feasible = None, 0
+        for schedule in schedules:
+            candidate = result_from_schedule([schedule], client, catalog, options)
+            if fitted is not None:
+                weeks = tuple(replace(w, strength_days_fitted=fitted) for w in candidate.weeks)
+                candidate = replace(candidate, weeks=weeks)
+            if verify_plan(candidate, client, catalog, options):
+                continue
+            feasible += 1
+            s = score_week(candidate, 1, client, catalog, options)
+            best = s if best is None or s > best else best
+        if best is not None:
+            return best, feasible
+    return None, 0
 
 
 def test_exhaustive_search_agrees_on_a_hand_made_tiny_week():

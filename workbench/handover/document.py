@@ -45,6 +45,7 @@ def week_from_json(w: Mapping[str, Any], *, week: int) -> WeekPlan:
         warnings=tuple(w.get("warnings") or ()),
         shortfalls=tuple(w.get("shortfalls") or ()),
         kept_out=tuple(w.get("kept_out") or ()),
+        strength_days_fitted=w.get("strength_days_fitted"),
     )
 
 

@@ -71,6 +71,9 @@ class WeekProblem:
     notes : tuple of str
         What the week's rules could not give, in a trainer's words (a target not reached
         and why; see :mod:`workbench.optimize.structure`).
+    strength_fitted : bool
+        ``strength_days`` was lowered because no plan of the week kept every rule with
+        more (a solve proved it: :func:`~workbench.optimize.structure.fewer_strength_days`).
     liked, disliked : frozenset
         What the client likes and dislikes: disciplines (as Discipline), settings, tags.
     current : dict
@@ -102,6 +105,7 @@ class WeekProblem:
     chronic: float | None = None
     current: dict[Discipline, int] = field(default_factory=dict)
     notes: tuple[str, ...] = ()
+    strength_fitted: bool = False
     # arrays, filled by __post_init__
     minutes: np.ndarray = field(init=False, repr=False)
     load: np.ndarray = field(init=False, repr=False)

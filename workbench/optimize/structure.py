@@ -90,5 +90,28 @@ def fit_strength_days(p: WeekProblem, wanted: int) -> WeekProblem:
     return replace(p, strength_days=n, notes=(*p.notes, note))
 
 
+def fewer_strength_days(p: WeekProblem) -> WeekProblem | None:
+    """Week ``p`` asking for one strength day fewer, once a solve proved that no plan of
+    the week keeps every rule with ``p.strength_days`` (a target, not a gate: domain.md
+    §6), with the note saying so. None when ``p`` asks for one day or none: a week where
+    not even one strength day fits gets no plan, and the diagnosis says what would help.
+
+    The load is what usually runs out: after a flare-up's lowered weeks the rise over the
+    week before leaves little, and a strength day costs load (a synthetic client's week
+    3, capped at 68 AU: its only strength day that fits is two swims, 31 AU, and with two
+    such days swimming would carry more than its share of the week's load).
+    """
+    if p.strength_days <= 1:
+        return None
+    n = p.strength_days - 1
+    note = (
+        f"Strength on {n} day(s) in week {p.week}, short of the target of "
+        f"{p.params.strength_min_days:g} non-consecutive days (WHO 2020): no plan of the "
+        f"week keeps every rule with strength on {p.strength_days} days under its load "
+        f"cap of {p.load_cap:.0f} AU."
+    )
+    return replace(p, strength_days=n, notes=(*p.notes, note), strength_fitted=True)
+
+
 def _labels(days) -> str:
     return ", ".join(d.label for d in sorted(days, key=lambda d: d.index))

@@ -211,6 +211,7 @@ def _week_plan(ctx: Context, s: WeekSolution, by_id) -> WeekPlan:
         minutes_by_goal=minutes_by_goal,
         goal_targets=dict(p.targets),
         binding=tuple(week_binding(s)),
+        strength_days_fitted=p.strength_days if p.strength_fitted else None,
     )
     short = shortfall_reasons(wp, s, ctx.eligibility, by_id, ctx.params)
     out = activities_kept_out(s, ctx.client, ctx.eligibility, by_id, ctx.params)

@@ -21,8 +21,9 @@ from workbench.domain import Client
 from workbench.optimize.problem import Pin as Pin
 from workbench.optimize.reuse import narrowed_bound, repeat_week, same_problem, still_holds
 from workbench.optimize.solution import WeekSolution
-from workbench.optimize.solve import ERROR
+from workbench.optimize.solve import ERROR, INFEASIBLE
 from workbench.optimize.solve import set_solver_log as set_solver_log
+from workbench.optimize.structure import fewer_strength_days
 from workbench.optimize.week import solve_week
 from workbench.planning.assemble import _assemble
 from workbench.planning.context import MAX_WEEKS as MAX_WEEKS
@@ -163,6 +164,9 @@ def _solve_weeks(ctx, by_id, first, state, kept, old) -> list[WeekSolution]:
                 # minutes, came back "infeasible" under load or a profiler)
                 longer = replace(ctx.settings, time_limit=RESCUE_BUDGET * ctx.settings.time_limit)
                 sol = solve_week(problem, longer, sessions=sessions or sol.sessions, **kwargs)
+            if sol.outcome.status == INFEASIBLE:
+                sol = _fewer_strength_days(problem, sol, ctx.settings, sessions, kwargs)
+                problem = sol.problem  # the week as solved (a re-plan compares it below)
         solutions.append(sol)
         if not sol.feasible:
             break
@@ -178,6 +182,25 @@ def _solve_weeks(ctx, by_id, first, state, kept, old) -> list[WeekSolution]:
             break
         state = _advance(ctx, state, sol)
     return solutions
+
+
+def _fewer_strength_days(problem, sol, settings, sessions, kwargs) -> WeekSolution:
+    """The week with one strength day fewer at a time while no plan fits (the count is a
+    target, not a gate: :func:`~workbench.optimize.structure.fewer_strength_days`), down
+    to one; ``sol`` itself (its diagnosis is the week's) when none fits with fewer.
+
+    The old week's bound does not hold for the wider week, so none is handed on.
+    """
+    kwargs = {**kwargs, "known_bound": None}
+    fewer = fewer_strength_days(problem)
+    while fewer is not None:
+        again = solve_week(fewer, settings, sessions=sessions, **kwargs)
+        if again.feasible:
+            return again
+        if again.outcome.status != INFEASIBLE:  # no proof that none fits: say so as is
+            return sol
+        fewer = fewer_strength_days(fewer)
+    return sol
 
 
 def _uses_by_id(sol: WeekSolution) -> dict[str, int]:

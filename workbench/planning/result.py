@@ -102,6 +102,11 @@ class WeekPlan:
         Each goal that falls short, with its reason and what would change it.
     kept_out : tuple of str
         Each current activity the week leaves out, with the rule that keeps it out.
+    strength_days_fitted : int or None
+        The strength days the week asks for when no plan of it kept every rule with the
+        rule's count (a solve proved it), fewer than the rule's and said in ``warnings``;
+        None when the week asks for what the rule does (or for what the client's days can
+        give, which the verifier re-derives on its own).
     """
 
     week: int
@@ -114,6 +119,7 @@ class WeekPlan:
     warnings: tuple[str, ...] = ()
     shortfalls: tuple[str, ...] = ()
     kept_out: tuple[str, ...] = ()
+    strength_days_fitted: int | None = None
 
     @property
     def load(self) -> float:
@@ -382,6 +388,7 @@ def _week_json(w: WeekPlan) -> dict:
         "shortfalls": list(w.shortfalls),
         "kept_out": list(w.kept_out),
         "warnings": list(w.warnings),
+        "strength_days_fitted": w.strength_days_fitted,
         "days": [_day_json(d) for d in w.days],
     }
 

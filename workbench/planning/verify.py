@@ -254,9 +254,15 @@ def strength_days_due(inp: _Inputs, w: int, caps) -> int:
     return int(min(params.strength_min_days, client.max_training_days, _non_consecutive(roomy)))
 
 
-def check_strength_days(inp: _Inputs, w: int, per_day, caps) -> list[Violation]:
+def check_strength_days(inp: _Inputs, w: int, per_day, caps, fitted=None) -> list[Violation]:
     """``strength_days``: with a strength goal, strength on enough non-consecutive days
-    (as many as :func:`strength_days_due` says the client can do)."""
+    (as many as :func:`strength_days_due` says the client can do).
+
+    ``fitted`` is the week's ``strength_days_fitted``: fewer days, at least one, because
+    no plan of the week kept every rule with more. Only a solve can tell that (the load
+    cap, the discipline shares and the blocks that fit interact), so the verifier holds
+    the week to that count; the week says so to the trainer in its warnings.
+    """
     params = inp.params
     if not (inp.client.goals.get(Goal.STRENGTH, 0) > 0 and params.strength_min_days > 0):
         return []
@@ -276,6 +282,8 @@ def check_strength_days(inp: _Inputs, w: int, per_day, caps) -> list[Violation]:
     )
     apart = _non_consecutive(strong_days)
     due = strength_days_due(inp, w, caps)
+    if fitted is not None and fitted >= 1:
+        due = min(due, int(fitted))
     if apart < due:
         detail = (
             f"strength on {apart} non-consecutive day(s) "
@@ -334,7 +342,7 @@ def check_week(inp: _Inputs, wp, carried: _Carried) -> list[Violation]:
     load = sum(ex.rpe * ex.minutes for _day, ex in blocks)
     out += check_load(inp, wp, load, carried)
     out += check_variety(inp, w, blocks, load)
-    out += check_strength_days(inp, w, per_day, carried.caps)
+    out += check_strength_days(inp, w, per_day, carried.caps, wp.strength_days_fitted)
     out += check_goal_minutes(inp, w, blocks)
     _carry(inp, carried, per_day, load)
     return out
