@@ -1,8 +1,8 @@
 """Whole sessions in the week model: the session patterns and the session master's rows.
 
 A session pattern is one day's blocks as a whole (minutes per discipline, strength);
-when plans keep failing to pack, the master places every block in a session itself, so a plan it
-proposes is packed by construction.
+when plans keep failing to pack, the master places every block in a session itself, so
+a plan it proposes is packed by construction.
 """
 
 from __future__ import annotations

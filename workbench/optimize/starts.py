@@ -55,7 +55,8 @@ def _packing_for_start(sub: WeekProblem, counts: dict[int, int]):
 
 
 def _few_sessions(p: WeekProblem) -> bool:
-    """Whether week ``p`` may have the session master: at most :data:`SESSION_DAYS` sessions, none pinned to a day."""
+    """Whether week ``p`` may have the session master: at most :data:`SESSION_DAYS`
+    sessions, none pinned to a day."""
     return p.training_days <= SESSION_DAYS and sessions_apply(p)
 
 
