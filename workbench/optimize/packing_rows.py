@@ -16,7 +16,9 @@ from workbench.optimize.constraints import Vars, _add, _expr
 from workbench.optimize.problem import WeekProblem
 
 
-@functools.cache  # a plan asks for a few dozen distinct values some 5,000 times each
+# a plan asks for a few dozen distinct values some 5,000 times each; bounded, since a
+# batch worker plans thousands of clients
+@functools.lru_cache(maxsize=1 << 16)
 def _dff(size: float, capacity: float, k: int) -> float:
     """Fekete-Schepers dual-feasible function u_k: sum of u_k(size/capacity) over the
     items in one bin is at most 1, so over ``T`` bins at most ``T``."""

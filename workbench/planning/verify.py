@@ -254,7 +254,9 @@ def strength_days_due(inp: _Inputs, w: int, caps) -> int:
     return int(min(params.strength_min_days, client.max_training_days, _non_consecutive(roomy)))
 
 
-def check_strength_days(inp: _Inputs, w: int, per_day, caps, fitted=None) -> list[Violation]:
+def check_strength_days(
+    inp: _Inputs, w: int, per_day, caps, fitted: int | None = None
+) -> list[Violation]:
     """``strength_days``: with a strength goal, strength on enough non-consecutive days
     (as many as :func:`strength_days_due` says the client can do).
 
